@@ -1,0 +1,42 @@
+//! The frame around every page: header with navigation, footer with the legal links.
+
+use leptos::prelude::*;
+
+use crate::{PRODUCT_NAME, icons::LogoIcon};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <LogoIcon/>
+                    <span>{PRODUCT_NAME}</span>
+                </a>
+                <nav aria-label="Main">
+                    <ul class="nav-list">
+                        <li><a href="/login">"Log in"</a></li>
+                        <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{PRODUCT_NAME}" — plan the trip, not the spreadsheet."</p>
+                <nav aria-label="Legal">
+                    <ul class="nav-list">
+                        <li><a href="/privacy">"Privacy"</a></li>
+                        <li><a href="/terms">"Terms"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}

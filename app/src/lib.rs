@@ -1,0 +1,76 @@
+//! Everything the server and the browser share: the page shell, the routes, the pages and
+//! (later) server functions and wire types. Server-only code sits behind the `ssr` feature.
+
+mod icons;
+mod landing;
+mod layout;
+mod legal;
+mod not_found;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+use crate::{
+    landing::Landing,
+    layout::{Footer, Header},
+    legal::{Privacy, Terms},
+    not_found::NotFound,
+};
+
+/// The product's name as people see it.
+pub const PRODUCT_NAME: &str = "Travel Planner";
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <meta
+                    name="description"
+                    content="Plan trips day by day, keep an eye on the budget, and share the plan. Self-hosted, fast, and works without JavaScript."
+                />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The root component: layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { PRODUCT_NAME.to_string() } else { format!("{page} · {PRODUCT_NAME}") }
+        }/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=Landing/>
+                    <Route path=StaticSegment("privacy") view=Privacy/>
+                    <Route path=StaticSegment("terms") view=Terms/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

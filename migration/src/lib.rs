@@ -1,0 +1,15 @@
+//! Database schema changes, one module per change, each with a `down`. Standalone: this crate
+//! never imports the application's entities, so old migrations keep compiling as models change.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_create_users;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_create_users::Migration)]
+    }
+}

@@ -1,0 +1,177 @@
+//! The `travel-planner` command line: `serve` (the default) and `migrate up|down|status`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use migration::{Migrator, MigratorTrait};
+use sea_orm_migration::MigrationStatus;
+
+use crate::{
+    config::{ConfigArgs, LogFormat, Settings},
+    db,
+    startup::{Application, site_root_exists},
+    telemetry,
+};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "travel-planner",
+    version,
+    about = "Travel Planner: plan trips day by day, with a budget that adds up.",
+    after_help = "Every option can also be set with the environment variable named in its help."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (the default when no command is given)
+    Serve {
+        /// Do not apply pending database migrations at start-up [env: MIGRATE_ON_START=false]
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Manage the database schema
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MigrateAction {
+    /// Apply every pending migration
+    Up,
+    /// Roll back the most recent migrations
+    Down {
+        /// How many migrations to roll back
+        #[arg(long, default_value_t = 1)]
+        steps: u32,
+    },
+    /// List migrations and whether each is applied
+    Status,
+}
+
+/// Parses the command line and the environment, then runs the chosen command.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let mut settings = match Settings::load(&cli.config, |name| std::env::var(name).ok()) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("travel-planner: configuration error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(settings.log_format, &settings.log_filter);
+
+    match cli.command.unwrap_or(Command::Serve { no_migrate: false }) {
+        Command::Serve { no_migrate } => {
+            if no_migrate {
+                settings.migrate_on_start = false;
+            }
+            serve(&settings).await
+        }
+        Command::Migrate { action } => migrate(&settings, action).await,
+    }
+}
+
+async fn serve(settings: &Settings) -> ExitCode {
+    if !site_root_exists(&settings.site_root) {
+        tracing::warn!(
+            site_root = %settings.site_root.display(),
+            "no compiled site found: pages will render without styles or interactivity; build with `cargo leptos build`"
+        );
+    }
+    let application = match Application::build(settings).await {
+        Ok(application) => application,
+        Err(error) => {
+            tracing::error!(%error, "start-up failed");
+            eprintln!("travel-planner: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let address = application.local_addr().unwrap_or(settings.bind);
+    let url = if settings.base_url_configured {
+        settings.base_url.clone()
+    } else {
+        format!("http://{address}")
+    };
+    tracing::info!(%address, %url, "Travel Planner is ready");
+    if settings.log_format == LogFormat::Pretty {
+        // One clean line for the person at the terminal; JSON logs carry it already.
+        println!("Travel Planner is running at {url}");
+    }
+
+    match application.run_until(shutdown_signal()).await {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            tracing::error!(%error, "the server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(settings: &Settings, action: MigrateAction) -> ExitCode {
+    let db = match db::connect(&settings.database_url, 1).await {
+        Ok(db) => db,
+        Err(error) => {
+            eprintln!("travel-planner: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = match action {
+        MigrateAction::Up => Migrator::up(&db, None)
+            .await
+            .map(|()| println!("All migrations are applied.")),
+        MigrateAction::Down { steps } => Migrator::down(&db, Some(steps))
+            .await
+            .map(|()| println!("Rolled back {steps} migration(s).")),
+        MigrateAction::Status => Migrator::get_migration_with_status(&db).await.map(|list| {
+            for migration in list {
+                let state = match migration.status() {
+                    MigrationStatus::Applied => "applied",
+                    MigrationStatus::Pending => "pending",
+                };
+                println!("{state:<8} {}", migration.name());
+            }
+        }),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("travel-planner: migration failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

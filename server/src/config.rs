@@ -1,0 +1,346 @@
+//! Typed configuration from environment variables, overridden by command-line flags, validated
+//! once at start-up. A bad value becomes one line naming the variable and what it accepts.
+
+use std::{fmt, net::SocketAddr, path::PathBuf, time::Duration};
+
+use clap::Args;
+
+/// Flags that override the environment. Each names the variable it overrides.
+#[derive(Debug, Default, Clone, Args)]
+pub struct ConfigArgs {
+    /// Database to use [env: DATABASE_URL] (default: a SQLite file in ./data/)
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Address and port to listen on [env: BIND_ADDRESS] (default: 127.0.0.1:3000)
+    #[arg(long, global = true, value_name = "HOST:PORT")]
+    pub bind: Option<String>,
+    /// The address people use to reach the site [env: PUBLIC_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// `pretty` for a terminal, `json` for production [env: LOG_FORMAT]
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub log_format: Option<String>,
+    /// Largest number of database connections [env: DATABASE_POOL_SIZE] (default: 10)
+    #[arg(long, global = true, value_name = "N")]
+    pub pool_size: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    /// Without a trailing slash, e.g. `https://trips.example.org`.
+    pub base_url: String,
+    /// False when `base_url` was derived from the bind address rather than configured.
+    pub base_url_configured: bool,
+    pub log_format: LogFormat,
+    /// A `tracing` filter directive, e.g. `info,sqlx=warn`.
+    pub log_filter: String,
+    pub pool_size: u32,
+    pub migrate_on_start: bool,
+    /// How long in-flight requests may take to finish after a shutdown signal.
+    pub shutdown_grace: Duration,
+    /// Where cargo-leptos put the compiled site (WASM, JS, CSS, public files).
+    pub site_root: PathBuf,
+    /// Whether asset names carry content hashes: cargo-leptos wrote `hash.txt` beside the binary.
+    pub hashed_assets: bool,
+}
+
+/// A configuration value that cannot be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.variable, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/travel-planner.db";
+const DEFAULT_BIND: &str = "127.0.0.1:3000";
+const MAX_POOL_SIZE: u32 = 500;
+
+impl Settings {
+    /// Reads the settings from `env` (a lookup such as `std::env::var`), with `args` winning.
+    ///
+    /// # Errors
+    /// The first value that is malformed or out of range.
+    pub fn load(
+        args: &ConfigArgs,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let value = |flag: &Option<String>, var: &str| -> Option<String> {
+            flag.clone()
+                .or_else(|| env(var))
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+
+        let database_url = value(&args.database_url, "DATABASE_URL")
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        check_database_url(&database_url)?;
+
+        let bind_text =
+            value(&args.bind, "BIND_ADDRESS").unwrap_or_else(|| DEFAULT_BIND.to_string());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| ConfigError {
+            variable: "BIND_ADDRESS",
+            problem: format!(
+                "must be an IP address and port such as 127.0.0.1:3000 or 0.0.0.0:8080, got {bind_text:?}"
+            ),
+        })?;
+
+        let (base_url, base_url_configured) = match value(&args.base_url, "PUBLIC_BASE_URL") {
+            Some(url) => (parse_base_url(&url)?, true),
+            None => (format!("http://{bind}"), false),
+        };
+
+        let log_format = match value(&args.log_format, "LOG_FORMAT").as_deref() {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "LOG_FORMAT",
+                    problem: format!("must be \"pretty\" or \"json\", got {other:?}"),
+                });
+            }
+        };
+
+        let log_filter = env("RUST_LOG")
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "info".to_string());
+        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|_| ConfigError {
+            variable: "RUST_LOG",
+            problem: format!(
+                "must be a log filter such as \"info\" or \"info,travel_planner=debug\", got {log_filter:?}"
+            ),
+        })?;
+
+        let pool_size = parse_number(
+            value(&args.pool_size, "DATABASE_POOL_SIZE"),
+            "DATABASE_POOL_SIZE",
+            1..=MAX_POOL_SIZE,
+            10,
+        )?;
+        let migrate_on_start = parse_bool(env("MIGRATE_ON_START"), "MIGRATE_ON_START", true)?;
+        let shutdown_grace = Duration::from_secs(u64::from(parse_number(
+            env("SHUTDOWN_GRACE_SECONDS"),
+            "SHUTDOWN_GRACE_SECONDS",
+            0..=600,
+            10,
+        )?));
+        let site_root = PathBuf::from(
+            env("LEPTOS_SITE_ROOT")
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| "target/site".to_string()),
+        );
+
+        Ok(Self {
+            database_url,
+            bind,
+            base_url,
+            base_url_configured,
+            log_format,
+            log_filter,
+            pool_size,
+            migrate_on_start,
+            shutdown_grace,
+            site_root,
+            hashed_assets: hash_file_beside_binary(),
+        })
+    }
+
+    /// Whether the public address is https, which decides secure cookies and HSTS.
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn hash_file_beside_binary() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|path| path.exists())
+}
+
+fn check_database_url(url: &str) -> Result<(), ConfigError> {
+    let supported = ["sqlite:", "postgres://", "postgresql://"];
+    if supported.iter().any(|prefix| url.starts_with(prefix)) {
+        Ok(())
+    } else {
+        Err(ConfigError {
+            variable: "DATABASE_URL",
+            problem: "must start with sqlite: (e.g. sqlite://data/travel-planner.db) or postgres:// (e.g. postgres://user:password@host/db)".to_string(),
+        })
+    }
+}
+
+fn parse_base_url(url: &str) -> Result<String, ConfigError> {
+    let invalid = || ConfigError {
+        variable: "PUBLIC_BASE_URL",
+        problem: format!(
+            "must be an http:// or https:// address without a path, such as https://trips.example.org, got {url:?}"
+        ),
+    };
+    let uri: http::Uri = url.parse().map_err(|_| invalid())?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    let path_ok = matches!(uri.path(), "" | "/") && uri.query().is_none();
+    if !scheme_ok || uri.host().is_none() || !path_ok {
+        return Err(invalid());
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+fn parse_number(
+    value: Option<String>,
+    variable: &'static str,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+) -> Result<u32, ConfigError> {
+    let Some(text) = value else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| ConfigError {
+            variable,
+            problem: format!(
+                "must be a whole number from {} to {}, got {text:?}",
+                range.start(),
+                range.end()
+            ),
+        })
+}
+
+fn parse_bool(
+    value: Option<String>,
+    variable: &'static str,
+    default: bool,
+) -> Result<bool, ConfigError> {
+    match value.as_deref().map(str::trim).map(str::to_ascii_lowercase).as_deref() {
+        None | Some("") => Ok(default),
+        Some("true" | "1" | "yes" | "on") => Ok(true),
+        Some("false" | "0" | "no" | "off") => Ok(false),
+        Some(other) => Err(ConfigError {
+            variable,
+            problem: format!("must be true or false, got {other:?}"),
+        }),
+    }
+}
+
+/// The database URL with any password replaced, safe to log.
+pub fn redact_database_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else {
+        return url.to_string();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::load(&ConfigArgs::default(), |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() -> Result<(), ConfigError> {
+        let settings = load(&[])?;
+        assert_eq!(settings.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(settings.bind.to_string(), "127.0.0.1:3000");
+        assert_eq!(settings.base_url, "http://127.0.0.1:3000");
+        assert_eq!(settings.log_format, LogFormat::Pretty);
+        assert_eq!(settings.pool_size, 10);
+        assert!(settings.migrate_on_start);
+        assert!(!settings.is_https());
+        Ok(())
+    }
+
+    #[test]
+    fn flags_override_the_environment() -> Result<(), ConfigError> {
+        let args = ConfigArgs {
+            bind: Some("0.0.0.0:8080".into()),
+            log_format: Some("json".into()),
+            ..ConfigArgs::default()
+        };
+        let settings = Settings::load(&args, |k| match k {
+            "BIND_ADDRESS" => Some("127.0.0.1:1".into()),
+            "LOG_FORMAT" => Some("pretty".into()),
+            _ => None,
+        })?;
+        assert_eq!(settings.bind.to_string(), "0.0.0.0:8080");
+        assert_eq!(settings.log_format, LogFormat::Json);
+        Ok(())
+    }
+
+    #[test]
+    fn every_bad_value_names_its_variable() {
+        let cases = [
+            ("DATABASE_URL", "mysql://localhost/db"),
+            ("BIND_ADDRESS", "localhost"),
+            ("PUBLIC_BASE_URL", "ftp://example.org"),
+            ("PUBLIC_BASE_URL", "https://example.org/app"),
+            ("LOG_FORMAT", "xml"),
+            ("RUST_LOG", "info,[=bad"),
+            ("DATABASE_POOL_SIZE", "0"),
+            ("DATABASE_POOL_SIZE", "many"),
+            ("MIGRATE_ON_START", "maybe"),
+            ("SHUTDOWN_GRACE_SECONDS", "-1"),
+        ];
+        for (variable, bad) in cases {
+            match load(&[(variable, bad)]) {
+                Err(error) => {
+                    assert_eq!(error.variable, variable, "{bad}");
+                    assert!(error.to_string().starts_with(variable));
+                    assert!(!error.to_string().contains('\n'));
+                }
+                Ok(_) => panic!("{variable}={bad} was accepted"),
+            }
+        }
+    }
+
+    #[test]
+    fn https_base_url_is_detected_and_trimmed() -> Result<(), ConfigError> {
+        let settings = load(&[("PUBLIC_BASE_URL", "https://trips.example.org/")])?;
+        assert_eq!(settings.base_url, "https://trips.example.org");
+        assert!(settings.is_https());
+        Ok(())
+    }
+
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            redact_database_url("postgres://app:s3cret@db:5432/travel"),
+            "postgres://app:***@db:5432/travel"
+        );
+        assert_eq!(redact_database_url("sqlite://data/x.db"), "sqlite://data/x.db");
+        assert_eq!(
+            redact_database_url("postgres://app@db/travel"),
+            "postgres://app@db/travel"
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! Opening the database: SQLite tuned for a web server, or PostgreSQL, through one code path.
+
+use std::{str::FromStr, time::Duration};
+
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DbErr,
+    sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous},
+};
+
+/// How long a request waits for a pooled connection (or SQLite for a lock) before failing.
+const WAIT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("could not create the database folder {path}: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("could not open the database: {0}")]
+    Connect(#[source] DbErr),
+}
+
+/// Opens a pool. For SQLite the file (and its folder) is created on first run, with WAL,
+/// foreign keys, a busy timeout and `synchronous = NORMAL` on every connection.
+///
+/// # Errors
+/// The folder cannot be created or the server cannot be reached.
+pub async fn connect(url: &str, pool_size: u32) -> Result<DatabaseConnection, DbSetupError> {
+    if url.starts_with("sqlite:") {
+        create_sqlite_folder(url)?;
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(pool_size)
+        .min_connections(0)
+        .acquire_timeout(WAIT)
+        .connect_timeout(WAIT)
+        // Statements carry user data; they stay out of the logs.
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(WAIT)
+        });
+    Database::connect(options)
+        .await
+        .map_err(DbSetupError::Connect)
+}
+
+fn create_sqlite_folder(url: &str) -> Result<(), DbSetupError> {
+    let Ok(options) = SqliteConnectOptions::from_str(url) else {
+        // sqlx reports the malformed URL itself when connecting.
+        return Ok(());
+    };
+    let file = options.get_filename();
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => std::fs::create_dir_all(dir)
+            .map_err(|source| DbSetupError::CreateDir {
+                path: dir.display().to_string(),
+                source,
+            }),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,9 @@
+//! The `travel-planner` server: configuration, telemetry, the router and start-up. Pages,
+//! server functions and services live in the `app` crate.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,60 @@
+//! Files from the site root (WASM, JS, CSS, favicon), served precompressed where cargo-leptos
+//! wrote `.br`/`.gz` twins; anything not found there renders the app's 404 page.
+
+use app::state::AppState;
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use leptos::prelude::provide_context;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+/// Hashed file names change with their content, so browsers may keep them for a year.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Unhashed files (favicon, or every file when hashing is off) are revalidated daily.
+const SHORT: &str = "public, max-age=86400";
+
+pub async fn static_or_not_found(State(state): State<AppState>, request: Request) -> Response {
+    let options = &state.leptos_options;
+    let hashed_pkg = format!("/{}/", options.site_pkg_dir);
+    let cache_control = if options.hash_files && request.uri().path().starts_with(&hashed_pkg) {
+        IMMUTABLE
+    } else {
+        SHORT
+    };
+
+    let (parts, _body) = request.into_parts();
+    let file_request = Request::from_parts(parts.clone(), Body::empty());
+    let served = ServeDir::new(options.site_root.as_ref())
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(file_request)
+        .await;
+
+    match served {
+        Ok(response) if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED => {
+            let mut response = response.into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+            response
+        }
+        _ => not_found_page(state, Request::from_parts(parts, Body::empty())).await,
+    }
+}
+
+async fn not_found_page(state: AppState, request: Request) -> Response {
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_to_stream_with_context(
+        move || provide_context(state.clone()),
+        move || app::shell(options.clone()),
+    );
+    let mut response = handler(request).await.into_response();
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::NOT_FOUND;
+    }
+    response
+}

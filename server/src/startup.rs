@@ -1,0 +1,175 @@
+//! Building the application (database, migrations, router, listener) and running it until a
+//! shutdown signal, with a bounded drain for in-flight requests.
+
+use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
+
+use app::state::AppState;
+use axum::{Router, routing::get, serve::ListenerExt};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{DatabaseConnection, DbErr};
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::{
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+use crate::{
+    config::{Settings, redact_database_url},
+    db::{self, DbSetupError},
+    routes::{health, static_files},
+    telemetry,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbSetupError),
+    #[error("could not apply database migrations: {0}")]
+    Migrate(#[source] DbErr),
+    #[error("could not listen on {address}: {source}")]
+    Bind {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A built application, bound to its port and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+    shutdown_grace: Duration,
+}
+
+impl Application {
+    /// Connects to the database, applies migrations (unless switched off) and binds the port.
+    ///
+    /// # Errors
+    /// The database cannot be opened or migrated, or the address cannot be bound.
+    pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
+        tracing::info!(
+            database = %redact_database_url(&settings.database_url),
+            "opening the database"
+        );
+        let db = db::connect(&settings.database_url, settings.pool_size).await?;
+        if settings.migrate_on_start {
+            Migrator::up(&db, None)
+                .await
+                .map_err(StartupError::Migrate)?;
+        }
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .map_err(|source| StartupError::Bind {
+                address: settings.bind,
+                source,
+            })?;
+        let state = AppState {
+            leptos_options: leptos_options(settings),
+            db: db.clone(),
+        };
+        Ok(Self {
+            listener,
+            router: router(state),
+            db,
+            shutdown_grace: settings.shutdown_grace,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    ///
+    /// # Errors
+    /// The socket has no local address (not expected for a bound TCP listener).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting and gives in-flight requests up
+    /// to the grace period to finish.
+    ///
+    /// # Errors
+    /// The listener fails.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
+        // Nagle's algorithm stalls small keep-alive responses by ~40 ms; turn it off.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        let server = axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                tracing::info!("shutting down: finishing in-flight requests");
+                let _ = signalled_tx.send(());
+            });
+        let grace = self.shutdown_grace;
+        let drain_deadline = async move {
+            if signalled_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            result = server.into_future() => result,
+            () = drain_deadline => {
+                tracing::warn!(grace_seconds = grace.as_secs(), "shutdown grace period over; closing remaining connections");
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Leptos' options from our settings.
+pub fn leptos_options(settings: &Settings) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("travel-planner")
+        .site_root(settings.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.bind)
+        .hash_files(settings.hashed_assets)
+        .build()
+}
+
+/// The whole HTTP surface: operations endpoints, Leptos pages and server functions, and static
+/// files with the 404 page as the fallback.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let page_context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, routes, page_context, shell)
+        .fallback(static_files::static_or_not_found)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_response(telemetry::on_response),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id()),
+        )
+        .with_state(state)
+}
+
+/// Whether `path` looks like a file this process can serve as its site root.
+pub fn site_root_exists(path: &Path) -> bool {
+    path.join("pkg").is_dir()
+}

@@ -1,0 +1,10 @@
+//! One integration-test binary: the real router on port 0 with a fresh, migrated database per
+//! test. SQLite by default; PostgreSQL when `TEST_DATABASE_URL` points at a server (CI runs the
+//! suite both ways).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod binary;
+mod health;
+mod helpers;
+mod pages;
+mod static_files;
