@@ -55,6 +55,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Marks the moment the WASM app takes over the server-rendered page; browser tests wait
+    // for it. Effects run only in the browser.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Title formatter=|page: String| {

@@ -229,7 +229,12 @@ fn parse_bool(
     variable: &'static str,
     default: bool,
 ) -> Result<bool, ConfigError> {
-    match value.as_deref().map(str::trim).map(str::to_ascii_lowercase).as_deref() {
+    match value
+        .as_deref()
+        .map(str::trim)
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         None | Some("") => Ok(default),
         Some("true" | "1" | "yes" | "on") => Ok(true),
         Some("false" | "0" | "no" | "off") => Ok(false),
@@ -337,7 +342,10 @@ mod tests {
             redact_database_url("postgres://app:s3cret@db:5432/travel"),
             "postgres://app:***@db:5432/travel"
         );
-        assert_eq!(redact_database_url("sqlite://data/x.db"), "sqlite://data/x.db");
+        assert_eq!(
+            redact_database_url("sqlite://data/x.db"),
+            "sqlite://data/x.db"
+        );
         assert_eq!(
             redact_database_url("postgres://app@db/travel"),
             "postgres://app@db/travel"

@@ -60,12 +60,13 @@ impl Application {
                 .await
                 .map_err(StartupError::Migrate)?;
         }
-        let listener = TcpListener::bind(settings.bind)
-            .await
-            .map_err(|source| StartupError::Bind {
-                address: settings.bind,
-                source,
-            })?;
+        let listener =
+            TcpListener::bind(settings.bind)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    address: settings.bind,
+                    source,
+                })?;
         let state = AppState {
             leptos_options: leptos_options(settings),
             db: db.clone(),
@@ -95,7 +96,10 @@ impl Application {
     ///
     /// # Errors
     /// The listener fails.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
         // Nagle's algorithm stalls small keep-alive responses by ~40 ms; turn it off.
         let listener = self.listener.tap_io(|tcp| {
@@ -103,12 +107,16 @@ impl Application {
                 tracing::warn!(%error, "could not set TCP_NODELAY");
             }
         });
-        let server = axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(async move {
-                shutdown.await;
-                tracing::info!("shutting down: finishing in-flight requests");
-                let _ = signalled_tx.send(());
-            });
+        let server = axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing in-flight requests");
+            let _ = signalled_tx.send(());
+        });
         let grace = self.shutdown_grace;
         let drain_deadline = async move {
             if signalled_rx.await.is_ok() {

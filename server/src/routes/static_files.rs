@@ -35,11 +35,14 @@ pub async fn static_or_not_found(State(state): State<AppState>, request: Request
         .await;
 
     match served {
-        Ok(response) if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED => {
+        Ok(response)
+            if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED =>
+        {
             let mut response = response.into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(cache_control),
+            );
             response
         }
         _ => not_found_page(state, Request::from_parts(parts, Body::empty())).await,

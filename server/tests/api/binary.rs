@@ -27,7 +27,10 @@ fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
 }
 
 fn run(cwd: &Path, vars: &[(&str, &str)], args: &[&str]) -> Output {
-    command(cwd, vars).args(args).output().expect("the binary runs")
+    command(cwd, vars)
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -40,7 +43,11 @@ fn a_bad_setting_stops_start_up_with_one_clear_line() {
     let cases = [
         ("LOG_FORMAT", "xml", "must be \"pretty\" or \"json\""),
         ("BIND_ADDRESS", "nowhere", "must be an IP address and port"),
-        ("DATABASE_POOL_SIZE", "0", "must be a whole number from 1 to 500"),
+        (
+            "DATABASE_POOL_SIZE",
+            "0",
+            "must be a whole number from 1 to 500",
+        ),
         ("DATABASE_URL", "mysql://db/x", "must start with sqlite:"),
     ];
     for (variable, value, explanation) in cases {
@@ -58,10 +65,17 @@ fn a_bad_setting_stops_start_up_with_one_clear_line() {
 #[test]
 fn help_describes_each_command() {
     let dir = TempDir::new().unwrap();
-    for args in [&["--help"][..], &["serve", "--help"], &["migrate", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+    ] {
         let output = run(dir.path(), &[], args);
         assert!(output.status.success(), "{args:?}");
-        assert!(text(&output.stdout).contains("Usage: travel-planner"), "{args:?}");
+        assert!(
+            text(&output.stdout).contains("Usage: travel-planner"),
+            "{args:?}"
+        );
     }
 }
 
@@ -90,7 +104,10 @@ fn the_database_password_never_reaches_the_output() {
     let dir = TempDir::new().unwrap();
     let output = run(
         dir.path(),
-        &[("DATABASE_URL", "postgres://app:hunter2-secret@127.0.0.1:1/travel")],
+        &[(
+            "DATABASE_URL",
+            "postgres://app:hunter2-secret@127.0.0.1:1/travel",
+        )],
         &["serve"],
     );
 
@@ -164,8 +181,15 @@ async fn serve_creates_the_default_sqlite_file_and_stops_cleanly_on_sigterm() {
     let dir = TempDir::new().unwrap();
     let mut server = Server::start(dir.path(), &[]);
 
-    let lines = server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
-    let url = lines.last().unwrap().rsplit(' ').next().unwrap().to_string();
+    let lines =
+        server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
+    let url = lines
+        .last()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_string();
     let ready = reqwest::get(format!("{url}/readyz")).await.unwrap();
     let status = server.terminate();
 

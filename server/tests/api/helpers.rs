@@ -12,7 +12,6 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
-    pub database_url: String,
     /// Holds the SQLite file and the fake site root; removed when the test ends.
     pub dir: TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -24,7 +23,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request failed")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request failed")
     }
 }
 
@@ -42,7 +45,9 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
             let name = format!("tp_test_{}", uuid::Uuid::now_v7().simple());
-            let admin = Database::connect(&admin_url).await.expect("TEST_DATABASE_URL unreachable");
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("TEST_DATABASE_URL unreachable");
             admin
                 .execute_raw(Statement::from_string(
                     admin.get_database_backend(),
@@ -51,7 +56,9 @@ pub async fn fresh_database_url(dir: &TempDir) -> String {
                 .await
                 .expect("could not create a test database");
             admin.close().await.ok();
-            let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+            let base = admin_url
+                .rsplit_once('/')
+                .map_or(admin_url.as_str(), |(base, _)| base);
             format!("{base}/{name}")
         }
         _ => format!("sqlite://{}", dir.path().join("test.db").display()),
@@ -100,7 +107,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         address,
         client,
         db,
-        database_url,
         dir,
         shutdown: Some(shutdown),
     }

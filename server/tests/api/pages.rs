@@ -14,7 +14,11 @@ async fn landing_page_explains_the_product_and_offers_sign_up() {
             .starts_with("text/html")
     );
     let html = response.text().await.unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80.min(html.len())]);
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80.min(html.len())]
+    );
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains(r#"name="viewport" content="width=device-width, initial-scale=1""#));
     assert!(html.contains("<title>Travel Planner</title>"));
@@ -34,7 +38,10 @@ async fn legal_pages_exist() {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.unwrap();
-        assert!(html.contains(&format!("<title>{title} · Travel Planner</title>")), "{path}");
+        assert!(
+            html.contains(&format!("<title>{title} · Travel Planner</title>")),
+            "{path}"
+        );
     }
 }
 
@@ -48,7 +55,10 @@ async fn unknown_pages_get_a_friendly_404() {
         assert_eq!(response.status(), 404, "{path}");
         let html = response.text().await.unwrap();
         assert!(html.contains("We couldn’t find that page"), "{path}");
-        assert!(html.contains("<title>Page not found · Travel Planner</title>"), "{path}");
+        assert!(
+            html.contains("<title>Page not found · Travel Planner</title>"),
+            "{path}"
+        );
         assert!(html.contains(r#"href="/""#), "{path}: a way back home");
     }
 }

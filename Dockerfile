@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: compile the site with cargo-leptos, ship only the binary and the site in a
+# slim image that runs as an unprivileged user.
+
+FROM rust:1.95-bookworm AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
+RUN rustup target add wasm32-unknown-unknown
+WORKDIR /src
+# Tools first, so they are cached across source changes.
+COPY Cargo.toml Cargo.lock ./
+COPY tools/package.json tools/package-lock.json tools/
+COPY scripts/setup.sh scripts/env.sh scripts/
+RUN scripts/setup.sh
+COPY . .
+RUN . scripts/env.sh && cargo leptos build --release -P
+
+FROM debian:bookworm-slim AS runtime
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin travel
+WORKDIR /app
+COPY --from=build /src/target/release/travel-planner /app/travel-planner
+COPY --from=build /src/target/release/hash.txt /app/hash.txt
+COPY --from=build /src/target/site /app/site
+RUN mkdir -p /app/data && chown travel /app/data
+USER travel
+ENV BIND_ADDRESS=0.0.0.0:3000 \
+    LEPTOS_SITE_ROOT=/app/site \
+    LOG_FORMAT=json \
+    DATABASE_URL=sqlite:///app/data/travel-planner.db
+EXPOSE 3000
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:3000/healthz || exit 1
+ENTRYPOINT ["/app/travel-planner"]
+CMD ["serve"]

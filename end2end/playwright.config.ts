@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+
+// The release build, started on a throwaway SQLite database. Every test runs twice: hydrated
+// (JavaScript on) and as plain server-rendered HTML (JavaScript off).
+const port = Number(process.env.E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/travel-planner-e2e-${port}`;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec ./target/release/travel-planner serve`,
+    cwd: '..',
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      BIND_ADDRESS: `127.0.0.1:${port}`,
+      DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
+      LEPTOS_SITE_ROOT: 'target/site',
+      RUST_LOG: 'warn',
+    },
+  },
+});

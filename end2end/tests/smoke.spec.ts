@@ -1,0 +1,88 @@
+import { test, expect, waitForHydration, expectAccessible } from './fixtures';
+
+test.describe('landing page', () => {
+  test('explains the product and leads to sign-up and log-in', async ({ page, hasJs }) => {
+    const response = await page.goto('/');
+
+    expect(response?.status()).toBe(200);
+    if (hasJs) await waitForHydration(page);
+    await expect(page).toHaveTitle('Travel Planner');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Plan every day of your trip in one place' }),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Start planning — it’s free' })).toHaveAttribute('href', '/signup');
+    await expect(page.getByRole('link', { name: 'I already have an account' })).toHaveAttribute('href', '/login');
+    const main = page.getByRole('navigation', { name: 'Main' });
+    await expect(main.getByRole('link', { name: 'Log in' })).toBeVisible();
+    await expect(main.getByRole('link', { name: 'Sign up' })).toBeVisible();
+  });
+
+  test('links to the privacy and terms pages from the footer', async ({ page, hasJs }) => {
+    await page.goto('/');
+    if (hasJs) await waitForHydration(page);
+
+    await page.getByRole('navigation', { name: 'Legal' }).getByRole('link', { name: 'Privacy' }).click();
+
+    await expect(page).toHaveURL(/\/privacy$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
+    await expect(page).toHaveTitle('Privacy · Travel Planner');
+
+    await page.getByRole('navigation', { name: 'Legal' }).getByRole('link', { name: 'Terms' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Terms of use' })).toBeVisible();
+  });
+
+  test('has a working skip link for keyboard users', async ({ page, hasJs }) => {
+    await page.goto('/');
+    if (hasJs) await waitForHydration(page);
+
+    await page.keyboard.press('Tab');
+
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+  });
+
+  test('is styled by the shipped stylesheet', async ({ page }) => {
+    await page.goto('/');
+
+    const button = page.getByRole('link', { name: 'Start planning — it’s free' });
+    // The primary button colour comes from style/main.css; unstyled links would be transparent.
+    await expect(button).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  });
+});
+
+test.describe('404 page', () => {
+  test('answers 404 with a friendly way back', async ({ page, hasJs }) => {
+    const response = await page.goto('/this/does/not/exist');
+
+    expect(response?.status()).toBe(404);
+    if (hasJs) await waitForHydration(page);
+    await expect(page).toHaveTitle('Page not found · Travel Planner');
+    await expect(page.getByRole('heading', { level: 1, name: 'We couldn’t find that page' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan every day of your trip in one place');
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const path of ['/', '/privacy', '/terms', '/missing-page']) {
+    test(`${path} has no serious or critical axe violations`, async ({ page, hasJs }) => {
+      await page.goto(path);
+      if (hasJs) await waitForHydration(page);
+
+      await expectAccessible(page);
+    });
+  }
+
+  test('the layout fits a 360 px phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/');
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,2 @@
+# Sourced by the other scripts: puts the project's build tools on PATH.
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"

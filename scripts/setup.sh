@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) needs, skipping whatever is already there
+# at the right version. Safe to run again and again.
+#   scripts/setup.sh          build tools: Rust parts, cargo-leptos, wasm-bindgen, wasm-opt
+#   scripts/setup.sh --test   also Chromium, PostgreSQL and the Playwright packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+want_test=false
+[[ "${1:-}" == "--test" ]] && want_test=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+
+if command -v rustup >/dev/null; then
+  installed_targets=$(rustup target list --installed)
+  grep -qx wasm32-unknown-unknown <<<"$installed_targets" || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  installed_components=$(rustup component list --installed)
+  for component in clippy rustfmt llvm-tools; do
+    grep -q "^$component" <<<"$installed_components" || { say "adding rustup component $component"; rustup component add "${component/llvm-tools/llvm-tools-preview}"; }
+  done
+fi
+
+if [[ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]]; then
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (takes ~13 minutes once)"
+  cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
+fi
+
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly. Installed without
+# --locked: the CLI's own lockfile pins a crate version the registry index no longer serves.
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]]; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_version"
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+# npm packages, reinstalled only when package-lock.json changed since the last install.
+npm_install() {
+  local dir=$1 stamp="$1/node_modules/.installed-lock"
+  if [[ ! -f "$stamp" ]] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+command -v npm >/dev/null || { echo "Node.js and npm are missing: install Node.js 20, then run this again." >&2; exit 1; }
+npm_install tools
+
+if $want_test; then
+  apt_packages=()
+  [[ -x /usr/bin/chromium ]] || apt_packages+=(chromium)
+  command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_packages+=(postgresql)
+  if ((${#apt_packages[@]})); then
+    say "installing ${apt_packages[*]} from Debian"
+    sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"
+  fi
+  npm_install end2end
+fi

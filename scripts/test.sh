@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up and runs every check: formatting, lints, Rust tests on SQLite and PostgreSQL, and the
+# browser journeys (JavaScript on and off) against a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+started=$(date +%s)
+
+step "formatting"
+cargo fmt --all --check
+
+step "clippy, one package at a time (features never unify across the workspace)"
+cargo clippy -p migration --all-targets -- -D warnings
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "Rust tests on SQLite"
+cargo test -p migration -p app -p server --features app/ssr
+
+step "Rust tests on PostgreSQL"
+scripts/with-postgres.sh cargo test -p server --test api
+
+step "release build"
+cargo leptos build --release -P
+
+step "browser tests (JavaScript on and off)"
+(cd end2end && npx playwright test)
+
+step "all checks passed in $(( $(date +%s) - started )) s"
