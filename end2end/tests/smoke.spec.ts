@@ -74,7 +74,7 @@ test.describe('accessibility', () => {
       await page.goto(path);
       if (hasJs) await waitForHydration(page);
 
-      await expectAccessible(page);
+      await expectAccessible(page, hasJs);
     });
   }
 
