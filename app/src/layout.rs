@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::{PRODUCT_NAME, icons::LogoIcon};
+use crate::{PRODUCT_NAME, auth::pages::AccountNav, icons::LogoIcon};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -15,8 +15,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav aria-label="Main">
                     <ul class="nav-list">
-                        <li><a href="/login">"Log in"</a></li>
-                        <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+                        <AccountNav/>
                     </ul>
                 </nav>
             </div>

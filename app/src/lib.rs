@@ -1,6 +1,11 @@
 //! Everything the server and the browser share: the page shell, the routes, the pages and
 //! (later) server functions and wire types. Server-only code sits behind the `ssr` feature.
 
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod entities;
+pub mod error;
+mod forms;
 mod icons;
 mod landing;
 mod layout;
@@ -17,6 +22,7 @@ use leptos_router::{
 };
 
 use crate::{
+    auth::pages::{AccountPage, LoginPage, SignupPage, TripsPage, provide_current_user},
     landing::Landing,
     layout::{Footer, Header},
     legal::{Privacy, Terms},
@@ -68,16 +74,29 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { PRODUCT_NAME.to_string() } else { format!("{page} · {PRODUCT_NAME}") }
         }/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <Header/>
-            <main id="main" class="page" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=Landing/>
-                    <Route path=StaticSegment("privacy") view=Privacy/>
-                    <Route path=StaticSegment("terms") view=Terms/>
-                </Routes>
-            </main>
-            <Footer/>
+            <Layout/>
         </Router>
+    }
+}
+
+/// Header, page and footer; inside the router so the header can follow navigation.
+#[component]
+fn Layout() -> impl IntoView {
+    provide_current_user();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Header/>
+        <main id="main" class="page" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=StaticSegment("") view=Landing/>
+                <Route path=StaticSegment("signup") view=SignupPage/>
+                <Route path=StaticSegment("login") view=LoginPage/>
+                <Route path=StaticSegment("account") view=AccountPage/>
+                <Route path=StaticSegment("trips") view=TripsPage/>
+                <Route path=StaticSegment("privacy") view=Privacy/>
+                <Route path=StaticSegment("terms") view=Terms/>
+            </Routes>
+        </main>
+        <Footer/>
     }
 }

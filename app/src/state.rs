@@ -5,9 +5,32 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-/// What every request handler can reach. Cheap to clone: both fields are reference-counted.
+use crate::auth::{limits::AuthLimits, session::SessionPolicy};
+
+/// What every request handler can reach. Cheap to clone.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub sessions: SessionPolicy,
+    pub auth_limits: AuthLimits,
+}
+
+/// The application state from the request's context (server functions only).
+///
+/// # Errors
+/// `Internal` when called outside a request that carries the state.
+pub fn state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("application state missing from context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// The database pool from the request's context (server functions only).
+///
+/// # Errors
+/// `Internal` when called outside a request that carries the state.
+pub fn db() -> Result<DatabaseConnection, crate::error::AppError> {
+    state().map(|state| state.db)
 }

@@ -4,12 +4,18 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_create_users;
+mod m20261129_000002_create_sessions;
+mod m20261129_000003_create_password_reset_tokens;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261129_000001_create_users::Migration)]
+        vec![
+            Box::new(m20261129_000001_create_users::Migration),
+            Box::new(m20261129_000002_create_sessions::Migration),
+            Box::new(m20261129_000003_create_password_reset_tokens::Migration),
+        ]
     }
 }

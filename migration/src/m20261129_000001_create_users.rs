@@ -17,7 +17,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Users::Email, 254))
                     .col(string_len(Users::DisplayName, 80))
                     .col(string_len(Users::PasswordHash, 255))
-                    .col(integer(Users::SessionEpoch).default(0))
+                    .col(timestamp_with_time_zone_null(Users::EmailVerifiedAt))
                     .col(timestamp_with_time_zone(Users::CreatedAt))
                     .col(timestamp_with_time_zone(Users::UpdatedAt))
                     .to_owned(),
@@ -43,13 +43,13 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Users {
+pub enum Users {
     Table,
     Id,
     Email,
     DisplayName,
     PasswordHash,
-    SessionEpoch,
+    EmailVerifiedAt,
     CreatedAt,
     UpdatedAt,
 }

@@ -50,6 +50,15 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// Whether asset names carry content hashes: cargo-leptos wrote `hash.txt` beside the binary.
     pub hashed_assets: bool,
+    /// Log out after this long without a request. 30 days by default: a deliberate "remember
+    /// me" for a planner people open every few weeks.
+    pub session_idle_timeout: Duration,
+    /// Log out this long after logging in, however active (90 days by default).
+    pub session_max_lifetime: Duration,
+    /// Log-in, sign-up and forgot-password attempts allowed per client IP per minute.
+    pub auth_attempts_per_ip_per_minute: u32,
+    /// Failed logins allowed per account per hour before it is locked for the rest of the hour.
+    pub failed_logins_per_account_per_hour: u32,
 }
 
 /// A configuration value that cannot be used, and why.
@@ -139,6 +148,30 @@ impl Settings {
             0..=600,
             10,
         )?));
+        let session_idle_timeout = Duration::from_secs(u64::from(parse_number(
+            env("SESSION_IDLE_TIMEOUT_SECONDS"),
+            "SESSION_IDLE_TIMEOUT_SECONDS",
+            60..=31_536_000,
+            30 * 24 * 3600,
+        )?));
+        let session_max_lifetime = Duration::from_secs(u64::from(parse_number(
+            env("SESSION_MAX_LIFETIME_SECONDS"),
+            "SESSION_MAX_LIFETIME_SECONDS",
+            60..=31_536_000,
+            90 * 24 * 3600,
+        )?));
+        let auth_attempts_per_ip_per_minute = parse_number(
+            env("AUTH_ATTEMPTS_PER_IP_PER_MINUTE"),
+            "AUTH_ATTEMPTS_PER_IP_PER_MINUTE",
+            1..=10_000,
+            20,
+        )?;
+        let failed_logins_per_account_per_hour = parse_number(
+            env("FAILED_LOGINS_PER_ACCOUNT_PER_HOUR"),
+            "FAILED_LOGINS_PER_ACCOUNT_PER_HOUR",
+            1..=100,
+            100,
+        )?;
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -157,6 +190,10 @@ impl Settings {
             shutdown_grace,
             site_root,
             hashed_assets: hash_file_beside_binary(),
+            session_idle_timeout,
+            session_max_lifetime,
+            auth_attempts_per_ip_per_minute,
+            failed_logins_per_account_per_hour,
         })
     }
 
@@ -315,6 +352,8 @@ mod tests {
             ("DATABASE_POOL_SIZE", "many"),
             ("MIGRATE_ON_START", "maybe"),
             ("SHUTDOWN_GRACE_SECONDS", "-1"),
+            ("SESSION_IDLE_TIMEOUT_SECONDS", "5"),
+            ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
         ];
         for (variable, bad) in cases {
             match load(&[(variable, bad)]) {

@@ -3,7 +3,10 @@
 
 use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
 
-use app::state::AppState;
+use app::{
+    auth::{limits::AuthLimits, session::SessionPolicy, session_store::DbSessionStore},
+    state::AppState,
+};
 use axum::{Router, routing::get, serve::ListenerExt};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -11,15 +14,20 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
+use tower_http::csrf::CsrfLayer;
 use tower_http::{
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     trace::TraceLayer,
+};
+use tower_sessions::{
+    ExpiredDeletion, Expiry, SessionManagerLayer,
+    cookie::{SameSite, time},
 };
 
 use crate::{
     config::{Settings, redact_database_url},
     db::{self, DbSetupError},
-    routes::{health, static_files},
+    routes::{guard, health, static_files},
     telemetry,
 };
 
@@ -70,10 +78,19 @@ impl Application {
         let state = AppState {
             leptos_options: leptos_options(settings),
             db: db.clone(),
+            sessions: SessionPolicy {
+                idle_timeout: settings.session_idle_timeout,
+                absolute_lifetime: settings.session_max_lifetime,
+            },
+            auth_limits: AuthLimits::new(
+                settings.auth_attempts_per_ip_per_minute,
+                settings.failed_logins_per_account_per_hour,
+            ),
         };
+        spawn_expired_session_cleanup(db.clone());
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, settings),
             db,
             shutdown_grace: settings.shutdown_grace,
         })
@@ -148,7 +165,7 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 
 /// The whole HTTP surface: operations endpoints, Leptos pages and server functions, and static
 /// files with the 404 page as the fallback.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, settings: &Settings) -> Router {
     let routes = generate_route_list(app::App);
     let page_context = {
         let state = state.clone();
@@ -164,6 +181,12 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .fallback(static_files::static_or_not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::require_login,
+        ))
+        .layer(session_layer(&state, settings))
+        .layer(csrf_layer(settings))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -175,6 +198,55 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id()),
         )
         .with_state(state)
+}
+
+/// Session cookies: HttpOnly, SameSite=Lax, Path=/, and over https also Secure with the
+/// `__Host-` prefix (which browsers accept only from a secure origin, for the whole host).
+fn session_layer(state: &AppState, settings: &Settings) -> SessionManagerLayer<DbSessionStore> {
+    let secure = settings.is_https();
+    let idle = time::Duration::seconds(
+        i64::try_from(state.sessions.idle_timeout.as_secs()).unwrap_or(i64::MAX),
+    );
+    SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name(if secure {
+            "__Host-tp_session"
+        } else {
+            "tp_session"
+        })
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Refuses cross-site unsafe requests (forms posted from another site) by `Sec-Fetch-Site` and
+/// `Origin`. The configured public address is trusted too, for proxies that rewrite `Host`.
+fn csrf_layer(settings: &Settings) -> CsrfLayer {
+    let layer = CsrfLayer::new();
+    if settings.base_url_configured {
+        match layer.clone().add_trusted_origin(&settings.base_url) {
+            Ok(with_origin) => return with_origin,
+            Err(error) => {
+                tracing::warn!(%error, "PUBLIC_BASE_URL is not usable as a trusted origin")
+            }
+        }
+    }
+    layer
+}
+
+/// Deletes expired session rows every hour, for the life of the process.
+fn spawn_expired_session_cleanup(db: DatabaseConnection) {
+    let store = DbSessionStore::new(db);
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "could not delete expired sessions");
+            }
+        }
+    });
 }
 
 /// Whether `path` looks like a file this process can serve as its site root.

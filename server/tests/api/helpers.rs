@@ -1,4 +1,9 @@
-use std::{net::SocketAddr, path::PathBuf};
+use std::{
+    io::Write,
+    net::SocketAddr,
+    path::PathBuf,
+    sync::{Arc, LazyLock, Mutex},
+};
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use server::{
@@ -12,6 +17,7 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    pub database_url: String,
     /// Holds the SQLite file and the fake site root; removed when the test ends.
     pub dir: TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -20,6 +26,83 @@ pub struct TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
+    }
+
+    /// Posts a form to a server function as a script would (JSON errors, no redirect to the
+    /// referrer), with an optional session cookie.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("accept", "application/json")
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("request failed")
+    }
+
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    /// Signs up a new traveler and returns the session cookie (`name=value`).
+    pub async fn sign_up(&self, email: &str, password: &str) -> String {
+        let response = self
+            .post_form(
+                "/api/auth/sign_up",
+                &[
+                    ("email", email),
+                    ("display_name", "Test Traveler"),
+                    ("password", password),
+                    ("password_confirmation", password),
+                ],
+                None,
+            )
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-up failed: {}",
+            response.status()
+        );
+        session_cookie(&response).expect("sign-up sets a session cookie")
+    }
+
+    pub async fn log_in(
+        &self,
+        email: &str,
+        password: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        self.post_form(
+            "/api/auth/log_in",
+            &[("email", email), ("password", password)],
+            cookie,
+        )
+        .await
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("a count")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -37,6 +120,18 @@ impl Drop for TestApp {
             let _ = shutdown.send(());
         }
     }
+}
+
+/// The `name=value` part of the session cookie a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.contains("tp_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
 }
 
 /// A fresh database URL: a new SQLite file in `dir`, or a new database on the PostgreSQL server
@@ -78,12 +173,47 @@ pub fn test_settings(database_url: &str, site_root: PathBuf) -> Settings {
     settings
 }
 
+/// Everything every in-process test app logged, at debug level, as JSON lines.
+pub static LOGS: LazyLock<Arc<Mutex<Vec<u8>>>> = LazyLock::new(|| Arc::new(Mutex::new(Vec::new())));
+
+struct Capture;
+
+impl Write for Capture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        LOGS.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn capture_logs() {
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .with_env_filter("debug,hyper=info,h2=info,sqlx=debug")
+        .with_writer(|| Capture)
+        .try_init();
+}
+
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned()
+}
+
+/// A second instance on `first`'s database, as after a restart or behind a load balancer.
+pub async fn spawn_app_on(first: &TestApp) -> TestApp {
+    let url = first.database_url.clone();
+    spawn_app_with(move |settings| settings.database_url = url).await
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
 /// Starts the application after letting the test adjust its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
     let site_root = dir.path().join("site");
     std::fs::create_dir_all(site_root.join("pkg")).expect("site root");
@@ -107,6 +237,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         address,
         client,
         db,
+        database_url: settings.database_url.clone(),
         dir,
         shutdown: Some(shutdown),
     }

@@ -3,6 +3,7 @@
 //! suite both ways).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod auth;
 mod binary;
 mod health;
 mod helpers;

@@ -49,7 +49,7 @@ async fn legal_pages_exist() {
 async fn unknown_pages_get_a_friendly_404() {
     let app = spawn_app().await;
 
-    for path in ["/no-such-page", "/trips/nowhere/at/all", "/pkg/missing.js"] {
+    for path in ["/no-such-page", "/places/nowhere/at/all", "/pkg/missing.js"] {
         let response = app.get(path).await;
 
         assert_eq!(response.status(), 404, "{path}");

@@ -1,0 +1,176 @@
+//! Sign-up, log-in and account pages. Real forms: they work before and without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Redirect,
+    hooks::{use_location, use_query_map},
+};
+
+use super::{
+    api::{LogIn, LogOut, SignUp},
+    types::CurrentUser,
+};
+use crate::forms::{Field, FormAlert, errors_of};
+
+/// The current user, fetched once per navigation and shared through context.
+pub type UserResource = Resource<Result<Option<CurrentUser>, crate::error::AppError>>;
+
+pub fn provide_current_user() {
+    let location = use_location();
+    let user: UserResource = Resource::new(
+        move || location.pathname.get(),
+        |_| super::api::get_current_user(),
+    );
+    provide_context(user);
+}
+
+fn user_resource() -> Option<UserResource> {
+    use_context::<UserResource>()
+}
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let action = ServerAction::<SignUp>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Sign up"/>
+        <section class="auth" aria-labelledby="signup-heading">
+            <h1 id="signup-heading">"Create your account"</h1>
+            <p class="muted">"Plan trips, lay out each day and keep the budget in view."</p>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormAlert errors/>
+                <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
+                <Field label="Your name" name="display_name" autocomplete="name" errors
+                    hint="Shown to the people you share trips with."/>
+                <Field label="Password" name="password" kind="password" autocomplete="new-password" errors
+                    hint="At least 8 characters. A few unrelated words make a strong one."/>
+                <Field label="Confirm password" name="password_confirmation" kind="password"
+                    autocomplete="new-password" errors/>
+                <button class="button" type="submit" disabled=move || action.pending().get()>
+                    "Create account"
+                </button>
+            </ActionForm>
+            <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<LogIn>::new();
+    let errors = errors_of(action.value());
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    view! {
+        <Title text="Log in"/>
+        <section class="auth" aria-labelledby="login-heading">
+            <h1 id="login-heading">"Welcome back"</h1>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormAlert errors/>
+                <input type="hidden" name="next" prop:value=next value=next/>
+                <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
+                <Field label="Password" name="password" kind="password" autocomplete="current-password" errors/>
+                <button class="button" type="submit" disabled=move || action.pending().get()>"Log in"</button>
+            </ActionForm>
+            <p class="auth__switch">"New here? " <a href="/signup">"Create an account"</a></p>
+        </section>
+    }
+}
+
+/// Renders `children` for a logged-in traveler; sends anyone else to the login page and back.
+#[component]
+pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    let login = move || {
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let mut url = String::from("/login?next=");
+        for byte in here.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                    url.push(byte as char)
+                }
+                other => url.push_str(&format!("%{other:02X}")),
+            }
+        }
+        url
+    };
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
+                match user {
+                    Some(_) => children.read_value()().into_any(),
+                    None => view! { <Redirect path=login()/> }.into_any(),
+                }
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! {
+        <Title text="Your account"/>
+        <RequireUser>
+            {move || {
+                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
+                user.map(|user| view! {
+                    <section class="prose" aria-labelledby="account-heading">
+                        <h1 id="account-heading">"Your account"</h1>
+                        <dl class="facts">
+                            <dt>"Name"</dt><dd>{user.display_name}</dd>
+                            <dt>"Email"</dt><dd>{user.email}</dd>
+                        </dl>
+                    </section>
+                })
+            }}
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn TripsPage() -> impl IntoView {
+    view! {
+        <Title text="Your trips"/>
+        <RequireUser>
+            <section class="empty-state" aria-labelledby="trips-heading">
+                <h1 id="trips-heading">"Your trips"</h1>
+                <p>"You have no trips yet. Trip planning arrives in the next release."</p>
+            </section>
+        </RequireUser>
+    }
+}
+
+/// The header's account area: who is logged in and a log-out button, or the way in.
+#[component]
+pub fn AccountNav() -> impl IntoView {
+    let log_out = ServerAction::<LogOut>::new();
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
+                match user {
+                    Some(user) => view! {
+                        <li><a href="/trips">"Trips"</a></li>
+                        <li><a href="/account" class="nav-user">{user.display_name}</a></li>
+                        <li>
+                            <ActionForm action=log_out attr:class="inline-form">
+                                <button type="submit" class="button button--small button--secondary">"Log out"</button>
+                            </ActionForm>
+                        </li>
+                    }.into_any(),
+                    None => view! {
+                        <li><a href="/login">"Log in"</a></li>
+                        <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+                    }.into_any(),
+                }
+            }}
+        </Transition>
+    }
+}

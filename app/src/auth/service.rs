@@ -1,0 +1,147 @@
+//! Account rules on the server: sign-up, log-in, password changes. Functions take any
+//! connection (pool or transaction) and never see HTTP.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, SqlErr,
+};
+use uuid::Uuid;
+
+use super::{
+    password::{self, PasswordError},
+    types::{SignupInput, normalise_email},
+};
+use crate::{
+    entities::{sessions, users},
+    error::{AppError, FormErrors},
+};
+
+pub const INVALID_CREDENTIALS: &str = "Your email or password is incorrect.";
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("the form has problems")]
+    Invalid(FormErrors),
+    #[error("unknown email or wrong password")]
+    InvalidCredentials,
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+    #[error(transparent)]
+    Password(#[from] PasswordError),
+}
+
+impl From<AuthError> for AppError {
+    fn from(error: AuthError) -> Self {
+        match error {
+            AuthError::Invalid(errors) => AppError::Invalid(errors),
+            AuthError::InvalidCredentials => {
+                AppError::Invalid(FormErrors::with_form(INVALID_CREDENTIALS))
+            }
+            AuthError::Db(_) | AuthError::Password(_) => {
+                tracing::error!(%error, "account operation failed");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// Creates an account. The password is hashed before the email is checked for duplicates, so
+/// a taken address does not answer faster than a free one.
+#[tracing::instrument(skip_all)]
+pub async fn sign_up(
+    db: &impl ConnectionTrait,
+    input: SignupInput,
+) -> Result<users::Model, AuthError> {
+    let mut errors = input.validate();
+    let email = normalise_email(&input.email);
+    let display_name = input.display_name.trim().to_string();
+    if errors.field("password").is_none() {
+        if let Some(problem) =
+            password::guessable_problem(&input.password, &[&email, &display_name])
+        {
+            errors.add("password", problem);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AuthError::Invalid(errors));
+    }
+
+    let password_hash = password::hash(input.password).await?;
+    let now = Utc::now();
+    let user = users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.clone()),
+        display_name: Set(display_name.clone()),
+        password_hash: Set(password_hash),
+        email_verified_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    match user.insert(db).await {
+        Ok(user) => {
+            tracing::info!(user_id = %user.id, outcome = "created", "sign-up");
+            Ok(user)
+        }
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            tracing::info!(outcome = "email taken", "sign-up");
+            let mut errors = FormErrors::default()
+                .keeping(&[("email", &email), ("display_name", &display_name)]);
+            errors.add(
+                "email",
+                "An account with this email already exists. Log in, or reset your password if you’ve forgotten it.",
+            );
+            Err(AuthError::Invalid(errors))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Checks credentials. Unknown emails and wrong passwords fail the same way, after the same
+/// amount of hashing work. Hashes made with weaker parameters are upgraded on success.
+#[tracing::instrument(skip_all)]
+pub async fn log_in(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password: String,
+) -> Result<users::Model, AuthError> {
+    let email = normalise_email(email);
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let verification = password::verify(
+        password.clone(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
+    let Some(user) = user.filter(|_| verification.matches) else {
+        tracing::info!(outcome = "rejected", "log-in");
+        return Err(AuthError::InvalidCredentials);
+    };
+    if verification.needs_rehash {
+        let mut upgraded: users::ActiveModel = user.clone().into();
+        upgraded.password_hash = Set(password::hash(password).await?);
+        upgraded.update(db).await?;
+        tracing::info!(user_id = %user.id, "password hash upgraded");
+    }
+    tracing::info!(user_id = %user.id, outcome = "success", "log-in");
+    Ok(user)
+}
+
+pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find_by_id(id).one(db).await
+}
+
+/// Ends every session of `user_id` except `keep` (the one making the change, if any).
+pub async fn end_sessions(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    keep: Option<&str>,
+) -> Result<u64, DbErr> {
+    let mut query = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        query = query.filter(sessions::Column::Id.ne(keep));
+    }
+    Ok(query.exec(db).await?.rows_affected)
+}

@@ -1,0 +1,5 @@
+//! SeaORM entities: one per table, matching the migrations. Behaviour lives in the services.
+
+pub mod password_reset_tokens;
+pub mod sessions;
+pub mod users;

@@ -1,0 +1,79 @@
+//! Pages that need an account answer a visitor with a redirect to the login page, carrying the
+//! page to return to. Done here, before rendering, so it works without JavaScript and the
+//! status is a real 303.
+
+use app::{auth::session::user_id_in, state::AppState};
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use tower_sessions::Session;
+
+/// Path prefixes that need a logged-in user.
+const PROTECTED: [&str; 2] = ["/trips", "/account"];
+
+fn is_protected(path: &str) -> bool {
+    PROTECTED
+        .iter()
+        .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
+}
+
+pub async fn require_login(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !is_protected(request.uri().path()) {
+        return next.run(request).await;
+    }
+    match user_id_in(&session, state.sessions).await {
+        Ok(Some(_)) => next.run(request).await,
+        Ok(None) => {
+            let here = request
+                .uri()
+                .path_and_query()
+                .map_or("/trips", |pq| pq.as_str());
+            Redirect::to(&format!("/login?next={}", encode(here))).into_response()
+        }
+        Err(error) => (error.status(), error.to_string()).into_response(),
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(char::from(byte))
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protects_trips_and_account_only() {
+        for path in ["/trips", "/trips/new", "/account", "/account/password"] {
+            assert!(is_protected(path), "{path}");
+        }
+        for path in ["/", "/login", "/tripsy", "/accounts", "/privacy"] {
+            assert!(!is_protected(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn encodes_the_return_path() {
+        assert_eq!(
+            encode("/trips?page=2&q=a b"),
+            "/trips%3Fpage%3D2%26q%3Da%20b"
+        );
+    }
+}
