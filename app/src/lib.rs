@@ -10,6 +10,8 @@ mod icons;
 mod landing;
 mod layout;
 mod legal;
+#[cfg(feature = "ssr")]
+pub mod mail;
 mod not_found;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -17,12 +19,15 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    ParamSegment, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::{
-    auth::pages::{AccountPage, LoginPage, SignupPage, TripsPage, provide_current_user},
+    auth::{
+        pages::{LoginPage, SignupPage, TripsPage, provide_current_user},
+        recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage},
+    },
     landing::Landing,
     layout::{Footer, Header},
     legal::{Privacy, Terms},
@@ -93,6 +98,8 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("login") view=LoginPage/>
                 <Route path=StaticSegment("account") view=AccountPage/>
                 <Route path=StaticSegment("trips") view=TripsPage/>
+                <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage/>
+                <Route path=(StaticSegment("reset-password"), ParamSegment("token")) view=ResetPasswordPage/>
                 <Route path=StaticSegment("privacy") view=Privacy/>
                 <Route path=StaticSegment("terms") view=Terms/>
             </Routes>

@@ -5,7 +5,12 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use crate::auth::{limits::AuthLimits, session::SessionPolicy};
+use std::sync::Arc;
+
+use crate::{
+    auth::{limits::AuthLimits, session::SessionPolicy},
+    mail::Mailer,
+};
 
 /// What every request handler can reach. Cheap to clone.
 #[derive(Clone, FromRef)]
@@ -14,6 +19,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub sessions: SessionPolicy,
     pub auth_limits: AuthLimits,
+    pub mailer: Arc<dyn Mailer>,
+    /// The public address, for links in emails (no trailing slash).
+    pub base_url: String,
 }
 
 /// The application state from the request's context (server functions only).

@@ -59,6 +59,12 @@ pub struct Settings {
     pub auth_attempts_per_ip_per_minute: u32,
     /// Failed logins allowed per account per hour before it is locked for the rest of the hour.
     pub failed_logins_per_account_per_hour: u32,
+    /// `smtp://` or `smtps://` server for outgoing mail; without it, mail goes to `outbox_dir`.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail.
+    pub mail_from: String,
+    /// Where development mail is written when no SMTP server is configured.
+    pub outbox_dir: PathBuf,
 }
 
 /// A configuration value that cannot be used, and why.
@@ -172,6 +178,23 @@ impl Settings {
             1..=100,
             100,
         )?;
+        let smtp_url = env("SMTP_URL").filter(|v| !v.trim().is_empty());
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(ConfigError {
+                    variable: "SMTP_URL",
+                    problem: "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.org)".to_string(),
+                });
+            }
+        }
+        let mail_from = env("MAIL_FROM")
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "Travel Planner <no-reply@localhost>".to_string());
+        let outbox_dir = PathBuf::from(
+            env("OUTBOX_DIR")
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or_else(|| "data/outbox".to_string()),
+        );
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -194,6 +217,9 @@ impl Settings {
             session_max_lifetime,
             auth_attempts_per_ip_per_minute,
             failed_logins_per_account_per_hour,
+            smtp_url,
+            mail_from,
+            outbox_dir,
         })
     }
 
@@ -354,6 +380,7 @@ mod tests {
             ("SHUTDOWN_GRACE_SECONDS", "-1"),
             ("SESSION_IDLE_TIMEOUT_SECONDS", "5"),
             ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
+            ("SMTP_URL", "mail.example.org"),
         ];
         for (variable, bad) in cases {
             match load(&[(variable, bad)]) {

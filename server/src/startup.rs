@@ -3,8 +3,11 @@
 
 use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
 
+use std::sync::Arc;
+
 use app::{
     auth::{limits::AuthLimits, session::SessionPolicy, session_store::DbSessionStore},
+    mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
     state::AppState,
 };
 use axum::{Router, routing::get, serve::ListenerExt};
@@ -37,6 +40,8 @@ pub enum StartupError {
     Database(#[from] DbSetupError),
     #[error("could not apply database migrations: {0}")]
     Migrate(#[source] DbErr),
+    #[error("SMTP_URL or MAIL_FROM is not usable: {0}")]
+    Mail(#[source] MailError),
     #[error("could not listen on {address}: {source}")]
     Bind {
         address: SocketAddr,
@@ -86,6 +91,8 @@ impl Application {
                 settings.auth_attempts_per_ip_per_minute,
                 settings.failed_logins_per_account_per_hour,
             ),
+            mailer: mailer(settings)?,
+            base_url: settings.base_url.clone(),
         };
         spawn_expired_session_cleanup(db.clone());
         Ok(Self {
@@ -198,6 +205,19 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id()),
         )
         .with_state(state)
+}
+
+/// SMTP when configured, otherwise the development outbox (files in `OUTBOX_DIR`).
+fn mailer(settings: &Settings) -> Result<Arc<dyn Mailer>, StartupError> {
+    match &settings.smtp_url {
+        Some(url) => Ok(Arc::new(
+            SmtpMailer::new(url, &settings.mail_from).map_err(StartupError::Mail)?,
+        )),
+        None => {
+            tracing::info!(outbox = %settings.outbox_dir.display(), "no SMTP_URL: email goes to the development outbox");
+            Ok(Arc::new(OutboxMailer::new(settings.outbox_dir.clone())))
+        }
+    }
 }
 
 /// Session cookies: HttpOnly, SameSite=Lax, Path=/, and over https also Secure with the

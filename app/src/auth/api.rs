@@ -113,3 +113,98 @@ pub async fn log_out() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+#[server(prefix = "/api/auth", endpoint = "update_profile")]
+pub async fn update_profile(display_name: String, email: String) -> Result<(), AppError> {
+    use super::{service, session};
+    let user_id = session::require_user().await.map_err(AppError::respond)?;
+    let db = crate::state::db()?;
+    service::update_profile(&db, user_id, &display_name, &email)
+        .await
+        .map_err(|error| AppError::from(error).respond())?;
+    leptos_axum::redirect("/account?saved=profile");
+    Ok(())
+}
+
+#[server(prefix = "/api/auth", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    use super::{service, session};
+    let user_id = session::require_user().await.map_err(AppError::respond)?;
+    let keep = session::current_session_id().await?;
+    let db = crate::state::db()?;
+    service::change_password(
+        &db,
+        user_id,
+        current_password,
+        new_password,
+        &password_confirmation,
+        keep.as_deref(),
+    )
+    .await
+    .map_err(|error| AppError::from(error).respond())?;
+    leptos_axum::redirect("/account?saved=password");
+    Ok(())
+}
+
+/// Sends a reset link if the address has an account. The answer is the same either way, and
+/// the email goes out in the background so the timing is too.
+#[server(prefix = "/api/auth", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use super::{reset, types::email_problem};
+    limit_by_ip().await?;
+    if let Some(problem) = email_problem(&email) {
+        let mut errors = crate::error::FormErrors::default().keeping(&[("email", email.trim())]);
+        errors.add("email", problem);
+        return Err(AppError::Invalid(errors).respond());
+    }
+    let state = crate::state::state()?;
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        match reset::request(&db, &email, &state.base_url, chrono::Utc::now()).await {
+            Ok(Some(message)) => {
+                if let Err(error) = state.mailer.send(message).await {
+                    tracing::error!(%error, "could not send the password reset email");
+                }
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "could not create a password reset link"),
+        }
+    });
+    leptos_axum::redirect("/forgot-password?sent=1");
+    Ok(())
+}
+
+/// Whether a reset link can still be used (the page shows the form or a way to ask again).
+#[server(prefix = "/api/auth", endpoint = "reset_link_valid")]
+pub async fn reset_link_valid(token: String) -> Result<bool, AppError> {
+    let db = crate::state::db()?;
+    super::reset::is_valid(&db, &token, chrono::Utc::now())
+        .await
+        .map_err(|error| AppError::from(error).respond())
+}
+
+#[server(prefix = "/api/auth", endpoint = "reset_password")]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    use super::{reset, session};
+    let db = crate::state::db()?;
+    let user = reset::complete(
+        &db,
+        &token,
+        password,
+        &password_confirmation,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|error| AppError::from(error).respond())?;
+    session::start(user.id).await.map_err(AppError::respond)?;
+    leptos_axum::redirect("/trips");
+    Ok(())
+}

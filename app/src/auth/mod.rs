@@ -2,12 +2,15 @@
 
 pub mod api;
 pub mod pages;
+pub mod recovery_pages;
 pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod limits;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod reset;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -25,7 +25,7 @@ pub fn provide_current_user() {
     provide_context(user);
 }
 
-fn user_resource() -> Option<UserResource> {
+pub fn user_resource() -> Option<UserResource> {
     use_context::<UserResource>()
 }
 
@@ -73,6 +73,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" errors/>
                 <button class="button" type="submit" disabled=move || action.pending().get()>"Log in"</button>
             </ActionForm>
+            <p class="auth__switch"><a href="/forgot-password">"Forgot your password?"</a></p>
             <p class="auth__switch">"New here? " <a href="/signup">"Create an account"</a></p>
         </section>
     }
@@ -110,27 +111,6 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
                 }
             }}
         </Suspense>
-    }
-}
-
-#[component]
-pub fn AccountPage() -> impl IntoView {
-    view! {
-        <Title text="Your account"/>
-        <RequireUser>
-            {move || {
-                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
-                user.map(|user| view! {
-                    <section class="prose" aria-labelledby="account-heading">
-                        <h1 id="account-heading">"Your account"</h1>
-                        <dl class="facts">
-                            <dt>"Name"</dt><dd>{user.display_name}</dd>
-                            <dt>"Email"</dt><dd>{user.email}</dd>
-                        </dl>
-                    </section>
-                })
-            }}
-        </RequireUser>
     }
 }
 

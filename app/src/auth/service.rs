@@ -4,7 +4,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, SqlErr,
+    QueryFilter, SqlErr, TransactionSession,
 };
 use uuid::Uuid;
 
@@ -144,4 +144,84 @@ pub async fn end_sessions(
         query = query.filter(sessions::Column::Id.ne(keep));
     }
     Ok(query.exec(db).await?.rows_affected)
+}
+
+/// Changes the password after checking the current one; every other session of the user ends.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn change_password(
+    db: &(impl ConnectionTrait + sea_orm::TransactionTrait),
+    user_id: Uuid,
+    current: String,
+    new_password: String,
+    confirmation: &str,
+    keep_session: Option<&str>,
+) -> Result<(), AuthError> {
+    let Some(user) = find_user(db, user_id).await? else {
+        return Err(AuthError::InvalidCredentials);
+    };
+    let mut errors = FormErrors::default();
+    let verification = password::verify(current, Some(user.password_hash.clone())).await?;
+    if !verification.matches {
+        errors.add("current_password", "That isn’t your current password.");
+    }
+    if let Some(problem) = super::types::password_length_problem(&new_password)
+        .or_else(|| password::guessable_problem(&new_password, &[&user.email, &user.display_name]))
+    {
+        errors.add("new_password", problem);
+    }
+    if new_password != confirmation {
+        errors.add("password_confirmation", "The two passwords don’t match.");
+    }
+    if !errors.is_empty() {
+        return Err(AuthError::Invalid(errors));
+    }
+    let hash = password::hash(new_password).await?;
+    let txn = db.begin().await?;
+    super::reset::set_password(&txn, &user, hash, Utc::now()).await?;
+    let ended = end_sessions(&txn, user.id, keep_session).await?;
+    txn.commit().await?;
+    tracing::info!(
+        other_sessions_ended = ended,
+        outcome = "changed",
+        "password changed"
+    );
+    Ok(())
+}
+
+/// Updates the name and email shown on the account.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    display_name: &str,
+    email: &str,
+) -> Result<users::Model, AuthError> {
+    let mut errors = FormErrors::default().keeping(&[
+        ("display_name", display_name.trim()),
+        ("email", email.trim()),
+    ]);
+    if let Some(problem) = super::types::email_problem(email) {
+        errors.add("email", problem);
+    }
+    if let Some(problem) = super::types::display_name_problem(display_name) {
+        errors.add("display_name", problem);
+    }
+    if !errors.fields.is_empty() {
+        return Err(AuthError::Invalid(errors));
+    }
+    let Some(user) = find_user(db, user_id).await? else {
+        return Err(AuthError::InvalidCredentials);
+    };
+    let mut active: users::ActiveModel = user.into();
+    active.display_name = Set(display_name.trim().to_string());
+    active.email = Set(normalise_email(email));
+    active.updated_at = Set(Utc::now());
+    match active.update(db).await {
+        Ok(user) => Ok(user),
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            errors.add("email", "Another account already uses this email.");
+            Err(AuthError::Invalid(errors))
+        }
+        Err(error) => Err(error.into()),
+    }
 }

@@ -12,6 +12,9 @@ pub const PASSWORD_STRONG: usize = 15;
 pub const DISPLAY_NAME_MAX: usize = 80;
 pub const EMAIL_MAX: usize = 254;
 
+pub const INVALID_RESET_LINK: &str =
+    "This reset link has expired or was already used. Ask for a new one below.";
+
 /// The logged-in traveler as pages see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {

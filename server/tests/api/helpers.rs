@@ -168,6 +168,7 @@ pub fn test_settings(database_url: &str, site_root: PathBuf) -> Settings {
         _ => None,
     })
     .expect("test settings are valid");
+    settings.outbox_dir = site_root.with_file_name("outbox");
     settings.site_root = site_root;
     settings.hashed_assets = false;
     settings

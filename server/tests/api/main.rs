@@ -7,5 +7,7 @@ mod auth;
 mod binary;
 mod health;
 mod helpers;
+mod mail;
 mod pages;
+mod recovery;
 mod static_files;

@@ -1,0 +1,136 @@
+//! The account page (profile, password) and the forgotten-password pages.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{
+    api::{ChangePassword, RequestPasswordReset, ResetPassword, UpdateProfile, reset_link_valid},
+    pages::{RequireUser, user_resource},
+};
+use crate::forms::{Field, FormAlert, errors_of};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let profile = ServerAction::<UpdateProfile>::new();
+    let password = ServerAction::<ChangePassword>::new();
+    let profile_errors = errors_of(profile.value());
+    let password_errors = errors_of(password.value());
+    let query = use_query_map();
+    let saved = move || match query.read().get("saved").as_deref() {
+        Some("profile") => Some("Your profile is saved."),
+        Some("password") => {
+            Some("Your password is changed. You’ve been logged out everywhere else.")
+        }
+        _ => None,
+    };
+    view! {
+        <Title text="Your account"/>
+        <RequireUser>
+            <section class="account" aria-labelledby="account-heading">
+                <h1 id="account-heading">"Your account"</h1>
+                <div role="status">
+                    {move || saved().map(|message| view! { <p class="notice-ok">{message}</p> })}
+                </div>
+                {move || {
+                    let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
+                    user.map(|user| view! {
+                        <h2>"Profile"</h2>
+                        <ActionForm action=profile attr:class="form" attr:novalidate=true>
+                            <FormAlert errors=profile_errors/>
+                            <Field label="Your name" name="display_name" autocomplete="name"
+                                initial=user.display_name.clone() errors=profile_errors/>
+                            <Field label="Email" name="email" kind="email" autocomplete="email"
+                                initial=user.email.clone() errors=profile_errors/>
+                            <button class="button" type="submit">"Save profile"</button>
+                        </ActionForm>
+                    })
+                }}
+                <h2>"Change password"</h2>
+                <ActionForm action=password attr:class="form" attr:novalidate=true>
+                    <FormAlert errors=password_errors/>
+                    <Field label="Current password" name="current_password" kind="password"
+                        autocomplete="current-password" errors=password_errors/>
+                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password"
+                        hint="At least 8 characters. Changing it logs you out on your other devices."
+                        errors=password_errors/>
+                    <Field label="Confirm new password" name="password_confirmation" kind="password"
+                        autocomplete="new-password" errors=password_errors/>
+                    <button class="button" type="submit">"Change password"</button>
+                </ActionForm>
+            </section>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let errors = errors_of(action.value());
+    let query = use_query_map();
+    let sent = move || query.read().get("sent").is_some();
+    view! {
+        <Title text="Forgot your password?"/>
+        <section class="auth" aria-labelledby="forgot-heading">
+            <h1 id="forgot-heading">"Forgot your password?"</h1>
+            <div role="status">
+                {move || sent().then(|| view! {
+                    <p class="notice-ok">
+                        "If that address has an account, a reset link is on its way. It works for one hour."
+                    </p>
+                })}
+            </div>
+            <p class="muted">"Enter your email and we’ll send you a link to choose a new password."</p>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormAlert errors/>
+                <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
+                <button class="button" type="submit">"Send reset link"</button>
+            </ActionForm>
+            <p class="auth__switch"><a href="/login">"Back to log in"</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    // The token is in the URL: keep it out of Referer headers sent to other sites.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::REFERRER_POLICY,
+            http::HeaderValue::from_static("no-referrer"),
+        );
+    }
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let valid = Resource::new(token, reset_link_valid);
+    let action = ServerAction::<ResetPassword>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Choose a new password"/>
+        <Meta name="referrer" content="no-referrer"/>
+        <section class="auth" aria-labelledby="reset-heading">
+            <h1 id="reset-heading">"Choose a new password"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Checking your link…"</p> }>
+                {move || valid.get().map(|valid| if valid.unwrap_or(false) {
+                    view! {
+                        <ActionForm action attr:class="form" attr:novalidate=true>
+                            <FormAlert errors/>
+                            <input type="hidden" name="token" prop:value=token value=token/>
+                            <Field label="New password" name="password" kind="password" autocomplete="new-password"
+                                hint="At least 8 characters." errors/>
+                            <Field label="Confirm new password" name="password_confirmation" kind="password"
+                                autocomplete="new-password" errors/>
+                            <button class="button" type="submit">"Save new password"</button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="form-alert">{super::types::INVALID_RESET_LINK}</p>
+                        <p><a class="button" href="/forgot-password">"Send me a new link"</a></p>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
