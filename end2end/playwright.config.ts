@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/travel-planner-e2e-${port}`;
+// Tests read the development outbox to follow emailed links.
+process.env.E2E_OUTBOX_DIR = `${dataDir}/outbox`;
 
 export default defineConfig({
   testDir: './tests',
@@ -47,6 +49,9 @@ export default defineConfig({
       BIND_ADDRESS: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       LEPTOS_SITE_ROOT: 'target/site',
+      OUTBOX_DIR: `${dataDir}/outbox`,
+      // Every test logs in from 127.0.0.1; the per-address limit is tested in the Rust suite.
+      AUTH_ATTEMPTS_PER_IP_PER_MINUTE: '10000',
       RUST_LOG: 'warn',
     },
   },

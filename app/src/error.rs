@@ -125,14 +125,14 @@ impl AppError {
                     .and_then(|v| v.to_str().ok())
                     .is_some_and(|v| v.contains("text/html"))
             });
-        if !wants_html {
-            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(self.status());
-                if let Self::RateLimited(seconds) = self {
-                    if let Ok(value) = http::HeaderValue::from_str(&seconds.to_string()) {
-                        response.insert_header(http::header::RETRY_AFTER, value);
-                    }
-                }
+        if !wants_html
+            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            response.set_status(self.status());
+            if let Self::RateLimited(seconds) = self
+                && let Ok(value) = http::HeaderValue::from_str(&seconds.to_string())
+            {
+                response.insert_header(http::header::RETRY_AFTER, value);
             }
         }
         self

@@ -54,13 +54,19 @@ pub fn Field(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    // Passwords are never sent back; other fields show what was typed.
+    // Passwords are never sent back, and are cleared after each attempt; other fields show
+    // what was typed.
     let value = move || {
+        let errors = errors.get();
         if kind == "password" {
-            None
+            Some(String::new())
         } else {
-            errors.get().value(name).or_else(|| initial.clone())
+            errors.value(name).or_else(|| initial.clone())
         }
+    };
+    let attribute = {
+        let value = value.clone();
+        move || value().filter(|v| !v.is_empty())
     };
     view! {
         <div class="field" class:field--invalid=move || message().is_some()>
@@ -72,8 +78,8 @@ pub fn Field(
                 type=kind
                 autocomplete=autocomplete
                 required=required
-                prop:value=value.clone()
-                value=value
+                prop:value=value
+                value=attribute
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
             />

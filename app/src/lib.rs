@@ -19,7 +19,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -84,7 +84,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Header, page and footer; inside the router so the header can follow navigation.
+/// Header, page and footer; inside the router so the header can follow navigation. Pages render
+/// whole before they are sent (`SsrMode::Async`): out-of-order streaming would need JavaScript to
+/// put resolved parts in place, and every page must work without it.
 #[component]
 fn Layout() -> impl IntoView {
     provide_current_user();
@@ -93,15 +95,15 @@ fn Layout() -> impl IntoView {
         <Header/>
         <main id="main" class="page" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=StaticSegment("") view=Landing/>
-                <Route path=StaticSegment("signup") view=SignupPage/>
-                <Route path=StaticSegment("login") view=LoginPage/>
-                <Route path=StaticSegment("account") view=AccountPage/>
-                <Route path=StaticSegment("trips") view=TripsPage/>
-                <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage/>
-                <Route path=(StaticSegment("reset-password"), ParamSegment("token")) view=ResetPasswordPage/>
-                <Route path=StaticSegment("privacy") view=Privacy/>
-                <Route path=StaticSegment("terms") view=Terms/>
+                <Route path=StaticSegment("") view=Landing ssr=SsrMode::Async/>
+                <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("reset-password"), ParamSegment("token")) view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("privacy") view=Privacy ssr=SsrMode::Async/>
+                <Route path=StaticSegment("terms") view=Terms ssr=SsrMode::Async/>
             </Routes>
         </main>
         <Footer/>

@@ -179,13 +179,13 @@ impl Settings {
             100,
         )?;
         let smtp_url = env("SMTP_URL").filter(|v| !v.trim().is_empty());
-        if let Some(url) = &smtp_url {
-            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                return Err(ConfigError {
-                    variable: "SMTP_URL",
-                    problem: "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.org)".to_string(),
-                });
-            }
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(ConfigError {
+                variable: "SMTP_URL",
+                problem: "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.org)".to_string(),
+            });
         }
         let mail_from = env("MAIL_FROM")
             .filter(|v| !v.trim().is_empty())

@@ -104,11 +104,18 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || {
-                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
-                match user {
-                    Some(_) => children.read_value()().into_any(),
-                    None => view! { <Redirect path=login()/> }.into_any(),
-                }
+                let resource = user_resource();
+                // Await the fetch for this page, not whatever the previous page knew.
+                Suspend::new(async move {
+                    let user = match resource {
+                        Some(resource) => resource.await.ok().flatten(),
+                        None => None,
+                    };
+                    match user {
+                        Some(_) => children.read_value()().into_any(),
+                        None => view! { <Redirect path=login()/> }.into_any(),
+                    }
+                })
             }}
         </Suspense>
     }

@@ -120,12 +120,11 @@ pub async fn complete(
     let Some(user) = users::Entity::find_by_id(found.user_id).one(db).await? else {
         return Err(AuthError::Invalid(FormErrors::with_form(INVALID_LINK)));
     };
-    if errors.field("password").is_none() {
-        if let Some(problem) =
+    if errors.field("password").is_none()
+        && let Some(problem) =
             password::guessable_problem(&new_password, &[&user.email, &user.display_name])
-        {
-            errors.add("password", problem);
-        }
+    {
+        errors.add("password", problem);
     }
     if !errors.is_empty() {
         return Err(AuthError::Invalid(errors));

@@ -56,12 +56,11 @@ pub async fn sign_up(
     let mut errors = input.validate();
     let email = normalise_email(&input.email);
     let display_name = input.display_name.trim().to_string();
-    if errors.field("password").is_none() {
-        if let Some(problem) =
+    if errors.field("password").is_none()
+        && let Some(problem) =
             password::guessable_problem(&input.password, &[&email, &display_name])
-        {
-            errors.add("password", problem);
-        }
+    {
+        errors.add("password", problem);
     }
     if !errors.is_empty() {
         return Err(AuthError::Invalid(errors));

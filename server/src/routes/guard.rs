@@ -1,6 +1,6 @@
 //! Pages that need an account answer a visitor with a redirect to the login page, carrying the
-//! page to return to. Done here, before rendering, so it works without JavaScript and the
-//! status is a real 303.
+//! page to return to; the landing page sends a logged-in traveler to their trips. Done here,
+//! before rendering, so it works without JavaScript and the status is a real 303.
 
 use app::{auth::session::user_id_in, state::AppState};
 use axum::{
@@ -25,7 +25,14 @@ pub async fn require_login(
     request: Request,
     next: Next,
 ) -> Response {
-    if !is_protected(request.uri().path()) {
+    let path = request.uri().path();
+    if path == "/" {
+        return match user_id_in(&session, state.sessions).await {
+            Ok(Some(_)) => Redirect::to("/trips").into_response(),
+            _ => next.run(request).await,
+        };
+    }
+    if !is_protected(path) {
         return next.run(request).await;
     }
     match user_id_in(&session, state.sessions).await {

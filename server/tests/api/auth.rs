@@ -19,6 +19,9 @@ async fn sign_up_stores_an_argon2id_hash_and_logs_in() {
     let trips = app.get_with_cookie("/trips", &cookie).await;
 
     assert_eq!(trips.status(), 200);
+    let landing = app.get_with_cookie("/", &cookie).await;
+    assert_eq!(landing.status(), 303, "travelers skip the landing page");
+    assert_eq!(landing.headers()["location"], "/trips");
     let hash: String = {
         use sea_orm::{ConnectionTrait, Statement};
         let row = app

@@ -1,0 +1,140 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, waitForHydration, expectAccessible } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const PASSWORD = 'violet kettle harbour';
+const outboxDir = process.env.E2E_OUTBOX_DIR!;
+
+function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+async function open(page: Page, url: string, hasJs: boolean) {
+  await page.goto(url);
+  if (hasJs) await waitForHydration(page);
+}
+
+async function signUp(page: Page, hasJs: boolean, email: string, password = PASSWORD) {
+  await open(page, '/signup', hasJs);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Your name').fill('Rosa Traveler');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/trips$/);
+}
+
+async function logIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/// The reset link in the newest outbox message for `email`.
+async function resetLinkFor(email: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(outboxDir, file), 'utf8');
+      if (text.startsWith(`To: ${email}\n`)) {
+        const link = text.split('\n').find((line) => line.includes('/reset-password/'));
+        if (link) return new URL(link.trim()).pathname;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no reset email for ${email}`);
+}
+
+test('sign up, log out, log in and reach the account page', async ({ page, hasJs }) => {
+  const email = uniqueEmail();
+  await signUp(page, hasJs, email);
+  const header = page.getByRole('navigation', { name: 'Main' });
+  await expect(header.getByRole('link', { name: 'Rosa Traveler' })).toBeVisible();
+
+  await header.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header.getByRole('link', { name: 'Log in' })).toBeVisible();
+
+  await header.getByRole('link', { name: 'Log in' }).click();
+  if (hasJs) await waitForHydration(page);
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/trips$/);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rosa Traveler' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await expectAccessible(page, hasJs);
+});
+
+test('a wrong password gets a clear message and keeps the email', async ({ page, hasJs }) => {
+  const email = uniqueEmail();
+  await signUp(page, hasJs, email);
+  await page.context().clearCookies();
+
+  await open(page, '/login', hasJs);
+  await logIn(page, email, 'not my password');
+
+  await expect(page.getByRole('alert')).toHaveText('Your email or password is incorrect.');
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+});
+
+test('sign-up problems show next to their fields and nothing is created', async ({ page, hasJs }) => {
+  await open(page, '/signup', hasJs);
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Your name').fill('Rosa');
+  await page.getByLabel('Password', { exact: true }).fill('password1');
+  await page.getByLabel('Confirm password').fill('password2');
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page.locator('#field-email-error')).toHaveText('Enter an email address like name@example.com.');
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-describedby', 'field-email-error');
+  await expect(page.locator('#field-password_confirmation-error')).toHaveText('The two passwords don’t match.');
+  await expect(page.getByLabel('Email')).toHaveValue('not-an-email');
+  await expect(page.getByLabel('Your name')).toHaveValue('Rosa');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expectAccessible(page, hasJs);
+});
+
+test('forgot password: the emailed link sets a new password', async ({ page, hasJs }) => {
+  const email = uniqueEmail();
+  await signUp(page, hasJs, email);
+  await page.context().clearCookies();
+
+  await open(page, '/login', hasJs);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  if (hasJs) await waitForHydration(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByRole('status')).toContainText('a reset link is on its way');
+
+  await open(page, await resetLinkFor(email), hasJs);
+  const newPassword = 'amber lantern meadow';
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('Confirm new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).toHaveURL(/\/trips$/);
+
+  await page.context().clearCookies();
+  await open(page, '/login', hasJs);
+  await logIn(page, email, newPassword);
+  await expect(page).toHaveURL(/\/trips$/);
+});
+
+test('a page that needs an account sends visitors to log in and back', async ({ page, hasJs }) => {
+  const email = uniqueEmail();
+  await signUp(page, hasJs, email);
+  await page.context().clearCookies();
+
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login\?next=\/account$/);
+  if (hasJs) await waitForHydration(page);
+  await logIn(page, email);
+
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+});
