@@ -520,3 +520,72 @@ async fn auth_events_are_logged_without_secrets() {
         assert!(!logs.contains(value), "a session id reached the logs");
     }
 }
+
+#[tokio::test]
+async fn sessions_end_after_the_idle_timeout() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.session_idle_timeout = std::time::Duration::from_secs(1)
+    })
+    .await;
+    let cookie = app.sign_up(&unique_email(), PASSWORD).await;
+
+    let fresh = app.get_with_cookie("/account", &cookie).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let idle = app.get_with_cookie("/account", &cookie).await;
+
+    assert_eq!(fresh.status(), 200);
+    assert_eq!(idle.status(), 303);
+}
+
+#[tokio::test]
+async fn sessions_end_after_their_absolute_lifetime_however_active() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.session_max_lifetime = std::time::Duration::from_secs(1)
+    })
+    .await;
+    let cookie = app.sign_up(&unique_email(), PASSWORD).await;
+
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(
+            app.get_with_cookie("/account", &cookie)
+                .await
+                .status()
+                .as_u16(),
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    }
+
+    assert_eq!(statuses[0], 200);
+    assert_eq!(*statuses.last().unwrap(), 303, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn expired_session_rows_are_deleted() {
+    use tower_sessions::{
+        ExpiredDeletion, SessionStore,
+        cookie::time::{Duration, OffsetDateTime},
+        session::{Id, Record},
+    };
+    let app = spawn_app().await;
+    let store = app::auth::session_store::DbSessionStore::new(app.db.clone());
+    let mut live = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: OffsetDateTime::now_utc() + Duration::hours(1),
+    };
+    let mut expired = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: OffsetDateTime::now_utc() - Duration::hours(1),
+    };
+    store.create(&mut live).await.unwrap();
+    store.create(&mut expired).await.unwrap();
+
+    let loaded_expired = store.load(&expired.id).await.unwrap();
+    store.delete_expired().await.unwrap();
+
+    assert!(loaded_expired.is_none(), "expired sessions never load");
+    assert!(store.load(&live.id).await.unwrap().is_some());
+    assert_eq!(app.count("sessions").await, 1);
+}
