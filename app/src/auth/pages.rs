@@ -9,7 +9,7 @@ use leptos_router::{
 
 use super::{
     api::{LogIn, LogOut, SignUp},
-    types::CurrentUser,
+    types::{CurrentUser, login_url},
 };
 use crate::forms::{Field, FormAlert, errors_of};
 
@@ -84,21 +84,13 @@ pub fn LoginPage() -> impl IntoView {
 pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     let login = move || {
-        let here = format!(
-            "{}{}",
-            location.pathname.get_untracked(),
-            location.search.get_untracked()
-        );
-        let mut url = String::from("/login?next=");
-        for byte in here.bytes() {
-            match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                    url.push(byte as char)
-                }
-                other => url.push_str(&format!("%{other:02X}")),
-            }
-        }
-        url
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        login_url(&format!("{}{query}", location.pathname.get_untracked()))
     };
     let children = StoredValue::new(children);
     view! {

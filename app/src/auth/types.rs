@@ -103,6 +103,20 @@ impl SignupInput {
     }
 }
 
+/// The login page that leads back to `here` (a path with its query) afterwards.
+pub fn login_url(here: &str) -> String {
+    let mut url = String::from("/login?next=");
+    for byte in here.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                url.push(char::from(byte));
+            }
+            other => url.push_str(&format!("%{other:02X}")),
+        }
+    }
+    url
+}
+
 /// Only local paths are allowed as a place to return to after logging in; anything else (another
 /// site, a protocol-relative `//host`, a backslash trick) goes to the trips page.
 pub fn safe_next(next: Option<&str>) -> String {
@@ -170,6 +184,15 @@ mod tests {
         }
         assert_eq!(errors.value("email").as_deref(), Some("nope"));
         assert_eq!(errors.value("password"), None);
+    }
+
+    #[test]
+    fn login_url_encodes_the_return_path() {
+        assert_eq!(login_url("/trips"), "/login?next=/trips");
+        assert_eq!(
+            login_url("/trips?page=2&q=a b"),
+            "/login?next=/trips%3Fpage%3D2%26q%3Da%20b"
+        );
     }
 
     #[test]

@@ -22,19 +22,9 @@ async fn sign_up_stores_an_argon2id_hash_and_logs_in() {
     let landing = app.get_with_cookie("/", &cookie).await;
     assert_eq!(landing.status(), 303, "travelers skip the landing page");
     assert_eq!(landing.headers()["location"], "/trips");
-    let hash: String = {
-        use sea_orm::{ConnectionTrait, Statement};
-        let row = app
-            .db
-            .query_one_raw(Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT password_hash FROM users",
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        row.try_get("", "password_hash").unwrap()
-    };
+    let hash = app
+        .text_of("SELECT password_hash FROM users", "password_hash")
+        .await;
     assert!(
         hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
         "{hash}"
@@ -46,18 +36,7 @@ async fn sign_up_stores_an_argon2id_hash_and_logs_in() {
 async fn session_cookie_is_http_only_lax_and_site_wide() {
     let app = spawn_app().await;
 
-    let response = app
-        .post_form(
-            "/api/auth/sign_up",
-            &[
-                ("email", &unique_email()),
-                ("display_name", "Ana"),
-                ("password", PASSWORD),
-                ("password_confirmation", PASSWORD),
-            ],
-            None,
-        )
-        .await;
+    let response = app.post_sign_up(&unique_email(), PASSWORD).await;
 
     let set_cookie = response.headers()["set-cookie"]
         .to_str()
@@ -79,18 +58,7 @@ async fn https_deployments_get_secure_host_prefixed_cookies() {
     })
     .await;
 
-    let response = app
-        .post_form(
-            "/api/auth/sign_up",
-            &[
-                ("email", &unique_email()),
-                ("display_name", "Ana"),
-                ("password", PASSWORD),
-                ("password_confirmation", PASSWORD),
-            ],
-            None,
-        )
-        .await;
+    let response = app.post_sign_up(&unique_email(), PASSWORD).await;
 
     let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(set_cookie.starts_with("__Host-tp_session="), "{set_cookie}");
@@ -336,16 +304,9 @@ async fn weak_hashes_are_upgraded_at_login() {
     let login = app.log_in(&email, PASSWORD, None).await;
 
     assert!(session_cookie(&login).is_some());
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(
-            backend,
-            "SELECT password_hash FROM users",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let stored: String = row.try_get("", "password_hash").unwrap();
+    let stored = app
+        .text_of("SELECT password_hash FROM users", "password_hash")
+        .await;
     assert_ne!(stored, weak);
     assert!(
         stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),

@@ -56,20 +56,24 @@ impl TestApp {
             .expect("request failed")
     }
 
+    /// Posts the sign-up form for `email` with `password` typed twice.
+    pub async fn post_sign_up(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form(
+            "/api/auth/sign_up",
+            &[
+                ("email", email),
+                ("display_name", "Test Traveler"),
+                ("password", password),
+                ("password_confirmation", password),
+            ],
+            None,
+        )
+        .await
+    }
+
     /// Signs up a new traveler and returns the session cookie (`name=value`).
     pub async fn sign_up(&self, email: &str, password: &str) -> String {
-        let response = self
-            .post_form(
-                "/api/auth/sign_up",
-                &[
-                    ("email", email),
-                    ("display_name", "Test Traveler"),
-                    ("password", password),
-                    ("password_confirmation", password),
-                ],
-                None,
-            )
-            .await;
+        let response = self.post_sign_up(email, password).await;
         assert!(
             response.status().is_success() || response.status().is_redirection(),
             "sign-up failed: {}",
@@ -90,6 +94,17 @@ impl TestApp {
             cookie,
         )
         .await
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    pub async fn text_of(&self, sql: &str, column: &str) -> String {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql))
+            .await
+            .expect("query")
+            .expect("a row");
+        row.try_get::<String>("", column).expect("a text column")
     }
 
     pub async fn count(&self, table: &str) -> i64 {

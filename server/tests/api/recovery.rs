@@ -15,6 +15,15 @@ fn unique_email() -> String {
     format!("traveler-{}@example.com", uuid::Uuid::now_v7().simple())
 }
 
+/// The token at the end of the reset link in an email body.
+fn token_in(body: &str) -> String {
+    let link = body
+        .lines()
+        .find(|l| l.contains("/reset-password/"))
+        .expect("a reset link");
+    link.rsplit('/').next().expect("a token").trim().to_string()
+}
+
 /// Waits for the outbox to hold a message for `to`, and returns the reset token in it.
 async fn reset_token_sent_to(app: &TestApp, to: &str) -> String {
     let outbox = app.dir.path().join("outbox");
@@ -23,11 +32,7 @@ async fn reset_token_sent_to(app: &TestApp, to: &str) -> String {
             for entry in entries.flatten() {
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
                 if text.starts_with(&format!("To: {to}\n")) {
-                    let link = text
-                        .lines()
-                        .find(|l| l.contains("/reset-password/"))
-                        .expect("a link");
-                    return link.rsplit('/').next().unwrap().trim().to_string();
+                    return token_in(&text);
                 }
             }
         }
@@ -218,29 +223,11 @@ async fn reset_tokens_are_stored_hashed_and_expire_after_an_hour() {
         .await
         .unwrap()
         .unwrap();
-    let token = message
-        .body
-        .lines()
-        .find(|l| l.contains("/reset-password/"))
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let token = token_in(&message.body);
 
-    let stored: String = {
-        use sea_orm::{ConnectionTrait, Statement};
-        let row = app
-            .db
-            .query_one_raw(Statement::from_string(
-                app.db.get_database_backend(),
-                "SELECT token_hash FROM password_reset_tokens",
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        row.try_get("", "token_hash").unwrap()
-    };
+    let stored = app
+        .text_of("SELECT token_hash FROM password_reset_tokens", "token_hash")
+        .await;
     let later = now + chrono::Duration::minutes(61);
     let expired = reset::complete(&app.db, &token, NEW_PASSWORD.into(), NEW_PASSWORD, later).await;
     let in_time = reset::complete(
@@ -268,15 +255,7 @@ async fn a_password_change_retires_outstanding_reset_links() {
         .await
         .unwrap()
         .unwrap();
-    let token = message
-        .body
-        .lines()
-        .find(|l| l.contains("/reset-password/"))
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let token = token_in(&message.body);
 
     app.post_form(
         "/api/auth/change_password",
