@@ -26,7 +26,7 @@ use leptos_router::{
 use crate::{
     auth::{
         pages::{LoginPage, SignupPage, TripsPage, provide_current_user},
-        recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage},
+        recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
     landing::Landing,
     layout::{Footer, Header},
@@ -102,6 +102,7 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("reset-password"), ParamSegment("token")) view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("verify-email"), ParamSegment("token")) view=VerifyEmailPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("privacy") view=Privacy ssr=SsrMode::Async/>
                 <Route path=StaticSegment("terms") view=Terms ssr=SsrMode::Async/>
             </Routes>

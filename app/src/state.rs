@@ -22,6 +22,8 @@ pub struct AppState {
     pub mailer: Arc<dyn Mailer>,
     /// The public address, for links in emails (no trailing slash).
     pub base_url: String,
+    /// Whether new addresses get a confirmation link.
+    pub email_verification: bool,
 }
 
 /// The application state from the request's context (server functions only).

@@ -65,6 +65,8 @@ pub struct Settings {
     pub mail_from: String,
     /// Where development mail is written when no SMTP server is configured.
     pub outbox_dir: PathBuf,
+    /// Send new addresses a confirmation link (off by default).
+    pub email_verification: bool,
 }
 
 /// A configuration value that cannot be used, and why.
@@ -195,6 +197,8 @@ impl Settings {
                 .filter(|v| !v.trim().is_empty())
                 .unwrap_or_else(|| "data/outbox".to_string()),
         );
+        let email_verification =
+            parse_bool(env("EMAIL_VERIFICATION"), "EMAIL_VERIFICATION", false)?;
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -220,6 +224,7 @@ impl Settings {
             smtp_url,
             mail_from,
             outbox_dir,
+            email_verification,
         })
     }
 
@@ -381,6 +386,7 @@ mod tests {
             ("SESSION_IDLE_TIMEOUT_SECONDS", "5"),
             ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
             ("SMTP_URL", "mail.example.org"),
+            ("EMAIL_VERIFICATION", "sometimes"),
         ];
         for (variable, bad) in cases {
             match load(&[(variable, bad)]) {

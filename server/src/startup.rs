@@ -93,6 +93,7 @@ impl Application {
             ),
             mailer: mailer(settings)?,
             base_url: settings.base_url.clone(),
+            email_verification: settings.email_verification,
         };
         spawn_expired_session_cleanup(db.clone());
         Ok(Self {

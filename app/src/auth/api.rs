@@ -16,7 +16,8 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     else {
         return Ok(None);
     };
-    let db = crate::state::db()?;
+    let state = crate::state::state()?;
+    let db = state.db.clone();
     let user = service::find_user(&db, id).await.map_err(|error| {
         tracing::error!(%error, "could not load the current user");
         AppError::Internal.respond()
@@ -25,6 +26,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         id: user.id.to_string(),
         email: user.email,
         display_name: user.display_name,
+        email_unconfirmed: state.email_verification && user.email_verified_at.is_none(),
     }))
 }
 
@@ -67,7 +69,61 @@ pub async fn sign_up(
         .await
         .map_err(|error| AppError::from(error).respond())?;
     session::start(user.id).await.map_err(AppError::respond)?;
+    send_confirmation_link(user);
     leptos_axum::redirect("/trips");
+    Ok(())
+}
+
+/// When verification is on, mails `user` a confirmation link in the background.
+#[cfg(feature = "ssr")]
+fn send_confirmation_link(user: crate::entities::users::Model) {
+    let Ok(state) = crate::state::state() else {
+        return;
+    };
+    if !state.email_verification {
+        return;
+    }
+    tokio::spawn(async move {
+        match super::verify::create_link(&state.db, &user, &state.base_url, chrono::Utc::now())
+            .await
+        {
+            Ok(message) => {
+                if let Err(error) = state.mailer.send(message).await {
+                    tracing::error!(%error, "could not send the confirmation email");
+                }
+            }
+            Err(error) => tracing::error!(%error, "could not create a confirmation link"),
+        }
+    });
+}
+
+#[server(prefix = "/api/auth", endpoint = "confirm_email")]
+pub async fn confirm_email(token: String) -> Result<(), AppError> {
+    let db = crate::state::db()?;
+    super::verify::confirm(&db, &token, chrono::Utc::now())
+        .await
+        .map_err(|error| AppError::from(error).respond())?;
+    leptos_axum::redirect("/account?saved=email");
+    Ok(())
+}
+
+#[server(prefix = "/api/auth", endpoint = "resend_confirmation")]
+pub async fn resend_confirmation() -> Result<(), AppError> {
+    use super::{service, session};
+    let user_id = session::require_user().await.map_err(AppError::respond)?;
+    limit_by_ip().await?;
+    let db = crate::state::db()?;
+    let user = service::find_user(&db, user_id)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not load the user");
+            AppError::Internal.respond()
+        })?
+        .ok_or_else(|| AppError::Unauthorized.respond())?;
+    if user.email_verified_at.is_none() {
+        send_confirmation_link(user);
+    }
+    leptos_axum::redirect("/account?saved=resent");
     Ok(())
 }
 
@@ -119,9 +175,12 @@ pub async fn update_profile(display_name: String, email: String) -> Result<(), A
     use super::{service, session};
     let user_id = session::require_user().await.map_err(AppError::respond)?;
     let db = crate::state::db()?;
-    service::update_profile(&db, user_id, &display_name, &email)
+    let (user, email_changed) = service::update_profile(&db, user_id, &display_name, &email)
         .await
         .map_err(|error| AppError::from(error).respond())?;
+    if email_changed {
+        send_confirmation_link(user);
+    }
     leptos_axum::redirect("/account?saved=profile");
     Ok(())
 }

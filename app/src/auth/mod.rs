@@ -17,3 +17,7 @@ pub mod service;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod session_store;
+#[cfg(feature = "ssr")]
+pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod verify;

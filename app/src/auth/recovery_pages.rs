@@ -5,7 +5,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    api::{ChangePassword, RequestPasswordReset, ResetPassword, UpdateProfile, reset_link_valid},
+    api::{
+        ChangePassword, ConfirmEmail, RequestPasswordReset, ResendConfirmation, ResetPassword,
+        UpdateProfile, reset_link_valid,
+    },
     pages::{RequireUser, user_resource},
 };
 use crate::forms::{Field, FormAlert, errors_of};
@@ -14,6 +17,7 @@ use crate::forms::{Field, FormAlert, errors_of};
 pub fn AccountPage() -> impl IntoView {
     let profile = ServerAction::<UpdateProfile>::new();
     let password = ServerAction::<ChangePassword>::new();
+    let resend = ServerAction::<ResendConfirmation>::new();
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     let query = use_query_map();
@@ -35,6 +39,17 @@ pub fn AccountPage() -> impl IntoView {
                 {move || {
                     let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
                     user.map(|user| view! {
+                        {user.email_unconfirmed.then(|| view! {
+                            <div class="reminder">
+                                <p>"Please confirm your email address: we sent a link to "
+                                    <strong>{user.email.clone()}</strong>"."</p>
+                                <ActionForm action=resend attr:class="inline-form">
+                                    <button class="button button--small button--secondary" type="submit">
+                                        "Send the link again"
+                                    </button>
+                                </ActionForm>
+                            </div>
+                        })}
                         <h2>"Profile"</h2>
                         <ActionForm action=profile attr:class="form" attr:novalidate=true>
                             <FormAlert errors=profile_errors/>
@@ -131,6 +146,29 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Suspense>
+        </section>
+    }
+}
+
+/// The link from the confirmation email. Confirming is a POST (never a GET that changes data),
+/// so the page asks for one click.
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let action = ServerAction::<ConfirmEmail>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Confirm your email"/>
+        <Meta name="referrer" content="no-referrer"/>
+        <section class="auth" aria-labelledby="verify-heading">
+            <h1 id="verify-heading">"Confirm your email"</h1>
+            <p>"One click and your address is confirmed."</p>
+            <ActionForm action attr:class="form">
+                <FormAlert errors/>
+                <input type="hidden" name="token" prop:value=token value=token/>
+                <button class="button" type="submit">"Confirm my email"</button>
+            </ActionForm>
         </section>
     }
 }

@@ -1,19 +1,17 @@
 //! Forgotten passwords: single-use reset links valid for one hour. The token has 256 bits from
 //! the OS's CSPRNG; only its SHA-256 is stored.
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionSession, TransactionTrait, sea_query::Expr,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::{
     password,
     service::{AuthError, end_sessions},
+    tokens::{digest, new_token},
     types::{normalise_email, password_length_problem},
 };
 use crate::{
@@ -23,11 +21,6 @@ use crate::{
 };
 
 pub const TOKEN_LIFETIME: Duration = Duration::hours(1);
-
-fn digest(token: &str) -> String {
-    let hash = Sha256::digest(token.as_bytes());
-    hash.iter().map(|byte| format!("{byte:02x}")).collect()
-}
 
 /// Makes a reset link for `email` if it belongs to an account, and the message to send. The
 /// caller answers the same way either way.
@@ -47,9 +40,7 @@ pub async fn request(
         tracing::info!(outcome = "unknown email", "password reset requested");
         return Ok(None);
     };
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = new_token();
     tokens::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user.id),
@@ -167,18 +158,4 @@ pub async fn set_password(
         .exec(db)
         .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_stored_as_sha256_hex() {
-        let stored = digest("abc");
-        assert_eq!(
-            stored,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 }

@@ -187,14 +187,15 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Updates the name and email shown on the account.
+/// Updates the name and email shown on the account. A new email is unconfirmed again; the
+/// second value says whether the email changed.
 #[tracing::instrument(skip_all, fields(user_id = %user_id))]
 pub async fn update_profile(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     display_name: &str,
     email: &str,
-) -> Result<users::Model, AuthError> {
+) -> Result<(users::Model, bool), AuthError> {
     let mut errors = FormErrors::default().keeping(&[
         ("display_name", display_name.trim()),
         ("email", email.trim()),
@@ -211,12 +212,17 @@ pub async fn update_profile(
     let Some(user) = find_user(db, user_id).await? else {
         return Err(AuthError::InvalidCredentials);
     };
+    let email = normalise_email(email);
+    let email_changed = email != user.email;
     let mut active: users::ActiveModel = user.into();
     active.display_name = Set(display_name.trim().to_string());
-    active.email = Set(normalise_email(email));
+    if email_changed {
+        active.email = Set(email);
+        active.email_verified_at = Set(None);
+    }
     active.updated_at = Set(Utc::now());
     match active.update(db).await {
-        Ok(user) => Ok(user),
+        Ok(user) => Ok((user, email_changed)),
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             errors.add("email", "Another account already uses this email.");
             Err(AuthError::Invalid(errors))

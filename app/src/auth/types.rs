@@ -21,6 +21,8 @@ pub struct CurrentUser {
     pub id: String,
     pub email: String,
     pub display_name: String,
+    /// Email verification is on and this address is not confirmed yet.
+    pub email_unconfirmed: bool,
 }
 
 /// Trimmed and lower-cased: the form in which emails are stored and compared.

@@ -98,7 +98,8 @@ async fn migrate_applies_lists_and_rolls_back() {
     assert!(down.status.success(), "{}", text(&down.stderr));
     assert!(text(&after_down.stdout).contains("applied  m20261129_000001_create_users"));
     assert!(
-        text(&after_down.stdout).contains("pending  m20261129_000003_create_password_reset_tokens")
+        text(&after_down.stdout)
+            .contains("pending  m20261129_000004_create_email_verification_tokens")
     );
 }
 

@@ -107,6 +107,10 @@ impl TestApp {
         row.try_get::<String>("", column).expect("a text column")
     }
 
+    pub async fn count_where(&self, table: &str, condition: &str) -> i64 {
+        self.count(&format!("{table} WHERE {condition}")).await
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let row = self
             .db

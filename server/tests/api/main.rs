@@ -11,3 +11,4 @@ mod mail;
 mod pages;
 mod recovery;
 mod static_files;
+mod verification;
