@@ -8,6 +8,7 @@ mod binary;
 mod health;
 mod helpers;
 mod mail;
+mod migrations;
 mod pages;
 mod recovery;
 mod static_files;

@@ -1,0 +1,49 @@
+//! Every migration has a working `down`: all the way to empty and back up again.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, Statement};
+
+use crate::helpers::spawn_app;
+
+async fn tables(app: &crate::helpers::TestApp) -> Vec<String> {
+    let sql = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        _ => {
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+        }
+    };
+    app.db
+        .query_all_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.try_get::<String>("", "name").unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn migrations_go_down_to_empty_and_up_again() {
+    let app = spawn_app().await;
+    let migrated = tables(&app).await;
+
+    Migrator::down(&app.db, None).await.unwrap();
+    let emptied = tables(&app).await;
+    Migrator::up(&app.db, None).await.unwrap();
+    let again = tables(&app).await;
+
+    for table in [
+        "users",
+        "sessions",
+        "password_reset_tokens",
+        "email_verification_tokens",
+    ] {
+        assert!(
+            migrated.contains(&table.to_string()),
+            "{table} in {migrated:?}"
+        );
+    }
+    assert_eq!(emptied, vec!["seaql_migrations".to_string()]);
+    assert_eq!(again, migrated);
+}
