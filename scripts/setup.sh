@@ -40,17 +40,18 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bin
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
 fi
 
-# npm packages, reinstalled only when package-lock.json changed since the last install.
+# npm packages, reinstalled when package-lock.json changed since the last install or the
+# expected executable is missing.
 npm_install() {
-  local dir=$1 stamp="$1/node_modules/.installed-lock"
-  if [[ ! -f "$stamp" ]] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+  local dir=$1 executable=$2 stamp="$1/node_modules/.installed-lock"
+  if [[ ! -f "$stamp" ]] || ! cmp -s "$dir/package-lock.json" "$stamp" || [[ ! -x "$dir/node_modules/.bin/$executable" ]]; then
     say "installing npm packages in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund)
     cp "$dir/package-lock.json" "$stamp"
   fi
 }
 command -v npm >/dev/null || { echo "Node.js and npm are missing: install Node.js 20, then run this again." >&2; exit 1; }
-npm_install tools
+npm_install tools wasm-opt
 
 if $want_test; then
   apt_packages=()
@@ -62,5 +63,5 @@ if $want_test; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"
   fi
-  npm_install end2end
+  npm_install end2end playwright
 fi

@@ -69,6 +69,21 @@ test('sign up, log out, log in and reach the account page', async ({ page, hasJs
   await expectAccessible(page, hasJs);
 });
 
+test('the password rules are explained, and the strength follows what is typed', async ({ page, hasJs }) => {
+  await open(page, '/signup', hasJs);
+  const password = page.getByLabel('Password', { exact: true });
+  const strength = page.locator('.strength');
+  await expect(page.getByText('At least 8 characters. A few unrelated words make a strong one.')).toBeVisible();
+
+  await password.fill('short');
+  // Without JavaScript the written rules are the guide; the live hint stays empty.
+  await expect(strength).toHaveText(hasJs ? 'Too short' : '');
+  await password.fill('twelve chars');
+  await expect(strength).toHaveText(hasJs ? 'Long enough — longer is stronger' : '');
+  await password.fill('violet kettle harbour');
+  await expect(strength).toHaveText(hasJs ? 'Strong' : '');
+});
+
 test('a wrong password gets a clear message and keeps the email', async ({ page, hasJs }) => {
   const email = uniqueEmail();
   await signUp(page, hasJs, email);

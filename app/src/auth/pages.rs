@@ -9,7 +9,7 @@ use leptos_router::{
 
 use super::{
     api::{LogIn, LogOut, SignUp},
-    types::{CurrentUser, login_url},
+    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, login_url},
 };
 use crate::forms::{Field, FormAlert, errors_of};
 
@@ -29,9 +29,21 @@ pub fn user_resource() -> Option<UserResource> {
     use_context::<UserResource>()
 }
 
+/// How a password of `length` characters is described while it is typed (JavaScript only; the
+/// server has the last word, including the common-password check).
+fn strength_label(length: usize) -> &'static str {
+    match length {
+        0 => "",
+        1..PASSWORD_MIN => "Too short",
+        PASSWORD_MIN..PASSWORD_STRONG => "Long enough — longer is stronger",
+        _ => "Strong",
+    }
+}
+
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
+    let password_length = RwSignal::new(0usize);
     let errors = errors_of(action.value());
     view! {
         <Title text="Sign up"/>
@@ -43,8 +55,11 @@ pub fn SignupPage() -> impl IntoView {
                 <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
                 <Field label="Your name" name="display_name" autocomplete="name" errors
                     hint="Shown to the people you share trips with."/>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" errors
-                    hint="At least 8 characters. A few unrelated words make a strong one."/>
+                <div on:input=move |event| password_length.set(event_target_value(&event).chars().count())>
+                    <Field label="Password" name="password" kind="password" autocomplete="new-password" errors
+                        hint="At least 8 characters. A few unrelated words make a strong one."/>
+                    <p class="strength" aria-live="polite">{move || strength_label(password_length.get())}</p>
+                </div>
                 <Field label="Confirm password" name="password_confirmation" kind="password"
                     autocomplete="new-password" errors/>
                 <button class="button" type="submit" disabled=move || action.pending().get()>
@@ -151,5 +166,19 @@ pub fn AccountNav() -> impl IntoView {
                 }
             }}
         </Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strength_label;
+
+    #[test]
+    fn fifteen_characters_and_up_are_strong() {
+        assert_eq!(strength_label(0), "");
+        assert_eq!(strength_label(7), "Too short");
+        assert_eq!(strength_label(8), "Long enough — longer is stronger");
+        assert_eq!(strength_label(14), "Long enough — longer is stronger");
+        assert_eq!(strength_label(15), "Strong");
     }
 }
