@@ -83,16 +83,34 @@ fn send_confirmation_link(user: crate::entities::users::Model) {
     if !state.email_verification {
         return;
     }
-    tokio::spawn(async move {
-        match super::verify::create_link(&state.db, &user, &state.base_url, chrono::Utc::now())
+    let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    mail_in_background(state.mailer, "email confirmation", async move {
+        super::verify::create_link(&db, &user, &base_url, chrono::Utc::now())
             .await
-        {
-            Ok(message) => {
-                if let Err(error) = state.mailer.send(message).await {
-                    tracing::error!(%error, "could not send the confirmation email");
+            .map(Some)
+    });
+}
+
+/// Makes a message and sends it after the response has gone: nobody waits for the mail server,
+/// and the response time says nothing about whether a message was due.
+#[cfg(feature = "ssr")]
+fn mail_in_background(
+    mailer: std::sync::Arc<dyn crate::mail::Mailer>,
+    purpose: &'static str,
+    message: impl std::future::Future<
+        Output = Result<Option<crate::mail::Email>, super::service::AuthError>,
+    > + Send
+    + 'static,
+) {
+    tokio::spawn(async move {
+        match message.await {
+            Ok(Some(message)) => {
+                if let Err(error) = mailer.send(message).await {
+                    tracing::error!(%error, purpose, "could not send an email");
                 }
             }
-            Err(error) => tracing::error!(%error, "could not create a confirmation link"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, purpose, "could not prepare an email"),
         }
     });
 }
@@ -221,17 +239,9 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         return Err(AppError::Invalid(errors).respond());
     }
     let state = crate::state::state()?;
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        match reset::request(&db, &email, &state.base_url, chrono::Utc::now()).await {
-            Ok(Some(message)) => {
-                if let Err(error) = state.mailer.send(message).await {
-                    tracing::error!(%error, "could not send the password reset email");
-                }
-            }
-            Ok(None) => {}
-            Err(error) => tracing::error!(%error, "could not create a password reset link"),
-        }
+    let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    mail_in_background(state.mailer, "password reset", async move {
+        reset::request(&db, &email, &base_url, chrono::Utc::now()).await
     });
     leptos_axum::redirect("/forgot-password?sent=1");
     Ok(())
