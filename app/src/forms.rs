@@ -25,6 +25,44 @@ pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
     }
 }
 
+/// The `aria-describedby` of a field: its hint, then its error while there is one.
+fn described_by(
+    name: &'static str,
+    has_hint: bool,
+    errors: Signal<FormErrors>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("field-{name}-hint"));
+        }
+        if errors.get().fields.contains_key(name) {
+            ids.push(format!("field-{name}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The label, hint and error around one form control.
+#[component]
+fn FieldFrame(
+    label: &'static str,
+    name: &'static str,
+    hint: Option<&'static str>,
+    errors: Signal<FormErrors>,
+    children: Children,
+) -> impl IntoView {
+    let message = move || errors.get().field(name);
+    view! {
+        <div class="field" class:field--invalid=move || message().is_some()>
+            <label for=format!("field-{name}")>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=format!("field-{name}-hint")>{hint}</p> })}
+            {children()}
+            {move || message().map(|m| view! { <p class="field__error" id=format!("field-{name}-error")>{m}</p> })}
+        </div>
+    }
+}
+
 #[component]
 pub fn Field(
     label: &'static str,
@@ -32,28 +70,12 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] initial: Option<String>,
     #[prop(default = true)] required: bool,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let message = move || errors.get().field(name);
-    let described_by = {
-        let error_id = error_id.clone();
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     // Passwords are never sent back, and are cleared after each attempt; other fields show
     // what was typed.
     let value = move || {
@@ -69,21 +91,99 @@ pub fn Field(
         move || value().filter(|v| !v.is_empty())
     };
     view! {
-        <div class="field" class:field--invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+        <FieldFrame label name hint errors>
             <input
-                id=id.clone()
+                id=format!("field-{name}")
                 name=name
                 type=kind
                 autocomplete=autocomplete
+                inputmode=inputmode
+                maxlength=maxlength
                 required=required
                 prop:value=value
                 value=attribute
-                aria-invalid=move || message().is_some().then_some("true")
-                aria-describedby=described_by
+                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), errors)
             />
-            {move || message().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-        </div>
+        </FieldFrame>
+    }
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] initial: Option<String>,
+    #[prop(optional)] maxlength: Option<usize>,
+    errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let value = move || {
+        errors
+            .get()
+            .value(name)
+            .or_else(|| initial.clone())
+            .unwrap_or_default()
+    };
+    let text = value.clone();
+    view! {
+        <FieldFrame label name hint errors>
+            <textarea
+                id=format!("field-{name}")
+                name=name
+                rows="5"
+                maxlength=maxlength
+                prop:value=value
+                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), errors)
+            >{text()}</textarea>
+        </FieldFrame>
+    }
+}
+
+/// Options for a select, in groups: `(group label, [(value, label)])`. A group with an empty
+/// label is rendered without an `<optgroup>`.
+pub type OptionGroups = Vec<(String, Vec<(String, String)>)>;
+
+/// A drop-down list. `initial` is the value chosen before anything was typed.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    options: OptionGroups,
+    #[prop(into)] initial: Signal<String>,
+    errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let value = move || errors.get().value(name).unwrap_or_else(|| initial.get());
+    let chosen = value();
+    let option = move |(value, text): (String, String)| {
+        let selected = value == chosen;
+        view! { <option value=value selected=selected>{text}</option> }
+    };
+    let groups = options
+        .into_iter()
+        .map(|(group, items)| {
+            let items = items.into_iter().map(option.clone()).collect_view();
+            if group.is_empty() {
+                items.into_any()
+            } else {
+                view! { <optgroup label=group>{items}</optgroup> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <FieldFrame label name hint errors>
+            <select
+                id=format!("field-{name}")
+                name=name
+                prop:value=value
+                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), errors)
+            >
+                {groups}
+            </select>
+        </FieldFrame>
     }
 }

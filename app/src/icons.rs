@@ -42,3 +42,13 @@ pub fn WalletIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn PinIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 21s-7-6.2-7-11.5a7 7 0 0114 0C19 14.8 12 21 12 21z" />
+            <circle cx="12" cy="9.5" r="2.5" />
+        </svg>
+    }
+}

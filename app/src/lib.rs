@@ -13,8 +13,10 @@ mod legal;
 #[cfg(feature = "ssr")]
 pub mod mail;
 mod not_found;
+pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod trips;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -25,13 +27,14 @@ use leptos_router::{
 
 use crate::{
     auth::{
-        pages::{LoginPage, SignupPage, TripsPage, provide_current_user},
+        pages::{LoginPage, SignupPage, provide_current_user},
         recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
     landing::Landing,
     layout::{Footer, Header},
     legal::{Privacy, Terms},
     not_found::NotFound,
+    trips::pages::{DeleteTripPage, EditTripPage, NewTripPage, TripPage, TripsPage},
 };
 
 /// The product's name as people see it.
@@ -76,12 +79,29 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Title formatter=|page: String| {
-            if page.is_empty() { PRODUCT_NAME.to_string() } else { format!("{page} · {PRODUCT_NAME}") }
+            let title = if page.is_empty() { PRODUCT_NAME.to_string() } else { format!("{page} · {PRODUCT_NAME}") };
+            title_text(title)
         }/>
         <Router>
             <Layout/>
         </Router>
     }
+}
+
+/// The server writes the title into the HTML verbatim (leptos_meta 0.8 does not escape it), so
+/// user text in a title (a trip's name) is escaped here; the browser sets `document.title` as
+/// plain text and needs nothing.
+#[cfg(feature = "ssr")]
+fn title_text(title: String) -> String {
+    title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(not(feature = "ssr"))]
+fn title_text(title: String) -> String {
+    title
 }
 
 /// Header, page and footer; inside the router so the header can follow navigation. Pages render
@@ -100,6 +120,10 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), StaticSegment("new")) view=NewTripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id")) view=TripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("edit")) view=EditTripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("delete")) view=DeleteTripPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("reset-password"), ParamSegment("token")) view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("verify-email"), ParamSegment("token")) view=VerifyEmailPage ssr=SsrMode::Async/>

@@ -7,6 +7,8 @@ mod m20261129_000001_create_users;
 mod m20261129_000002_create_sessions;
 mod m20261129_000003_create_password_reset_tokens;
 mod m20261129_000004_create_email_verification_tokens;
+mod m20261129_000005_add_user_time_zone;
+mod m20261129_000006_create_trips;
 
 pub struct Migrator;
 
@@ -18,6 +20,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_create_sessions::Migration),
             Box::new(m20261129_000003_create_password_reset_tokens::Migration),
             Box::new(m20261129_000004_create_email_verification_tokens::Migration),
+            Box::new(m20261129_000005_add_user_time_zone::Migration),
+            Box::new(m20261129_000006_create_trips::Migration),
         ]
     }
 }

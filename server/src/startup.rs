@@ -3,7 +3,10 @@
 
 use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
 
-use std::sync::Arc;
+use std::sync::{
+    Arc,
+    atomic::{AtomicU64, Ordering},
+};
 
 use app::{
     auth::{limits::AuthLimits, session::SessionPolicy, session_store::DbSessionStore},
@@ -30,7 +33,7 @@ use tower_sessions::{
 use crate::{
     config::{Settings, redact_database_url},
     db::{self, DbSetupError},
-    routes::{guard, health, static_files},
+    routes::{guard, health, server_fn_status, static_files},
     telemetry,
 };
 
@@ -54,6 +57,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    queries: Arc<AtomicU64>,
     shutdown_grace: Duration,
 }
 
@@ -67,7 +71,13 @@ impl Application {
             database = %redact_database_url(&settings.database_url),
             "opening the database"
         );
-        let db = db::connect(&settings.database_url, settings.pool_size).await?;
+        let mut db = db::connect(&settings.database_url, settings.pool_size).await?;
+        // Counts statements, so tests can prove a page's query count does not grow with data.
+        let queries = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&queries);
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         if settings.migrate_on_start {
             Migrator::up(&db, None)
                 .await
@@ -100,6 +110,7 @@ impl Application {
             listener,
             router: router(state, settings),
             db,
+            queries,
             shutdown_grace: settings.shutdown_grace,
         })
     }
@@ -114,6 +125,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// How many SQL statements the application has run so far (shared, keeps counting).
+    pub fn query_counter(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.queries)
     }
 
     /// Serves until `shutdown` completes, then stops accepting and gives in-flight requests up
@@ -189,6 +205,9 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/readyz", get(health::readyz))
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .fallback(static_files::static_or_not_found)
+        .layer(axum::middleware::from_fn(
+            server_fn_status::bad_input_is_400,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::require_login,

@@ -27,6 +27,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         email: user.email,
         display_name: user.display_name,
         email_unconfirmed: state.email_verification && user.email_verified_at.is_none(),
+        time_zone: user.time_zone,
     }))
 }
 
@@ -189,13 +190,20 @@ pub async fn log_out() -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api/auth", endpoint = "update_profile")]
-pub async fn update_profile(display_name: String, email: String) -> Result<(), AppError> {
+pub async fn update_profile(
+    display_name: String,
+    email: String,
+    /// Absent: unchanged; empty: cleared.
+    #[server(default)]
+    time_zone: Option<String>,
+) -> Result<(), AppError> {
     use super::{service, session};
     let user_id = session::require_user().await.map_err(AppError::respond)?;
     let db = crate::state::db()?;
-    let (user, email_changed) = service::update_profile(&db, user_id, &display_name, &email)
-        .await
-        .map_err(|error| AppError::from(error).respond())?;
+    let (user, email_changed) =
+        service::update_profile(&db, user_id, &display_name, &email, time_zone.as_deref())
+            .await
+            .map_err(|error| AppError::from(error).respond())?;
     if email_changed {
         send_confirmation_link(user);
     }

@@ -128,19 +128,6 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn TripsPage() -> impl IntoView {
-    view! {
-        <Title text="Your trips"/>
-        <RequireUser>
-            <section class="empty-state" aria-labelledby="trips-heading">
-                <h1 id="trips-heading">"Your trips"</h1>
-                <p>"You have no trips yet. Trip planning arrives in the next release."</p>
-            </section>
-        </RequireUser>
-    }
-}
-
 /// The header's account area: who is logged in and a log-out button, or the way in.
 #[component]
 pub fn AccountNav() -> impl IntoView {

@@ -11,7 +11,19 @@ use super::{
     },
     pages::{RequireUser, user_resource},
 };
-use crate::forms::{Field, FormAlert, errors_of};
+use crate::forms::{Field, FormAlert, SelectField, errors_of};
+
+fn home_zone_options() -> crate::forms::OptionGroups {
+    let mut options = crate::trips::form::zone_options();
+    options.insert(
+        0,
+        (
+            String::new(),
+            vec![(String::new(), "Not chosen (UTC)".to_string())],
+        ),
+    );
+    options
+}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -57,6 +69,10 @@ pub fn AccountPage() -> impl IntoView {
                                 initial=user.display_name.clone() errors=profile_errors/>
                             <Field label="Email" name="email" kind="email" autocomplete="email"
                                 initial=user.email.clone() errors=profile_errors/>
+                            <SelectField label="Home time zone" name="time_zone" options=home_zone_options()
+                                initial=Signal::stored(user.time_zone.clone().unwrap_or_default())
+                                hint="New trips start in this zone, and your trips list counts days from here."
+                                errors=profile_errors/>
                             <button class="button" type="submit">"Save profile"</button>
                         </ActionForm>
                     })

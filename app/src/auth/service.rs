@@ -74,6 +74,7 @@ pub async fn sign_up(
         display_name: Set(display_name.clone()),
         password_hash: Set(password_hash),
         email_verified_at: Set(None),
+        time_zone: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -195,11 +196,20 @@ pub async fn update_profile(
     user_id: Uuid,
     display_name: &str,
     email: &str,
+    time_zone: Option<&str>,
 ) -> Result<(users::Model, bool), AuthError> {
+    let time_zone = time_zone.map(str::trim);
     let mut errors = FormErrors::default().keeping(&[
         ("display_name", display_name.trim()),
         ("email", email.trim()),
+        ("time_zone", time_zone.unwrap_or_default()),
     ]);
+    if let Some(zone) = time_zone
+        && !zone.is_empty()
+        && !crate::reference::is_time_zone(zone)
+    {
+        errors.add("time_zone", "Choose a time zone from the list.");
+    }
     if let Some(problem) = super::types::email_problem(email) {
         errors.add("email", problem);
     }
@@ -216,6 +226,9 @@ pub async fn update_profile(
     let email_changed = email != user.email;
     let mut active: users::ActiveModel = user.into();
     active.display_name = Set(display_name.trim().to_string());
+    if let Some(zone) = time_zone {
+        active.time_zone = Set((!zone.is_empty()).then(|| zone.to_string()));
+    }
     if email_changed {
         active.email = Set(email);
         active.email_verified_at = Set(None);

@@ -23,6 +23,8 @@ pub struct CurrentUser {
     pub display_name: String,
     /// Email verification is on and this address is not confirmed yet.
     pub email_unconfirmed: bool,
+    /// Home IANA time zone, when chosen.
+    pub time_zone: Option<String>,
 }
 
 /// Trimmed and lower-cased: the form in which emails are stored and compared.

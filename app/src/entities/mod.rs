@@ -3,4 +3,5 @@
 pub mod email_verification_tokens;
 pub mod password_reset_tokens;
 pub mod sessions;
+pub mod trips;
 pub mod users;

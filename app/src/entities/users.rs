@@ -11,6 +11,8 @@ pub struct Model {
     /// An argon2id PHC string. Never leaves the server.
     pub password_hash: String,
     pub email_verified_at: Option<DateTimeUtc>,
+    /// Home IANA time zone, when chosen.
+    pub time_zone: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -2,4 +2,5 @@
 
 pub mod guard;
 pub mod health;
+pub mod server_fn_status;
 pub mod static_files;

@@ -97,10 +97,8 @@ async fn migrate_applies_lists_and_rolls_back() {
     assert!(text(&after_up.stdout).contains("applied  m20261129_000001_create_users"));
     assert!(down.status.success(), "{}", text(&down.stderr));
     assert!(text(&after_down.stdout).contains("applied  m20261129_000001_create_users"));
-    assert!(
-        text(&after_down.stdout)
-            .contains("pending  m20261129_000004_create_email_verification_tokens")
-    );
+    assert!(text(&after_down.stdout).contains("applied  m20261129_000005_add_user_time_zone"));
+    assert!(text(&after_down.stdout).contains("pending  m20261129_000006_create_trips"));
 }
 
 #[test]

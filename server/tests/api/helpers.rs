@@ -18,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub database_url: String,
+    /// Statements the app has run (tests read it before and after a request).
+    pub queries: Arc<std::sync::atomic::AtomicU64>,
     /// Holds the SQLite file and the fake site root; removed when the test ends.
     pub dir: TempDir,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -244,6 +246,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let application = Application::build(&settings).await.expect("the app starts");
     let address = application.local_addr().expect("bound");
     let db = application.db().clone();
+    let queries = application.query_counter();
     let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async move {
         let _ = signal.await;
@@ -258,6 +261,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         client,
         db,
         database_url: settings.database_url.clone(),
+        queries,
         dir,
         shutdown: Some(shutdown),
     }

@@ -12,4 +12,6 @@ mod migrations;
 mod pages;
 mod recovery;
 mod static_files;
+mod trips;
+mod trips_service;
 mod verification;

@@ -38,6 +38,7 @@ async fn migrations_go_down_to_empty_and_up_again() {
         "sessions",
         "password_reset_tokens",
         "email_verification_tokens",
+        "trips",
     ] {
         assert!(
             migrated.contains(&table.to_string()),

@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "trips")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub name: String,
+    pub destination: String,
+    /// Calendar dates in the trip's own zone.
+    pub start_date: Date,
+    pub end_date: Date,
+    /// An IANA zone name, e.g. `Asia/Kolkata`.
+    pub time_zone: String,
+    /// In the currency's minor units; `None` when no budget was set.
+    pub budget_minor: Option<i64>,
+    /// ISO-4217 code.
+    pub currency: String,
+    pub notes: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

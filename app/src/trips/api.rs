@@ -1,0 +1,120 @@
+//! Server functions for trips: read the session, call the service, redirect. Every one of them
+//! works as a plain HTML form post.
+
+use leptos::prelude::*;
+
+use super::types::{Trip, TripDefaults, TripList, TripQuery};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+async fn owner() -> Result<uuid::Uuid, AppError> {
+    crate::auth::session::require_user()
+        .await
+        .map_err(AppError::respond)
+}
+
+#[cfg(feature = "ssr")]
+fn failed(error: impl Into<super::service::TripError>) -> AppError {
+    AppError::from(error.into()).respond()
+}
+
+#[server(prefix = "/api/trips", endpoint = "list")]
+pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
+    use super::service;
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    let today = service::today_for(&db, owner).await.map_err(failed)?;
+    service::list(&db, owner, &query, today)
+        .await
+        .map_err(failed)
+}
+
+#[server(prefix = "/api/trips", endpoint = "get")]
+pub async fn get_trip(id: String) -> Result<Trip, AppError> {
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    super::service::find(&db, owner, &id).await.map_err(failed)
+}
+
+#[server(prefix = "/api/trips", endpoint = "defaults")]
+pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    super::service::defaults(&db, owner).await.map_err(failed)
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api/trips", endpoint = "create")]
+pub async fn create_trip(
+    name: String,
+    destination: String,
+    start_date: String,
+    end_date: String,
+    time_zone: String,
+    currency: String,
+    #[server(default)] budget: String,
+    #[server(default)] notes: String,
+) -> Result<(), AppError> {
+    use super::types::TripInput;
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    let input = TripInput {
+        name,
+        destination,
+        start_date,
+        end_date,
+        time_zone,
+        currency,
+        budget,
+        notes,
+    };
+    let trip = super::service::create(&db, owner, &input)
+        .await
+        .map_err(failed)?;
+    leptos_axum::redirect(&format!("/trips/{}?notice=created", trip.id));
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api/trips", endpoint = "update")]
+pub async fn update_trip(
+    id: String,
+    name: String,
+    destination: String,
+    start_date: String,
+    end_date: String,
+    time_zone: String,
+    currency: String,
+    #[server(default)] budget: String,
+    #[server(default)] notes: String,
+) -> Result<(), AppError> {
+    use super::types::TripInput;
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    let input = TripInput {
+        name,
+        destination,
+        start_date,
+        end_date,
+        time_zone,
+        currency,
+        budget,
+        notes,
+    };
+    let id = super::service::update(&db, owner, &id, &input)
+        .await
+        .map_err(failed)?;
+    leptos_axum::redirect(&format!("/trips/{id}?notice=saved"));
+    Ok(())
+}
+
+#[server(prefix = "/api/trips", endpoint = "delete")]
+pub async fn delete_trip(id: String) -> Result<(), AppError> {
+    let owner = owner().await?;
+    let db = crate::state::db()?;
+    super::service::delete(&db, owner, &id)
+        .await
+        .map_err(failed)?;
+    leptos_axum::redirect("/trips?notice=deleted");
+    Ok(())
+}

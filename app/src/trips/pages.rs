@@ -1,0 +1,584 @@
+//! The trips pages: the list, the trip, the form (new and edit) and the delete confirmation.
+//! Every page renders whole on the server and every action is a real form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+use super::{
+    api::{CreateTrip, DeleteTrip, UpdateTrip, get_trip, list_trips, new_trip_defaults},
+    form::{ClientCheck, TripFields},
+    types::{
+        Sort, Status, Timing, Trip, TripCard, TripInput, TripList, TripQuery, format_length,
+        format_range,
+    },
+};
+use crate::{
+    auth::pages::RequireUser,
+    error::AppError,
+    forms::errors_of,
+    icons::{CalendarIcon, PinIcon, WalletIcon},
+    not_found::NotFound,
+    reference::zone_label,
+};
+
+/// A one-off confirmation carried in the query string (`?notice=…`).
+fn notice(key: &'static str, messages: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    let query = use_query_map();
+    let message = move || {
+        let value = query.read().get(key)?;
+        messages
+            .iter()
+            .find(|(k, _)| *k == value)
+            .map(|(_, message)| *message)
+    };
+    view! {
+        <div role="status" class="status-slot">
+            {move || message().map(|message| view! { <p class="notice-ok">{message}</p> })}
+        </div>
+    }
+}
+
+/// What to show when loading a trip failed.
+fn trip_error(error: AppError) -> AnyView {
+    match error {
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
+    }
+}
+
+#[component]
+pub fn TripsPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let params = params.read();
+        TripQuery::from_params(|key| params.get(key))
+    });
+    let list = Resource::new(move || query.get(), list_trips);
+    view! {
+        <Title text="Your trips"/>
+        <RequireUser>
+            <section class="trips" aria-labelledby="trips-heading">
+                <div class="page-head">
+                    <h1 id="trips-heading">"Your trips"</h1>
+                    <a class="button" href="/trips/new">"New trip"</a>
+                </div>
+                {notice("notice", &[("deleted", "Trip deleted.")])}
+                <StatusTabs query/>
+                <Filters query/>
+                <Transition fallback=|| view! { <p class="muted">"Loading your trips…"</p> }>
+                    {move || Suspend::new(async move {
+                        match list.await {
+                            Ok(list) => view! { <Results list query=query.get_untracked()/> }.into_any(),
+                            Err(error) => view! {
+                                <p class="form-alert" role="alert">{error.to_string()}</p>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn StatusTabs(query: Memo<TripQuery>) -> impl IntoView {
+    let tab = move |status: Status, label: &'static str| {
+        view! {
+            <li>
+                <a
+                    class="tab"
+                    href=move || query.get().with_status(status).to_url()
+                    aria-current=move || (query.get().status == status).then_some("page")
+                >{label}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label="Which trips">
+            <ul>
+                {tab(Status::Upcoming, "Upcoming")}
+                {tab(Status::Past, "Past")}
+                {tab(Status::All, "All")}
+            </ul>
+        </nav>
+    }
+}
+
+/// Search, dates and order: a GET form, so the results have a link and work without JavaScript
+/// (with it, the router fetches the new list without reloading the page).
+#[component]
+fn Filters(query: Memo<TripQuery>) -> impl IntoView {
+    let date = |date: Option<chrono::NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
+    let q = move || query.get().q;
+    let from = move || date(query.get().from);
+    let to = move || date(query.get().to);
+    let sort = move || query.get().sort.as_str();
+    let status = move || query.get().status.as_str();
+    let clear = move || {
+        TripQuery::default()
+            .with_status(query.get().status)
+            .to_url()
+    };
+    let sort_option = move |value: Sort, label: &'static str| {
+        view! {
+            <option value=value.as_str() selected=move || query.get().sort == value>{label}</option>
+        }
+    };
+    view! {
+        <Form method="GET" action="/trips" attr:class="filters" attr:role="search" attr:aria-label="Find trips">
+            <input type="hidden" name="status" prop:value=status value=status/>
+            <div class="field filters__search">
+                <label for="filter-q">"Search"</label>
+                <input id="filter-q" type="search" name="q" placeholder="Name or destination"
+                    maxlength="100" prop:value=q value=q/>
+            </div>
+            <div class="field">
+                <label for="filter-from">"From"</label>
+                <input id="filter-from" type="date" name="from" prop:value=from value=from/>
+            </div>
+            <div class="field">
+                <label for="filter-to">"To"</label>
+                <input id="filter-to" type="date" name="to" prop:value=to value=to/>
+            </div>
+            <div class="field">
+                <label for="filter-sort">"Sort by"</label>
+                <select id="filter-sort" name="sort" prop:value=sort>
+                    {sort_option(Sort::Start, "Start date")}
+                    {sort_option(Sort::Name, "Name")}
+                    {sort_option(Sort::Updated, "Recently updated")}
+                </select>
+            </div>
+            <div class="filters__actions">
+                <button class="button button--secondary" type="submit">"Apply"</button>
+                <a class="button button--ghost" href=clear>"Clear"</a>
+            </div>
+        </Form>
+    }
+}
+
+fn trip_count(n: u64) -> String {
+    match n {
+        1 => "1 trip".to_string(),
+        n => format!("{n} trips"),
+    }
+}
+
+#[component]
+fn Results(list: TripList, query: TripQuery) -> impl IntoView {
+    let heading = match query.status {
+        Status::Upcoming => "Upcoming",
+        Status::Past => "Past",
+        Status::All => "All trips",
+    };
+    let today = list.today;
+    let empty = if list.trips.is_empty() {
+        Some(empty_state(&list, &query))
+    } else {
+        None
+    };
+    let summary = if list.pages > 1 {
+        format!(
+            "{} · page {} of {}",
+            trip_count(list.total),
+            list.page,
+            list.pages
+        )
+    } else {
+        trip_count(list.total)
+    };
+    let cards = list
+        .trips
+        .into_iter()
+        .map(|trip| view! { <TripCardView trip today/> })
+        .collect_view();
+    let past = (!list.recent_past.is_empty()).then(|| {
+        let past_url = query.with_status(Status::Past).to_url();
+        let cards = list
+            .recent_past
+            .into_iter()
+            .map(|trip| view! { <TripCardView trip today/> })
+            .collect_view();
+        view! {
+            <section class="trip-section" aria-labelledby="past-heading">
+                <h2 id="past-heading" class="section-title">"Recent past trips"</h2>
+                <ul class="trip-grid">{cards}</ul>
+                <p><a href=past_url>"See all past trips"</a></p>
+            </section>
+        }
+    });
+    view! {
+        <section class="trip-section" aria-labelledby="results-heading">
+            <h2 id="results-heading" class="section-title">
+                {heading}
+                <span class="section-title__count" aria-live="polite">{summary}</span>
+            </h2>
+            {empty}
+            <ul class="trip-grid">{cards}</ul>
+            <Pagination query page=list.page pages=list.pages/>
+        </section>
+        {past}
+    }
+}
+
+fn empty_state(list: &TripList, query: &TripQuery) -> AnyView {
+    if !list.has_any {
+        return view! {
+            <div class="empty-state">
+                <p class="empty-state__title">"No trips yet"</p>
+                <p>"Start with where you’re going and when. You can add the day-by-day plan and the budget as you go."</p>
+                <a class="button" href="/trips/new">"Plan your first trip"</a>
+            </div>
+        }
+        .into_any();
+    }
+    if list.page > list.pages && list.total > 0 {
+        let first = query.with_page(1).to_url();
+        return view! {
+            <div class="empty-state">
+                <p>{format!("There’s nothing on page {}.", list.page)}</p>
+                <a href=first>"Go to the first page"</a>
+            </div>
+        }
+        .into_any();
+    }
+    if query.is_filtered() {
+        let clear = TripQuery::default().with_status(query.status).to_url();
+        return view! {
+            <div class="empty-state">
+                <p>"No trips match these filters."</p>
+                <a class="button button--secondary" href=clear>"Clear the filters"</a>
+            </div>
+        }
+        .into_any();
+    }
+    let message = match query.status {
+        Status::Upcoming => "No upcoming trips. Where to next?",
+        Status::Past => "No past trips yet.",
+        Status::All => "No trips yet.",
+    };
+    view! {
+        <div class="empty-state">
+            <p>{message}</p>
+            <a class="button" href="/trips/new">"Plan a trip"</a>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
+    let timing = Timing::of(trip.start_date, trip.end_date, today);
+    let budget = trip.budget_label();
+    view! {
+        <li>
+            <article class="trip-card">
+                <h3 class="trip-card__title"><a href=format!("/trips/{}", trip.id)>{trip.name}</a></h3>
+                <p class="trip-card__line"><PinIcon/>{trip.destination}</p>
+                <p class="trip-card__line">
+                    <CalendarIcon/>
+                    {format_range(trip.start_date, trip.end_date)}
+                    " · "
+                    {format_length(trip.start_date, trip.end_date)}
+                </p>
+                <p class="trip-card__meta">
+                    <span class=timing.class()>{timing.label()}</span>
+                    {budget.map(|budget| view! { <span class="trip-card__budget"><WalletIcon/>{budget}</span> })}
+                </p>
+            </article>
+        </li>
+    }
+}
+
+#[component]
+fn Pagination(query: TripQuery, page: u64, pages: u64) -> impl IntoView {
+    (pages > 1).then(|| {
+        let previous = (page > 1).then(|| query.with_page(page.min(pages + 1) - 1).to_url());
+        let next = (page < pages).then(|| query.with_page(page + 1).to_url());
+        view! {
+            <nav class="pagination" aria-label="Pages">
+                {match previous {
+                    Some(url) => view! { <a class="button button--secondary" href=url rel="prev">"← Previous"</a> }.into_any(),
+                    None => view! { <span></span> }.into_any(),
+                }}
+                <span class="muted">{format!("Page {} of {pages}", page.min(pages))}</span>
+                {match next {
+                    Some(url) => view! { <a class="button button--secondary" href=url rel="next">"Next →"</a> }.into_any(),
+                    None => view! { <span></span> }.into_any(),
+                }}
+            </nav>
+        }
+    })
+}
+
+/// The `{id}` in the URL.
+fn trip_id() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").unwrap_or_default())
+}
+
+#[component]
+pub fn TripPage() -> impl IntoView {
+    let id = trip_id();
+    let trip = Resource::new(move || id.get(), get_trip);
+    view! {
+        <RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading the trip…"</p> }>
+                {move || Suspend::new(async move {
+                    match trip.await {
+                        Ok(trip) => view! { <TripOverview trip/> }.into_any(),
+                        Err(error) => trip_error(error),
+                    }
+                })}
+            </Transition>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn TripOverview(trip: Trip) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open_dialog = move |event: leptos::ev::MouseEvent| {
+        if let Some(dialog) = dialog.get() {
+            event.prevent_default();
+            let _ = dialog.show_modal();
+        }
+    };
+    let (area, place) = zone_label(&trip.time_zone);
+    let zone = if area == "Other" {
+        place
+    } else {
+        format!("{place} ({})", trip.time_zone)
+    };
+    let budget = trip
+        .budget_label()
+        .unwrap_or_else(|| "No budget set".to_string());
+    let notes = (!trip.notes.is_empty()).then(|| {
+        view! {
+            <div class="overview__notes">
+                <h2 class="section-title">"Notes"</h2>
+                <p class="prewrap">{trip.notes.clone()}</p>
+            </div>
+        }
+    });
+    let edit_url = format!("/trips/{}/edit", trip.id);
+    let delete_url = format!("/trips/{}/delete", trip.id);
+    view! {
+        <Title text=trip.name.clone()/>
+        <article class="trip" aria-labelledby="trip-heading">
+            <p class="back-link"><a href="/trips">"← All trips"</a></p>
+            {notice("notice", &[("created", "Trip created."), ("saved", "Changes saved.")])}
+            <header class="page-head">
+                <div>
+                    <h1 id="trip-heading">{trip.name.clone()}</h1>
+                    <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
+                </div>
+                <div class="page-head__actions">
+                    <a class="button button--secondary" href=edit_url>"Edit"</a>
+                    <a class="button button--danger" href=delete_url on:click=open_dialog>"Delete"</a>
+                </div>
+            </header>
+            <dl class="overview">
+                <div>
+                    <dt><CalendarIcon/>"Dates"</dt>
+                    <dd>{format_range(trip.start_date, trip.end_date)}" · "{format_length(trip.start_date, trip.end_date)}</dd>
+                </div>
+                <div>
+                    <dt>"Time zone"</dt>
+                    <dd>{zone}</dd>
+                </div>
+                <div>
+                    <dt><WalletIcon/>"Budget"</dt>
+                    <dd>{budget}</dd>
+                </div>
+            </dl>
+            {notes}
+            <section class="itinerary" aria-labelledby="itinerary-heading">
+                <h2 id="itinerary-heading" class="section-title">"Itinerary"</h2>
+                <p class="muted">"The day-by-day plan for this trip will appear here."</p>
+            </section>
+            <DeleteDialog dialog id=trip.id.clone() name=trip.name.clone()/>
+        </article>
+    }
+}
+
+/// The JavaScript version of the delete confirmation.
+#[component]
+fn DeleteDialog(dialog: NodeRef<leptos::html::Dialog>, id: String, name: String) -> impl IntoView {
+    let action = ServerAction::<DeleteTrip>::new();
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-dialog-heading">
+            <h2 id="delete-dialog-heading">{format!("Delete “{name}”?")}</h2>
+            <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
+            {move || action.value().get().and_then(Result::err).map(|error| view! {
+                <p class="form-alert" role="alert">{error.to_string()}</p>
+            })}
+            <ActionForm action attr:class="dialog__actions">
+                <input type="hidden" name="id" value=id.clone()/>
+                <button type="button" class="button button--secondary" on:click=close>"Cancel"</button>
+                <button type="submit" class="button button--danger" disabled=move || action.pending().get()>
+                    "Delete trip"
+                </button>
+            </ActionForm>
+        </dialog>
+    }
+}
+
+#[component]
+pub fn DeleteTripPage() -> impl IntoView {
+    let id = trip_id();
+    let trip = Resource::new(move || id.get(), get_trip);
+    let action = ServerAction::<DeleteTrip>::new();
+    view! {
+        <RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match trip.await {
+                        Ok(trip) => view! {
+                            <Title text=format!("Delete {}", trip.name)/>
+                            <section class="confirm" aria-labelledby="delete-heading">
+                                <h1 id="delete-heading">{format!("Delete “{}”?", trip.name)}</h1>
+                                <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
+                                {move || action.value().get().and_then(Result::err).map(|error| view! {
+                                    <p class="form-alert" role="alert">{error.to_string()}</p>
+                                })}
+                                <ActionForm action attr:class="confirm__actions">
+                                    <input type="hidden" name="id" value=trip.id.clone()/>
+                                    <button type="submit" class="button button--danger">"Delete trip"</button>
+                                    <a class="button button--secondary" href=format!("/trips/{}", trip.id)>"Keep it"</a>
+                                </ActionForm>
+                            </section>
+                        }.into_any(),
+                        Err(error) => trip_error(error),
+                    }
+                })}
+            </Transition>
+        </RequireUser>
+    }
+}
+
+/// The zone this browser is set to, when it is one of ours (JavaScript only).
+fn browser_zone() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let options =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+                .resolved_options();
+        js_sys::Reflect::get(&options, &"timeZone".into())
+            .ok()?
+            .as_string()
+            .filter(|zone| crate::reference::is_time_zone(zone))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+#[component]
+pub fn NewTripPage() -> impl IntoView {
+    let defaults = Resource::new(|| (), |()| new_trip_defaults());
+    let action = ServerAction::<CreateTrip>::new();
+    let check = ClientCheck::new();
+    let errors = check.merged(errors_of(action.value()));
+    view! {
+        <Title text="New trip"/>
+        <RequireUser>
+            <section class="form-page" aria-labelledby="new-trip-heading">
+                <p class="back-link"><a href="/trips">"← All trips"</a></p>
+                <h1 id="new-trip-heading">"Plan a new trip"</h1>
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        let defaults = match defaults.await {
+                            Ok(defaults) => defaults,
+                            Err(error) => return view! {
+                                <p class="form-alert" role="alert">{error.to_string()}</p>
+                            }.into_any(),
+                        };
+                        let zone = RwSignal::new(defaults.time_zone.clone());
+                        if !defaults.zone_chosen {
+                            // Runs in the browser only: a traveler without a home zone gets the
+                            // one their device is set to.
+                            Effect::new(move |_| {
+                                if let Some(browser) = browser_zone() {
+                                    zone.set(browser);
+                                }
+                            });
+                        }
+                        let initial = TripInput {
+                            time_zone: defaults.time_zone,
+                            currency: defaults.currency,
+                            ..TripInput::default()
+                        };
+                        view! {
+                            <ActionForm action node_ref=check.node_ref() attr:class="form form--wide" attr:novalidate=true>
+                                <div class="form__fields"
+                                    on:input=move |event| check.on_field_event(&event, false)
+                                    on:change=move |event| check.on_field_event(&event, true)>
+                                    <TripFields initial zone errors/>
+                                </div>
+                                <div class="form__actions">
+                                    <button class="button" type="submit"
+                                        on:click=move |event| check.on_submit_click(&event)
+                                        disabled=move || action.pending().get()>"Create trip"</button>
+                                    <a class="button button--ghost" href="/trips">"Cancel"</a>
+                                </div>
+                            </ActionForm>
+                        }.into_any()
+                    })}
+                </Transition>
+            </section>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn EditTripPage() -> impl IntoView {
+    let id = trip_id();
+    let trip = Resource::new(move || id.get(), get_trip);
+    let action = ServerAction::<UpdateTrip>::new();
+    let check = ClientCheck::new();
+    let errors = check.merged(errors_of(action.value()));
+    view! {
+        <RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let trip = match trip.await {
+                        Ok(trip) => trip,
+                        Err(error) => return trip_error(error),
+                    };
+                    let initial = trip.to_input();
+                    let zone = Signal::stored(initial.time_zone.clone());
+                    let back = format!("/trips/{}", trip.id);
+                    view! {
+                        <Title text=format!("Edit {}", trip.name)/>
+                        <section class="form-page" aria-labelledby="edit-trip-heading">
+                            <p class="back-link"><a href=back.clone()>"← Back to the trip"</a></p>
+                            <h1 id="edit-trip-heading">"Edit trip"</h1>
+                            <ActionForm action node_ref=check.node_ref() attr:class="form form--wide" attr:novalidate=true>
+                                <input type="hidden" name="id" value=trip.id.clone()/>
+                                <div class="form__fields"
+                                    on:input=move |event| check.on_field_event(&event, false)
+                                    on:change=move |event| check.on_field_event(&event, true)>
+                                    <TripFields initial zone errors/>
+                                </div>
+                                <div class="form__actions">
+                                    <button class="button" type="submit"
+                                        on:click=move |event| check.on_submit_click(&event)
+                                        disabled=move || action.pending().get()>"Save changes"</button>
+                                    <a class="button button--ghost" href=back>"Cancel"</a>
+                                </div>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </RequireUser>
+    }
+}

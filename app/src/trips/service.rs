@@ -1,0 +1,399 @@
+//! Trips on the server. Every query names the owner in its own `WHERE`, so another traveler's
+//! trip is indistinguishable from one that does not exist.
+
+use std::str::FromStr;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    sea_query::{Expr, ExprTrait, Func, LikeExpr},
+};
+use uuid::Uuid;
+
+use super::types::{
+    PAGE_SIZE, Sort, Status, Trip, TripCard, TripDefaults, TripInput, TripList, TripQuery,
+};
+use crate::{
+    entities::{trips, users},
+    error::{AppError, FormErrors},
+};
+
+/// How many past trips are shown under the upcoming ones.
+const RECENT_PAST: u64 = 3;
+const DEFAULT_CURRENCY: &str = "USD";
+const DEFAULT_ZONE: &str = "UTC";
+
+#[derive(Debug, thiserror::Error)]
+pub enum TripError {
+    #[error("the trip form has problems")]
+    Invalid(FormErrors),
+    #[error("no such trip for this traveler")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<TripError> for AppError {
+    fn from(error: TripError) -> Self {
+        match error {
+            TripError::Invalid(errors) => AppError::Invalid(errors),
+            TripError::NotFound => AppError::NotFound,
+            TripError::Db(_) => {
+                tracing::error!(%error, "trip operation failed");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// A trip id from a URL or form; anything malformed is simply not found.
+pub fn parse_id(id: &str) -> Result<Uuid, TripError> {
+    Uuid::parse_str(id.trim()).map_err(|_| TripError::NotFound)
+}
+
+impl From<trips::Model> for Trip {
+    fn from(trip: trips::Model) -> Self {
+        Self {
+            id: trip.id.to_string(),
+            name: trip.name,
+            destination: trip.destination,
+            start_date: trip.start_date,
+            end_date: trip.end_date,
+            time_zone: trip.time_zone,
+            currency: trip.currency,
+            budget_minor: trip.budget_minor,
+            notes: trip.notes,
+        }
+    }
+}
+
+/// The columns a card needs (no notes).
+#[derive(Debug, FromQueryResult)]
+struct CardRow {
+    id: Uuid,
+    name: String,
+    destination: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    currency: String,
+    budget_minor: Option<i64>,
+}
+
+impl From<CardRow> for TripCard {
+    fn from(row: CardRow) -> Self {
+        Self {
+            id: row.id.to_string(),
+            name: row.name,
+            destination: row.destination,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            currency: row.currency,
+            budget_minor: row.budget_minor,
+        }
+    }
+}
+
+fn owned_by(owner: Uuid) -> Select<trips::Entity> {
+    trips::Entity::find().filter(trips::Column::OwnerId.eq(owner))
+}
+
+fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<CardRow>> {
+    use trips::Column as C;
+    select
+        .select_only()
+        .columns([
+            C::Id,
+            C::Name,
+            C::Destination,
+            C::StartDate,
+            C::EndDate,
+            C::Currency,
+            C::BudgetMinor,
+        ])
+        .into_model::<CardRow>()
+}
+
+#[tracing::instrument(skip_all, fields(user_id = %owner))]
+pub async fn create(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    input: &TripInput,
+) -> Result<trips::Model, TripError> {
+    let trip = input.validate().map_err(TripError::Invalid)?;
+    let now = Utc::now();
+    let created = trips::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        owner_id: Set(owner),
+        name: Set(trip.name),
+        destination: Set(trip.destination),
+        start_date: Set(trip.start_date),
+        end_date: Set(trip.end_date),
+        time_zone: Set(trip.time_zone),
+        budget_minor: Set(trip.budget_minor),
+        currency: Set(trip.currency),
+        notes: Set(trip.notes),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(trip_id = %created.id, "trip created");
+    Ok(created)
+}
+
+/// Replaces the trip's details. One statement, scoped to the owner.
+#[tracing::instrument(skip_all, fields(user_id = %owner))]
+pub async fn update(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    id: &str,
+    input: &TripInput,
+) -> Result<Uuid, TripError> {
+    let trip = input.validate().map_err(TripError::Invalid)?;
+    let id = parse_id(id)?;
+    let changes = trips::ActiveModel {
+        name: Set(trip.name),
+        destination: Set(trip.destination),
+        start_date: Set(trip.start_date),
+        end_date: Set(trip.end_date),
+        time_zone: Set(trip.time_zone),
+        budget_minor: Set(trip.budget_minor),
+        currency: Set(trip.currency),
+        notes: Set(trip.notes),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let result = trips::Entity::update_many()
+        .set(changes)
+        .filter(trips::Column::Id.eq(id))
+        .filter(trips::Column::OwnerId.eq(owner))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(TripError::NotFound);
+    }
+    tracing::info!(trip_id = %id, "trip updated");
+    Ok(id)
+}
+
+/// The owner's trip with this id.
+pub async fn find(db: &impl ConnectionTrait, owner: Uuid, id: &str) -> Result<Trip, TripError> {
+    let id = parse_id(id)?;
+    owned_by(owner)
+        .filter(trips::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .map(Trip::from)
+        .ok_or(TripError::NotFound)
+}
+
+/// Deletes the trip and (through foreign keys) everything planned in it.
+#[tracing::instrument(skip_all, fields(user_id = %owner))]
+pub async fn delete(db: &impl ConnectionTrait, owner: Uuid, id: &str) -> Result<(), TripError> {
+    let id = parse_id(id)?;
+    let result = trips::Entity::delete_many()
+        .filter(trips::Column::Id.eq(id))
+        .filter(trips::Column::OwnerId.eq(owner))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(TripError::NotFound);
+    }
+    tracing::info!(trip_id = %id, "trip deleted");
+    Ok(())
+}
+
+/// `%text%` for LIKE, with the wildcards in `text` taken literally.
+fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+fn filtered(owner: Uuid, query: &TripQuery, today: NaiveDate) -> Select<trips::Entity> {
+    use trips::Column as C;
+    let mut select = owned_by(owner);
+    select = match query.status {
+        Status::Upcoming => select.filter(C::EndDate.gte(today)),
+        Status::Past => select.filter(C::EndDate.lt(today)),
+        Status::All => select,
+    };
+    if !query.q.is_empty() {
+        let pattern = contains_pattern(&query.q);
+        let matches = |column: C| {
+            Expr::expr(Func::lower(Expr::col((trips::Entity, column))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        select = select.filter(
+            Condition::any()
+                .add(matches(C::Name))
+                .add(matches(C::Destination)),
+        );
+    }
+    if let Some(from) = query.from {
+        select = select.filter(C::EndDate.gte(from));
+    }
+    if let Some(to) = query.to {
+        select = select.filter(C::StartDate.lte(to));
+    }
+    select
+}
+
+fn ordered(select: Select<trips::Entity>, query: &TripQuery) -> Select<trips::Entity> {
+    use trips::Column as C;
+    match (query.sort, query.status) {
+        (Sort::Start, Status::Upcoming) => select
+            .order_by(C::StartDate, Order::Asc)
+            .order_by(C::Id, Order::Asc),
+        (Sort::Start, _) => select
+            .order_by(C::StartDate, Order::Desc)
+            .order_by(C::Id, Order::Desc),
+        (Sort::Name, _) => select
+            .order_by(
+                Expr::expr(Func::lower(Expr::col((trips::Entity, C::Name)))),
+                Order::Asc,
+            )
+            .order_by(C::Id, Order::Asc),
+        (Sort::Updated, _) => select
+            .order_by(C::UpdatedAt, Order::Desc)
+            .order_by(C::Id, Order::Desc),
+    }
+}
+
+/// One page of the owner's trips. A fixed number of statements whatever the number of trips:
+/// a count, the page, and on the default tab's last page the recent past trips (plus one
+/// existence check when nothing matched).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    query: &TripQuery,
+    today: NaiveDate,
+) -> Result<TripList, DbErr> {
+    let select = filtered(owner, query, today);
+    let total = select.clone().count(db).await?;
+    let page = Ord::max(query.page, 1);
+    let pages = total.div_ceil(PAGE_SIZE);
+    let trips: Vec<TripCard> = if page <= pages {
+        as_cards(
+            ordered(select, query)
+                .offset((page - 1) * PAGE_SIZE)
+                .limit(PAGE_SIZE),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(TripCard::from)
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let recent_past: Vec<TripCard> =
+        if query.status == Status::Upcoming && !query.is_filtered() && page >= pages {
+            as_cards(
+                owned_by(owner)
+                    .filter(trips::Column::EndDate.lt(today))
+                    .order_by(trips::Column::EndDate, Order::Desc)
+                    .order_by(trips::Column::Id, Order::Desc)
+                    .limit(RECENT_PAST),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .map(TripCard::from)
+            .collect()
+        } else {
+            Vec::new()
+        };
+    let has_any = total > 0
+        || !recent_past.is_empty()
+        || owned_by(owner)
+            .select_only()
+            .column(trips::Column::Id)
+            .limit(1)
+            .into_tuple::<Uuid>()
+            .one(db)
+            .await?
+            .is_some();
+    Ok(TripList {
+        trips,
+        total,
+        page,
+        pages,
+        today,
+        recent_past,
+        has_any,
+    })
+}
+
+/// The traveler's home zone, if they chose one we know.
+async fn home_zone(db: &impl ConnectionTrait, owner: Uuid) -> Result<Option<String>, DbErr> {
+    let zone: Option<Option<String>> = users::Entity::find_by_id(owner)
+        .select_only()
+        .column(users::Column::TimeZone)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(zone
+        .flatten()
+        .filter(|zone| crate::reference::is_time_zone(zone)))
+}
+
+/// Today's date where the traveler lives (their home zone, else UTC).
+pub async fn today_for(db: &impl ConnectionTrait, owner: Uuid) -> Result<NaiveDate, DbErr> {
+    let zone = home_zone(db, owner).await?;
+    Ok(today_in(zone.as_deref().unwrap_or(DEFAULT_ZONE)))
+}
+
+/// Today's date in the IANA zone `zone` (UTC if the name is unknown).
+pub fn today_in(zone: &str) -> NaiveDate {
+    let now = Utc::now();
+    match chrono_tz::Tz::from_str(zone) {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    }
+}
+
+/// A new trip starts in the traveler's home zone and the currency of their latest trip.
+pub async fn defaults(db: &impl ConnectionTrait, owner: Uuid) -> Result<TripDefaults, DbErr> {
+    let zone = home_zone(db, owner).await?;
+    let currency: Option<String> = owned_by(owner)
+        .select_only()
+        .column(trips::Column::Currency)
+        .order_by(trips::Column::CreatedAt, Order::Desc)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(TripDefaults {
+        zone_chosen: zone.is_some(),
+        time_zone: zone.unwrap_or_else(|| DEFAULT_ZONE.to_string()),
+        currency: currency.unwrap_or_else(|| DEFAULT_CURRENCY.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_wildcards_are_literal() {
+        assert_eq!(contains_pattern("100%_Ok\\"), "%100\\%\\_ok\\\\%");
+    }
+
+    #[test]
+    fn every_listed_zone_is_known_to_the_zone_database() {
+        for zone in crate::reference::TIME_ZONES {
+            assert!(chrono_tz::Tz::from_str(zone).is_ok(), "{zone}");
+        }
+    }
+}
