@@ -25,6 +25,37 @@ pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
     }
 }
 
+/// A value to set as a live DOM property (`prop:value`), withheld until `trigger` first differs
+/// from what it was when the page was hydrated. Server-rendered HTML carries the starting value
+/// as an attribute; setting the property during hydration would wipe whatever the person typed
+/// while the WASM was still loading. (Once set, it is set on every change of `trigger` or of
+/// what `value` reads: returning `None` later would write "undefined" into the field.)
+pub fn once_changed<T, V>(
+    trigger: impl Fn() -> T + Send + Sync + 'static,
+    value: impl Fn() -> V + Send + Sync + 'static,
+) -> impl Fn() -> Option<V> + Send + Sync + 'static
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let trigger = Memo::new(move |_| trigger());
+    let first = StoredValue::new(None::<T>);
+    let changed = StoredValue::new(false);
+    move || {
+        let now = trigger.get();
+        if !changed.get_value() {
+            match first.get_value() {
+                None => {
+                    first.set_value(Some(now));
+                    return None;
+                }
+                Some(first) if first == now => return None,
+                Some(_) => changed.set_value(true),
+            }
+        }
+        Some(value())
+    }
+}
+
 /// The `aria-describedby` of a field: its hint, then its error while there is one.
 fn described_by(
     name: &'static str,
@@ -90,6 +121,16 @@ pub fn Field(
         let value = value.clone();
         move || value().filter(|v| !v.is_empty())
     };
+    // Typed text stays in the field by itself; only a password is cleared by script, after
+    // each answer from the server.
+    // (Other fields get a closure with nothing to track: it runs once, at hydration, and sets
+    // nothing.)
+    let property: Box<dyn Fn() -> Option<String> + Send + Sync> = if kind == "password" {
+        Box::new(once_changed(move || errors.get(), String::new))
+    } else {
+        Box::new(|| None)
+    };
+    let property = move || property();
     view! {
         <FieldFrame label name hint errors>
             <input
@@ -100,7 +141,7 @@ pub fn Field(
                 inputmode=inputmode
                 maxlength=maxlength
                 required=required
-                prop:value=value
+                prop:value=property
                 value=attribute
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
@@ -126,7 +167,7 @@ pub fn TextArea(
             .or_else(|| initial.clone())
             .unwrap_or_default()
     };
-    let text = value.clone();
+    let text = untrack(value);
     view! {
         <FieldFrame label name hint errors>
             <textarea
@@ -134,10 +175,9 @@ pub fn TextArea(
                 name=name
                 rows="5"
                 maxlength=maxlength
-                prop:value=value
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
-            >{text()}</textarea>
+            >{text}</textarea>
         </FieldFrame>
     }
 }
@@ -157,7 +197,11 @@ pub fn SelectField(
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
     let value = move || errors.get().value(name).unwrap_or_else(|| initial.get());
-    let chosen = value();
+    // Read once, untracked: a parent that is re-rendered on every signal its body reads (a
+    // `Suspend`) must not rebuild the form whenever the errors change.
+    let chosen = untrack(value);
+    // Follows `initial` when it changes after hydration (e.g. the browser's time zone).
+    let property = once_changed(move || initial.get(), move || initial.get());
     let option = move |(value, text): (String, String)| {
         let selected = value == chosen;
         view! { <option value=value selected=selected>{text}</option> }
@@ -178,7 +222,7 @@ pub fn SelectField(
             <select
                 id=format!("field-{name}")
                 name=name
-                prop:value=value
+                prop:value=property
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
             >

@@ -69,12 +69,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Marks the moment the WASM app takes over the server-rendered page; browser tests wait
-    // for it. Effects run only in the browser.
+    // Marks the moment the WASM app has taken over the server-rendered page; browser tests wait
+    // for it. Content inside `Suspense` hydrates a few microtasks after this effect runs (its
+    // data is already in the page), so the mark waits two animation frames. Effects run in the
+    // browser only.
     Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                if let Some(body) = document().body() {
+                    let _ = body.set_attribute("data-hydrated", "true");
+                }
+            });
+        });
     });
 
     view! {

@@ -1,29 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, waitForHydration, expectAccessible } from './fixtures';
+import { test, expect, waitForHydration, expectAccessible, PASSWORD, uniqueEmail, open, signUp } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const PASSWORD = 'violet kettle harbour';
 const outboxDir = process.env.E2E_OUTBOX_DIR!;
-
-function uniqueEmail(): string {
-  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-}
-
-async function open(page: Page, url: string, hasJs: boolean) {
-  await page.goto(url);
-  if (hasJs) await waitForHydration(page);
-}
-
-async function signUp(page: Page, hasJs: boolean, email: string, password = PASSWORD) {
-  await open(page, '/signup', hasJs);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Your name').fill('Rosa Traveler');
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/trips$/);
-}
 
 async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Email').fill(email);

@@ -56,3 +56,25 @@ export async function expectAccessible(page: Page, hasJs: boolean): Promise<void
     .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious, 'serious or critical accessibility violations').toEqual([]);
 }
+
+export const PASSWORD = 'violet kettle harbour';
+
+export function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/// Goes to `url` and, with JavaScript, waits for the app to take over.
+export async function open(page: Page, url: string, hasJs: boolean): Promise<void> {
+  await page.goto(url);
+  if (hasJs) await waitForHydration(page);
+}
+
+export async function signUp(page: Page, hasJs: boolean, email: string, password = PASSWORD): Promise<void> {
+  await open(page, '/signup', hasJs);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Your name').fill('Rosa Traveler');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/trips$/);
+}

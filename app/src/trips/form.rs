@@ -80,8 +80,9 @@ fn check(form: &web_sys::HtmlFormElement, shown: &BTreeSet<String>) -> Option<Fo
     }
 }
 
-/// Browser-side checking for a trip form: call `on_field_event` from `input`/`change` events
-/// and `on_submit_click` from the submit button's click (which also fires for Enter).
+/// Browser-side checking for a trip form: call `on_field_event` from `input` events,
+/// `on_focus_out` when focus leaves a field, and `on_submit_click` from the submit button's
+/// click (which also fires for Enter).
 #[derive(Clone, Copy)]
 pub struct ClientCheck {
     form: NodeRef<leptos::html::Form>,
@@ -109,6 +110,19 @@ impl ClientCheck {
             Some(errors) if !errors.fields.is_empty() => errors,
             _ => server.get(),
         })
+    }
+
+    /// Focus left a field: check it (and the others already left). Not when focus went to the
+    /// submit button: the messages would push the button down between press and release, and
+    /// the click itself checks everything.
+    pub fn on_focus_out(self, event: &web_sys::FocusEvent) {
+        let to_submit = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.get_attribute("type").as_deref() == Some("submit"));
+        if !to_submit {
+            self.on_field_event(event, true);
+        }
     }
 
     /// A field changed: check the fields the person has already left.

@@ -19,7 +19,7 @@ use super::{
 use crate::{
     auth::pages::RequireUser,
     error::AppError,
-    forms::errors_of,
+    forms::{errors_of, once_changed},
     icons::{CalendarIcon, PinIcon, WalletIcon},
     not_found::NotFound,
     reference::zone_label,
@@ -116,8 +116,15 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
     let q = move || query.get().q;
     let from = move || date(query.get().from);
     let to = move || date(query.get().to);
-    let sort = move || query.get().sort.as_str();
     let status = move || query.get().status.as_str();
+    // The boxes follow the URL when it changes (a tab, "Clear", back), not while hydrating.
+    let live = move |value: fn(&TripQuery) -> String| {
+        once_changed(move || query.get(), move || value(&query.get()))
+    };
+    let q_now = live(|q| q.q.clone());
+    let from_now = live(|q| q.from.map(|d| d.to_string()).unwrap_or_default());
+    let to_now = live(|q| q.to.map(|d| d.to_string()).unwrap_or_default());
+    let sort_now = live(|q| q.sort.as_str().to_string());
     let clear = move || {
         TripQuery::default()
             .with_status(query.get().status)
@@ -134,19 +141,19 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
             <div class="field filters__search">
                 <label for="filter-q">"Search"</label>
                 <input id="filter-q" type="search" name="q" placeholder="Name or destination"
-                    maxlength="100" prop:value=q value=q/>
+                    maxlength="100" prop:value=q_now value=q/>
             </div>
             <div class="field">
                 <label for="filter-from">"From"</label>
-                <input id="filter-from" type="date" name="from" prop:value=from value=from/>
+                <input id="filter-from" type="date" name="from" prop:value=from_now value=from/>
             </div>
             <div class="field">
                 <label for="filter-to">"To"</label>
-                <input id="filter-to" type="date" name="to" prop:value=to value=to/>
+                <input id="filter-to" type="date" name="to" prop:value=to_now value=to/>
             </div>
             <div class="field">
                 <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" name="sort" prop:value=sort>
+                <select id="filter-sort" name="sort" prop:value=sort_now>
                     {sort_option(Sort::Start, "Start date")}
                     {sort_option(Sort::Name, "Name")}
                     {sort_option(Sort::Updated, "Recently updated")}
@@ -484,6 +491,9 @@ fn browser_zone() -> Option<String> {
 #[component]
 pub fn NewTripPage() -> impl IntoView {
     let defaults = Resource::new(|| (), |()| new_trip_defaults());
+    let browser = RwSignal::new(None::<String>);
+    // Effects run in the browser only, after hydration.
+    Effect::new(move |_| browser.set(browser_zone()));
     let action = ServerAction::<CreateTrip>::new();
     let check = ClientCheck::new();
     let errors = check.merged(errors_of(action.value()));
@@ -501,16 +511,13 @@ pub fn NewTripPage() -> impl IntoView {
                                 <p class="form-alert" role="alert">{error.to_string()}</p>
                             }.into_any(),
                         };
-                        let zone = RwSignal::new(defaults.time_zone.clone());
-                        if !defaults.zone_chosen {
-                            // Runs in the browser only: a traveler without a home zone gets the
-                            // one their device is set to.
-                            Effect::new(move |_| {
-                                if let Some(browser) = browser_zone() {
-                                    zone.set(browser);
-                                }
-                            });
-                        }
+                        let default_zone = defaults.time_zone.clone();
+                        let zone = if defaults.zone_chosen {
+                            Signal::stored(default_zone)
+                        } else {
+                            // A traveler without a home zone gets the one their device is set to.
+                            Signal::derive(move || browser.get().unwrap_or_else(|| default_zone.clone()))
+                        };
                         let initial = TripInput {
                             time_zone: defaults.time_zone,
                             currency: defaults.currency,
@@ -520,7 +527,7 @@ pub fn NewTripPage() -> impl IntoView {
                             <ActionForm action node_ref=check.node_ref() attr:class="form form--wide" attr:novalidate=true>
                                 <div class="form__fields"
                                     on:input=move |event| check.on_field_event(&event, false)
-                                    on:change=move |event| check.on_field_event(&event, true)>
+                                    on:focusout=move |event| check.on_focus_out(&event)>
                                     <TripFields initial zone errors/>
                                 </div>
                                 <div class="form__actions">
@@ -565,7 +572,7 @@ pub fn EditTripPage() -> impl IntoView {
                                 <input type="hidden" name="id" value=trip.id.clone()/>
                                 <div class="form__fields"
                                     on:input=move |event| check.on_field_event(&event, false)
-                                    on:change=move |event| check.on_field_event(&event, true)>
+                                    on:focusout=move |event| check.on_focus_out(&event)>
                                     <TripFields initial zone errors/>
                                 </div>
                                 <div class="form__actions">
