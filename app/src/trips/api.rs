@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::types::{Trip, TripDefaults, TripList, TripQuery};
+use super::types::{Trip, TripDefaults, TripInput, TripList, TripQuery};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -43,65 +43,24 @@ pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
     super::service::defaults(&db, owner).await.map_err(failed)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The form's fields arrive flattened (`name=…&destination=…`); missing ones are empty and
+/// get their message from validation.
 #[server(prefix = "/api/trips", endpoint = "create")]
-pub async fn create_trip(
-    name: String,
-    destination: String,
-    start_date: String,
-    end_date: String,
-    time_zone: String,
-    currency: String,
-    #[server(default)] budget: String,
-    #[server(default)] notes: String,
-) -> Result<(), AppError> {
-    use super::types::TripInput;
+pub async fn create_trip(#[server(flatten)] trip: TripInput) -> Result<(), AppError> {
     let owner = owner().await?;
     let db = crate::state::db()?;
-    let input = TripInput {
-        name,
-        destination,
-        start_date,
-        end_date,
-        time_zone,
-        currency,
-        budget,
-        notes,
-    };
-    let trip = super::service::create(&db, owner, &input)
+    let trip = super::service::create(&db, owner, &trip)
         .await
         .map_err(failed)?;
     leptos_axum::redirect(&format!("/trips/{}?notice=created", trip.id));
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api/trips", endpoint = "update")]
-pub async fn update_trip(
-    id: String,
-    name: String,
-    destination: String,
-    start_date: String,
-    end_date: String,
-    time_zone: String,
-    currency: String,
-    #[server(default)] budget: String,
-    #[server(default)] notes: String,
-) -> Result<(), AppError> {
-    use super::types::TripInput;
+pub async fn update_trip(id: String, #[server(flatten)] trip: TripInput) -> Result<(), AppError> {
     let owner = owner().await?;
     let db = crate::state::db()?;
-    let input = TripInput {
-        name,
-        destination,
-        start_date,
-        end_date,
-        time_zone,
-        currency,
-        budget,
-        notes,
-    };
-    let id = super::service::update(&db, owner, &id, &input)
+    let id = super::service::update(&db, owner, &id, &trip)
         .await
         .map_err(failed)?;
     leptos_axum::redirect(&format!("/trips/{id}?notice=saved"));

@@ -20,8 +20,10 @@ pub const BUDGET_MAX_UNITS: i64 = 1_000_000_000;
 pub const PAGE_SIZE: u64 = 20;
 const SEARCH_MAX: usize = 100;
 
-/// The trip form as typed: every field a string, exactly as the browser sends it.
+/// The trip form as typed: every field a string, exactly as the browser sends it (a missing
+/// field is empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TripInput {
     pub name: String,
     pub destination: String,

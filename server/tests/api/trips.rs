@@ -483,12 +483,26 @@ async fn missing_or_malformed_arguments_are_400_not_500() {
 
     for (path, form) in [
         ("/api/trips/get", vec![]),
-        ("/api/trips/create", vec![("name", "Only a name")]),
+        ("/api/trips/update", vec![("name", "No id")]),
         ("/api/trips/list", vec![("query[page]", "minus one")]),
     ] {
         let response = app.post_form(path, &form, Some(&owner)).await;
         assert_eq!(response.status(), 400, "{path}");
         assert_eq!(response.text().await.unwrap(), "\"BadRequest\"");
     }
+    assert_eq!(app.count("trips").await, 1);
+
+    let partial = app
+        .post_form(
+            "/api/trips/create",
+            &[("name", "Only a name")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(
+        partial.status(),
+        422,
+        "missing fields are validation errors"
+    );
     assert_eq!(app.count("trips").await, 1);
 }
