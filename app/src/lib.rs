@@ -7,6 +7,7 @@ pub mod entities;
 pub mod error;
 mod forms;
 mod icons;
+pub mod itinerary;
 mod landing;
 mod layout;
 mod legal;

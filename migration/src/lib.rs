@@ -9,6 +9,7 @@ mod m20261129_000003_create_password_reset_tokens;
 mod m20261129_000004_create_email_verification_tokens;
 mod m20261129_000005_add_user_time_zone;
 mod m20261129_000006_create_trips;
+mod m20261129_000007_create_activities;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_create_email_verification_tokens::Migration),
             Box::new(m20261129_000005_add_user_time_zone::Migration),
             Box::new(m20261129_000006_create_trips::Migration),
+            Box::new(m20261129_000007_create_activities::Migration),
         ]
     }
 }

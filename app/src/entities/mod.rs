@@ -1,5 +1,6 @@
 //! SeaORM entities: one per table, matching the migrations. Behaviour lives in the services.
 
+pub mod activities;
 pub mod email_verification_tokens;
 pub mod password_reset_tokens;
 pub mod sessions;

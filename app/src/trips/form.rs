@@ -65,6 +65,7 @@ fn read_form(form: &web_sys::HtmlFormElement) -> Option<TripInput> {
         currency: get("currency"),
         budget: get("budget"),
         notes: get("notes"),
+        shift_activities: get("shift_activities"),
     })
 }
 

@@ -221,7 +221,9 @@ fn Results(list: TripList, query: TripQuery) -> impl IntoView {
         <section class="trip-section" aria-labelledby="results-heading">
             <h2 id="results-heading" class="section-title">
                 {heading}
-                <span class="section-title__count" aria-live="polite">{summary}</span>
+                {list.has_any.then(|| view! {
+                    <span class="section-title__count" aria-live="polite">{summary}</span>
+                })}
             </h2>
             {empty}
             <ul class="trip-grid">{cards}</ul>

@@ -7,8 +7,9 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    TransactionTrait,
     sea_query::{Expr, ExprTrait, Func, LikeExpr},
 };
 use uuid::Uuid;
@@ -17,7 +18,7 @@ use super::types::{
     PAGE_SIZE, Sort, Status, Trip, TripCard, TripDefaults, TripInput, TripList, TripQuery,
 };
 use crate::{
-    entities::{trips, users},
+    entities::{activities, trips, users},
     error::{AppError, FormErrors},
 };
 
@@ -144,21 +145,29 @@ pub async fn create(
     Ok(created)
 }
 
-/// Replaces the trip's details. One statement, scoped to the owner.
+/// Replaces the trip's details, scoped to the owner. When the first day moves and the form
+/// asks for it, every activity moves by the same number of days; activities that would end up
+/// outside the trip make the change fail with a message naming them (nothing is lost quietly).
 #[tracing::instrument(skip_all, fields(user_id = %owner))]
 pub async fn update(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     owner: Uuid,
     id: &str,
     input: &TripInput,
 ) -> Result<Uuid, TripError> {
     let trip = input.validate().map_err(TripError::Invalid)?;
     let id = parse_id(id)?;
+    let before = owned_by(owner)
+        .filter(trips::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let (start, end) = (trip.start_date, trip.end_date);
     let changes = trips::ActiveModel {
         name: Set(trip.name),
         destination: Set(trip.destination),
-        start_date: Set(trip.start_date),
-        end_date: Set(trip.end_date),
+        start_date: Set(start),
+        end_date: Set(end),
         time_zone: Set(trip.time_zone),
         budget_minor: Set(trip.budget_minor),
         currency: Set(trip.currency),
@@ -166,17 +175,97 @@ pub async fn update(
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
+    let txn = db.begin().await?;
+    // The write comes first, so SQLite takes its write lock at once.
     let result = trips::Entity::update_many()
         .set(changes)
         .filter(trips::Column::Id.eq(id))
         .filter(trips::Column::OwnerId.eq(owner))
-        .exec(db)
+        .exec(&txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(TripError::NotFound);
     }
+    let shift = super::types::days_between(before.start_date, start);
+    if shift != 0 && input.shift_activities.trim() == "on" {
+        shift_days(&txn, id, shift).await?;
+    }
+    let outside: Vec<(String, NaiveDate)> = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(id))
+        .filter(
+            Condition::any()
+                .add(activities::Column::Day.lt(start))
+                .add(activities::Column::Day.gt(end)),
+        )
+        .select_only()
+        .columns([activities::Column::Title, activities::Column::Day])
+        .order_by(activities::Column::Day, Order::Asc)
+        .limit(6)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if !outside.is_empty() {
+        return Err(TripError::Invalid(outside_message(input, &outside, end)));
+    }
+    txn.commit().await?;
     tracing::info!(trip_id = %id, "trip updated");
     Ok(id)
+}
+
+/// Moves every activity of the trip by `shift` days, a day at a time, in the order that never
+/// moves one day onto another that is still to be moved.
+async fn shift_days(txn: &impl ConnectionTrait, trip: Uuid, shift: i64) -> Result<(), DbErr> {
+    let mut days: Vec<NaiveDate> = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip))
+        .select_only()
+        .column(activities::Column::Day)
+        .distinct()
+        .into_tuple()
+        .all(txn)
+        .await?;
+    days.sort_unstable();
+    if shift > 0 {
+        days.reverse();
+    }
+    for day in days {
+        let Some(moved) = day.checked_add_signed(chrono::TimeDelta::days(shift)) else {
+            continue;
+        };
+        activities::Entity::update_many()
+            .col_expr(activities::Column::Day, Expr::value(moved))
+            .filter(activities::Column::TripId.eq(trip))
+            .filter(activities::Column::Day.eq(day))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn outside_message(
+    input: &TripInput,
+    outside: &[(String, NaiveDate)],
+    end: NaiveDate,
+) -> FormErrors {
+    let names: Vec<String> = outside
+        .iter()
+        .take(5)
+        .map(|(title, day)| format!("“{title}” ({})", super::types::format_date(*day)))
+        .collect();
+    let more = if outside.len() > 5 { " and others" } else { "" };
+    let field = if outside.iter().any(|(_, day)| *day > end) {
+        "end_date"
+    } else {
+        "start_date"
+    };
+    let mut errors = FormErrors::default();
+    errors.add(
+        field,
+        format!(
+            "These activities would fall outside the new dates: {}{more}. Move them to other days first, or choose dates that include them.",
+            names.join(", ")
+        ),
+    );
+    errors.keeping(&input.fields())
 }
 
 /// The owner's trip with this id.

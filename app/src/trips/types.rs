@@ -33,6 +33,8 @@ pub struct TripInput {
     pub currency: String,
     pub budget: String,
     pub notes: String,
+    /// `on` when planned activities should move with a new first day (edit form only).
+    pub shift_activities: String,
 }
 
 /// A trip form that passed validation: trimmed, parsed, within every limit.
@@ -332,6 +334,7 @@ impl Trip {
                 .map(|minor| reference::amount_for_input(minor, exponent))
                 .unwrap_or_default(),
             notes: self.notes.clone(),
+            shift_activities: "on".to_string(),
         }
     }
 
@@ -573,6 +576,7 @@ mod tests {
             currency: "eur".to_string(),
             budget: "1,500.50".to_string(),
             notes: String::new(),
+            shift_activities: String::new(),
         }
     }
 

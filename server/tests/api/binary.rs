@@ -97,8 +97,8 @@ async fn migrate_applies_lists_and_rolls_back() {
     assert!(text(&after_up.stdout).contains("applied  m20261129_000001_create_users"));
     assert!(down.status.success(), "{}", text(&down.stderr));
     assert!(text(&after_down.stdout).contains("applied  m20261129_000001_create_users"));
-    assert!(text(&after_down.stdout).contains("applied  m20261129_000005_add_user_time_zone"));
-    assert!(text(&after_down.stdout).contains("pending  m20261129_000006_create_trips"));
+    assert!(text(&after_down.stdout).contains("applied  m20261129_000006_create_trips"));
+    assert!(text(&after_down.stdout).contains("pending  m20261129_000007_create_activities"));
 }
 
 #[test]

@@ -39,6 +39,7 @@ async fn migrations_go_down_to_empty_and_up_again() {
         "password_reset_tokens",
         "email_verification_tokens",
         "trips",
+        "activities",
     ] {
         assert!(
             migrated.contains(&table.to_string()),

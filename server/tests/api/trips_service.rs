@@ -46,6 +46,7 @@ pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripInput 
         currency: "EUR".into(),
         budget: "1200".into(),
         notes: String::new(),
+        shift_activities: String::new(),
     }
 }
 

@@ -1,0 +1,6 @@
+//! The itinerary: activities on the days of a trip, and what they cost.
+
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod service;
