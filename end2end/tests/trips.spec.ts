@@ -22,6 +22,7 @@ async function settled(page: Page, hasJs: boolean) {
 }
 
 test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
+  test.setTimeout(90_000);
   page.on('dialog', (dialog) => {
     throw new Error(`user text ran as code: ${dialog.message()}`);
   });

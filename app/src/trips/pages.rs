@@ -12,8 +12,7 @@ use super::{
     api::{CreateTrip, DeleteTrip, UpdateTrip, get_trip, list_trips, new_trip_defaults},
     form::{ClientCheck, TripFields},
     types::{
-        Sort, Status, Timing, Trip, TripCard, TripInput, TripList, TripQuery, format_length,
-        format_range,
+        Sort, Status, Timing, TripCard, TripInput, TripList, TripQuery, format_length, format_range,
     },
 };
 use crate::{
@@ -21,6 +20,10 @@ use crate::{
     error::AppError,
     forms::{errors_of, once_changed},
     icons::{CalendarIcon, PinIcon, WalletIcon},
+    itinerary::{
+        api::{TripPlan, get_trip_plan},
+        pages::{BudgetView, DayLinks, DaysView, PlanActions},
+    },
     not_found::NotFound,
     reference::zone_label,
 };
@@ -332,13 +335,18 @@ fn trip_id() -> Memo<String> {
 #[component]
 pub fn TripPage() -> impl IntoView {
     let id = trip_id();
-    let trip = Resource::new(move || id.get(), get_trip);
+    let actions = PlanActions::new();
+    // Refetched after a move or a delete on this page.
+    let plan = Resource::new(
+        move || (id.get(), actions.version()),
+        |(id, _)| get_trip_plan(id),
+    );
     view! {
         <RequireUser>
             <Transition fallback=|| view! { <p class="muted">"Loading the trip…"</p> }>
                 {move || Suspend::new(async move {
-                    match trip.await {
-                        Ok(trip) => view! { <TripOverview trip/> }.into_any(),
+                    match plan.await {
+                        Ok(plan) => view! { <TripOverview plan actions/> }.into_any(),
                         Err(error) => trip_error(error),
                     }
                 })}
@@ -348,7 +356,8 @@ pub fn TripPage() -> impl IntoView {
 }
 
 #[component]
-fn TripOverview(trip: Trip) -> impl IntoView {
+fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
+    let trip = plan.trip.clone();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let open_dialog = move |event: leptos::ev::MouseEvent| {
         if let Some(dialog) = dialog.get() {
@@ -362,9 +371,6 @@ fn TripOverview(trip: Trip) -> impl IntoView {
     } else {
         format!("{place} ({})", trip.time_zone)
     };
-    let budget = trip
-        .budget_label()
-        .unwrap_or_else(|| "No budget set".to_string());
     let notes = (!trip.notes.is_empty()).then(|| {
         view! {
             <div class="overview__notes">
@@ -379,7 +385,13 @@ fn TripOverview(trip: Trip) -> impl IntoView {
         <Title text=trip.name.clone()/>
         <article class="trip" aria-labelledby="trip-heading">
             <p class="back-link"><a href="/trips">"← All trips"</a></p>
-            {notice("notice", &[("created", "Trip created."), ("saved", "Changes saved.")])}
+            {notice("notice", &[
+                ("created", "Trip created. Add activities to any day below."),
+                ("saved", "Changes saved."),
+                ("activity-added", "Activity added."),
+                ("activity-saved", "Activity saved."),
+                ("activity-deleted", "Activity deleted."),
+            ])}
             <header class="page-head">
                 <div>
                     <h1 id="trip-heading">{trip.name.clone()}</h1>
@@ -399,15 +411,13 @@ fn TripOverview(trip: Trip) -> impl IntoView {
                     <dt>"Time zone"</dt>
                     <dd>{zone}</dd>
                 </div>
-                <div>
-                    <dt><WalletIcon/>"Budget"</dt>
-                    <dd>{budget}</dd>
-                </div>
             </dl>
             {notes}
+            <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
             <section class="itinerary" aria-labelledby="itinerary-heading">
-                <h2 id="itinerary-heading" class="section-title">"Itinerary"</h2>
-                <p class="muted">"The day-by-day plan for this trip will appear here."</p>
+                <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
+                <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
+                <DaysView plan=plan.clone() actions back=format!("/trips/{}", trip.id)/>
             </section>
             <DeleteDialog dialog id=trip.id.clone() name=trip.name.clone()/>
         </article>
@@ -576,6 +586,10 @@ pub fn EditTripPage() -> impl IntoView {
                                     on:input=move |event| check.on_field_event(&event, false)
                                     on:focusout=move |event| check.on_focus_out(&event)>
                                     <TripFields initial zone errors/>
+                                    <label class="checkbox">
+                                        <input type="checkbox" name="shift_activities" value="on" checked=true/>
+                                        "If the first day changes, move every planned activity by the same number of days"
+                                    </label>
                                 </div>
                                 <div class="form__actions">
                                     <button class="button" type="submit"

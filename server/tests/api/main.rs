@@ -7,6 +7,7 @@ mod auth;
 mod binary;
 mod health;
 mod helpers;
+mod itinerary;
 mod itinerary_service;
 mod mail;
 mod migrations;

@@ -1,0 +1,577 @@
+//! The itinerary on the page: the budget summary, one section per day, and the activity form,
+//! delete confirmation and day pages. Every action is a real form.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{
+    api::{
+        CreateActivity, DeleteActivity, MoveActivity, TripPlan, UpdateActivity, get_activity,
+        get_trip_plan,
+    },
+    types::{Activity, ActivityInput, BudgetSummary, Category, DayPlan},
+};
+use crate::{
+    error::{AppError, FormErrors},
+    forms::{Field, FormAlert, OptionGroups, SelectField, TextArea, errors_of},
+    not_found::NotFound,
+    reference::{currency, format_money},
+    trips::{
+        api::get_trip,
+        types::{Trip, format_date},
+    },
+};
+
+/// The actions the plan's buttons use, created by the page that shows the plan (so the page
+/// can refetch when one completes).
+#[derive(Clone, Copy)]
+pub struct PlanActions {
+    pub moving: ServerAction<MoveActivity>,
+    pub deleting: ServerAction<DeleteActivity>,
+}
+
+impl PlanActions {
+    pub fn new() -> Self {
+        Self {
+            moving: ServerAction::new(),
+            deleting: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever one of the actions completes.
+    pub fn version(&self) -> usize {
+        self.moving.version().get() + self.deleting.version().get()
+    }
+}
+
+fn day_heading(day: &DayPlan) -> String {
+    format!("Day {} · {}", day.number, format_date(day.date))
+}
+
+/// Sticky links to each day, so any day is one tap away.
+#[component]
+pub fn DayLinks(days: Vec<NaiveDate>) -> impl IntoView {
+    let links = days
+        .into_iter()
+        .enumerate()
+        .map(|(index, date)| {
+            view! {
+                <li><a href=format!("#day-{date}")>{format!("Day {}", index + 1)}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="day-nav" aria-label="Days of the trip">
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoView {
+    let money = |minor: i64| format_money(minor, &currency_code);
+    let planned = money(summary.planned_minor);
+    let (remaining_label, remaining, over) = match summary.remaining_minor {
+        Some(left) if left < 0 => ("Over by", Some(money(-left)), true),
+        Some(left) => ("Remaining", Some(money(left)), false),
+        None => ("Remaining", None, false),
+    };
+    let meter = summary.budget_minor.filter(|b| *b > 0).map(|budget| {
+        view! {
+            <meter class="budget__meter" min="0" max=budget.to_string()
+                value=summary.planned_minor.min(budget).to_string()
+                aria-label="Share of the budget planned"></meter>
+        }
+    });
+    let categories = summary
+        .by_category
+        .iter()
+        .map(|(category, minor)| {
+            view! { <tr><th scope="row">{category.label()}</th><td>{money(*minor)}</td></tr> }
+        })
+        .collect_view();
+    let has_categories = !summary.by_category.is_empty();
+    let daily = summary.daily_budget_minor.map(money);
+    view! {
+        <section class="budget" aria-labelledby="budget-heading">
+            <h2 id="budget-heading" class="section-title">"Budget"</h2>
+            <dl class="overview budget__totals">
+                <div>
+                    <dt>"Budget"</dt>
+                    <dd>{summary.budget_minor.map(money).unwrap_or_else(|| "Not set".to_string())}</dd>
+                </div>
+                <div>
+                    <dt>"Planned"</dt>
+                    <dd>{planned}</dd>
+                </div>
+                {remaining.map(|remaining| view! {
+                    <div class:budget--over=over>
+                        <dt>{remaining_label}</dt>
+                        <dd>{remaining}</dd>
+                    </div>
+                })}
+            </dl>
+            {meter}
+            {daily.map(|daily| view! { <p class="muted">{format!("About {daily} a day.")}</p> })}
+            {has_categories.then(|| view! {
+                <table class="budget__table">
+                    <caption>"Planned by kind"</caption>
+                    <tbody>{categories}</tbody>
+                </table>
+            })}
+        </section>
+    }
+}
+
+/// The days of the plan, each with its activities, cost and warnings.
+#[component]
+pub fn DaysView(
+    plan: TripPlan,
+    actions: PlanActions,
+    /// Where the move buttons come back to.
+    back: String,
+) -> impl IntoView {
+    let trip = plan.trip;
+    let daily = plan
+        .summary
+        .daily_budget_minor
+        .map(|minor| format_money(minor, &trip.currency));
+    let delete_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let chosen = RwSignal::new(None::<(String, String)>);
+    let days = plan
+        .days
+        .into_iter()
+        .map(|day| {
+            view! {
+                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone()
+                    dialog=delete_dialog chosen/>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="days">{days}</div>
+        <DeleteActivityDialog dialog=delete_dialog chosen action=actions.deleting/>
+    }
+}
+
+#[component]
+fn DayView(
+    day: DayPlan,
+    trip: Trip,
+    daily: Option<String>,
+    actions: PlanActions,
+    back: String,
+    dialog: NodeRef<leptos::html::Dialog>,
+    chosen: RwSignal<Option<(String, String)>>,
+) -> impl IntoView {
+    let heading_id = format!("day-{}-heading", day.date);
+    let heading = day_heading(&day);
+    let labelled_by = heading_id.clone();
+    let add_url = format!("/trips/{}/activities/new?day={}", trip.id, day.date);
+    let cost = (day.cost_minor > 0).then(|| format_money(day.cost_minor, &trip.currency));
+    let warnings = day
+        .warnings
+        .iter()
+        .map(|warning| view! { <li>{warning.message(daily.as_deref())}</li> })
+        .collect_view();
+    let has_warnings = !day.warnings.is_empty();
+    let count = day.activities.len();
+    let items = day
+        .activities
+        .into_iter()
+        .enumerate()
+        .map(|(index, activity)| {
+            view! {
+                <ActivityItem activity trip_id=trip.id.clone() currency=trip.currency.clone()
+                    first=index == 0 last=index + 1 == count actions back=back.clone() dialog chosen/>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="day" id=format!("day-{}", day.date) aria-labelledby=labelled_by>
+            <header class="day__head">
+                <h3 id=heading_id>
+                    <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a>
+                </h3>
+                {cost.map(|cost| view! { <span class="day__cost">{cost}</span> })}
+            </header>
+            {has_warnings.then(|| view! { <ul class="day__warnings">{warnings}</ul> })}
+            {if count == 0 {
+                view! { <p class="muted day__empty">"Nothing planned yet."</p> }.into_any()
+            } else {
+                view! { <ol class="activities">{items}</ol> }.into_any()
+            }}
+            <p class="day__add"><a class="button button--small button--secondary" href=add_url>"Add an activity"</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn ActivityItem(
+    activity: Activity,
+    trip_id: String,
+    currency: String,
+    first: bool,
+    last: bool,
+    actions: PlanActions,
+    back: String,
+    dialog: NodeRef<leptos::html::Dialog>,
+    chosen: RwSignal<Option<(String, String)>>,
+) -> impl IntoView {
+    let time = activity
+        .time_range()
+        .unwrap_or_else(|| "Any time".to_string());
+    let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, &currency));
+    let place = (!activity.location.is_empty()).then(|| activity.location.clone());
+    let description = (!activity.description.is_empty()).then(|| activity.description.clone());
+    let edit_url = format!("/trips/{trip_id}/activities/{}/edit", activity.id);
+    let delete_url = format!("/trips/{trip_id}/activities/{}/delete", activity.id);
+    let (id, title) = (activity.id.clone(), activity.title.clone());
+    let open_dialog = move |event: leptos::ev::MouseEvent| {
+        if let Some(dialog) = dialog.get() {
+            event.prevent_default();
+            chosen.set(Some((id.clone(), title.clone())));
+            let _ = dialog.show_modal();
+        }
+    };
+    let move_button = {
+        let (id, title) = (activity.id.clone(), activity.title.clone());
+        move |direction: &'static str, label: &'static str, symbol: &'static str| {
+            view! {
+                <ActionForm action=actions.moving attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.clone()/>
+                    <input type="hidden" name="direction" value=direction/>
+                    <input type="hidden" name="back" value=back.clone()/>
+                    <button type="submit" class="icon-button" aria-label=format!("{label}: {title}")>{symbol}</button>
+                </ActionForm>
+            }
+        }
+    };
+    view! {
+        <li class="activity" id=format!("activity-{}", activity.id)>
+            <p class="activity__time">{time}</p>
+            <div class="activity__body">
+                <h4 class="activity__title">{activity.title.clone()}</h4>
+                <p class="activity__meta">
+                    <span class=format!("tag tag--{}", activity.category.as_str())>{activity.category.label()}</span>
+                    {place.map(|place| view! { <span class="activity__place">{place}</span> })}
+                </p>
+                {description.map(|text| view! { <p class="activity__description prewrap">{text}</p> })}
+            </div>
+            <p class="activity__cost">{cost}</p>
+            <div class="activity__actions">
+                {(!first).then({
+                    let button = move_button.clone();
+                    move || button("up", "Move up", "↑")
+                })}
+                {(!last).then(move || move_button("down", "Move down", "↓"))}
+                <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
+                <a class="button button--small button--ghost" href=delete_url on:click=open_dialog>"Delete"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn DeleteActivityDialog(
+    dialog: NodeRef<leptos::html::Dialog>,
+    chosen: RwSignal<Option<(String, String)>>,
+    action: ServerAction<DeleteActivity>,
+) -> impl IntoView {
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    // Closes itself once the deletion is through.
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(())))
+            && let Some(dialog) = dialog.get()
+        {
+            dialog.close();
+        }
+    });
+    let title = move || chosen.get().map(|(_, title)| title).unwrap_or_default();
+    let id = move || chosen.get().map(|(id, _)| id).unwrap_or_default();
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-activity-heading">
+            <h2 id="delete-activity-heading">{move || format!("Delete “{}”?", title())}</h2>
+            <p>"It will be removed from the plan. This can’t be undone."</p>
+            {move || action.value().get().and_then(Result::err).map(|error| view! {
+                <p class="form-alert" role="alert">{error.to_string()}</p>
+            })}
+            <ActionForm action attr:class="dialog__actions">
+                <input type="hidden" name="id" prop:value=id/>
+                <button type="button" class="button button--secondary" on:click=close>"Cancel"</button>
+                <button type="submit" class="button button--danger" disabled=move || action.pending().get()>
+                    "Delete activity"
+                </button>
+            </ActionForm>
+        </dialog>
+    }
+}
+
+fn failed_view(error: AppError) -> AnyView {
+    match error {
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
+    }
+}
+
+/// One day on its own page, with the days before and after.
+#[component]
+pub fn DayPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let date = Memo::new(move |_| {
+        params
+            .read()
+            .get("date")
+            .and_then(|d| crate::trips::types::parse_date(&d))
+    });
+    let actions = PlanActions::new();
+    let plan = Resource::new(
+        move || (id.get(), actions.version()),
+        |(id, _)| get_trip_plan(id),
+    );
+    view! {
+        <crate::auth::pages::RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading the day…"</p> }>
+                {move || Suspend::new(async move {
+                    let plan = match plan.await {
+                        Ok(plan) => plan,
+                        Err(error) => return failed_view(error),
+                    };
+                    let Some(date) = date.get() else { return view! { <NotFound/> }.into_any() };
+                    let Some(index) = plan.days.iter().position(|d| d.date == date) else {
+                        return view! { <NotFound/> }.into_any();
+                    };
+                    let trip_url = format!("/trips/{}", plan.trip.id);
+                    let link = |offset: isize| {
+                        index
+                            .checked_add_signed(offset)
+                            .and_then(|i| plan.days.get(i))
+                            .map(|d| (format!("/trips/{}/days/{}", plan.trip.id, d.date), day_heading(d)))
+                    };
+                    let (previous, next) = (link(-1), link(1));
+                    let back = format!("/trips/{}/days/{date}", plan.trip.id);
+                    let single = TripPlan {
+                        days: vec![plan.days[index].clone()],
+                        ..plan.clone()
+                    };
+                    view! {
+                        <Title text=format!("{} · {}", day_heading(&plan.days[index]), plan.trip.name)/>
+                        <p class="back-link"><a href=trip_url>{format!("← {}", plan.trip.name)}</a></p>
+                        <h1 class="day-page__title">{plan.trip.name.clone()}</h1>
+                        <nav class="pager" aria-label="Other days">
+                            {match previous {
+                                Some((url, label)) => view! { <a href=url rel="prev">{format!("← {label}")}</a> }.into_any(),
+                                None => view! { <span></span> }.into_any(),
+                            }}
+                            {match next {
+                                Some((url, label)) => view! { <a href=url rel="next">{format!("{label} →")}</a> }.into_any(),
+                                None => view! { <span></span> }.into_any(),
+                            }}
+                        </nav>
+                        <DaysView plan=single actions back/>
+                    }.into_any()
+                })}
+            </Transition>
+        </crate::auth::pages::RequireUser>
+    }
+}
+
+fn category_options() -> OptionGroups {
+    vec![(
+        String::new(),
+        Category::ALL
+            .iter()
+            .map(|c| (c.as_str().to_string(), c.label().to_string()))
+            .collect(),
+    )]
+}
+
+fn day_options(trip: &Trip) -> OptionGroups {
+    let days = trip
+        .start_date
+        .iter_days()
+        .take_while(|d| *d <= trip.end_date)
+        .enumerate()
+        .map(|(i, d)| (d.to_string(), format!("Day {} · {}", i + 1, format_date(d))))
+        .collect();
+    vec![(String::new(), days)]
+}
+
+/// The activity's fields, filled with `initial` (or what was typed, when the form comes back).
+#[component]
+fn ActivityFields(trip: Trip, initial: ActivityInput, errors: Signal<FormErrors>) -> impl IntoView {
+    let cost_hint = match currency(&trip.currency) {
+        Some(c) if c.exponent == 0 => "In the trip’s currency, in whole units, e.g. 2500.",
+        _ => "In the trip’s currency, e.g. 25.50.",
+    };
+    view! {
+        <FormAlert errors/>
+        <Field label="Title" name="title" maxlength=super::types::TITLE_MAX initial=initial.title errors
+            hint="For example “Tram 28 to Alfama”."/>
+        <SelectField label="Day" name="day" options=day_options(&trip)
+            initial=Signal::stored(initial.day) errors/>
+        <div class="field-row">
+            <Field label="Starts at (optional)" name="start_time" kind="time" required=false
+                initial=initial.start_time errors/>
+            <Field label="Ends at (optional)" name="end_time" kind="time" required=false
+                initial=initial.end_time errors hint="Earlier than the start: it ends the next day."/>
+        </div>
+        <SelectField label="Kind" name="category" options=category_options()
+            initial=Signal::stored(initial.category) errors/>
+        <Field label="Place (optional)" name="location" required=false
+            maxlength=super::types::LOCATION_MAX initial=initial.location errors/>
+        <Field label="Cost (optional)" name="cost" inputmode="decimal" required=false
+            initial=initial.cost errors hint=cost_hint/>
+        <TextArea label="Notes (optional)" name="description"
+            maxlength=super::types::DESCRIPTION_MAX initial=initial.description errors/>
+        <details class="coordinates">
+            <summary>"Map position (optional)"</summary>
+            <div class="field-row">
+                <Field label="Latitude" name="latitude" inputmode="decimal" required=false
+                    initial=initial.latitude errors/>
+                <Field label="Longitude" name="longitude" inputmode="decimal" required=false
+                    initial=initial.longitude errors/>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+pub fn NewActivityPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let trip = Resource::new(move || id.get(), get_trip);
+    let action = ServerAction::<CreateActivity>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Add an activity"/>
+        <crate::auth::pages::RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let trip = match trip.await {
+                        Ok(trip) => trip,
+                        Err(error) => return failed_view(error),
+                    };
+                    let day = query
+                        .read_untracked()
+                        .get("day")
+                        .and_then(|d| crate::trips::types::parse_date(&d))
+                        .filter(|d| *d >= trip.start_date && *d <= trip.end_date)
+                        .unwrap_or(trip.start_date);
+                    let initial = ActivityInput {
+                        day: day.to_string(),
+                        category: Category::Sight.as_str().to_string(),
+                        ..ActivityInput::default()
+                    };
+                    let back = format!("/trips/{}#day-{day}", trip.id);
+                    view! {
+                        <section class="form-page" aria-labelledby="new-activity-heading">
+                            <p class="back-link"><a href=back.clone()>{format!("← {}", trip.name)}</a></p>
+                            <h1 id="new-activity-heading">"Add an activity"</h1>
+                            <ActionForm action attr:class="form form--wide" attr:novalidate=true>
+                                <input type="hidden" name="trip_id" value=trip.id.clone()/>
+                                <ActivityFields trip initial errors/>
+                                <div class="form__actions">
+                                    <button class="button" type="submit" disabled=move || action.pending().get()>"Add activity"</button>
+                                    <a class="button button--ghost" href=back>"Cancel"</a>
+                                </div>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </crate::auth::pages::RequireUser>
+    }
+}
+
+/// The `{activity}` in the URL.
+fn activity_id() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("activity").unwrap_or_default())
+}
+
+#[component]
+pub fn EditActivityPage() -> impl IntoView {
+    let id = activity_id();
+    let found = Resource::new(move || id.get(), get_activity);
+    let action = ServerAction::<UpdateActivity>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Edit activity"/>
+        <crate::auth::pages::RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let found = match found.await {
+                        Ok(found) => found,
+                        Err(error) => return failed_view(error),
+                    };
+                    let (trip, activity) = (found.trip, found.activity);
+                    let exponent = currency(&trip.currency).map_or(2, |c| c.exponent);
+                    let mut initial = activity.to_input();
+                    if activity.cost_minor > 0 {
+                        initial.cost = crate::reference::amount_for_input(activity.cost_minor, exponent);
+                    }
+                    let back = format!("/trips/{}#day-{}", trip.id, activity.day);
+                    view! {
+                        <section class="form-page" aria-labelledby="edit-activity-heading">
+                            <p class="back-link"><a href=back.clone()>{format!("← {}", trip.name)}</a></p>
+                            <h1 id="edit-activity-heading">"Edit activity"</h1>
+                            <ActionForm action attr:class="form form--wide" attr:novalidate=true>
+                                <input type="hidden" name="id" value=activity.id.clone()/>
+                                <ActivityFields trip initial errors/>
+                                <div class="form__actions">
+                                    <button class="button" type="submit" disabled=move || action.pending().get()>"Save activity"</button>
+                                    <a class="button button--ghost" href=back>"Cancel"</a>
+                                </div>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </crate::auth::pages::RequireUser>
+    }
+}
+
+#[component]
+pub fn DeleteActivityPage() -> impl IntoView {
+    let id = activity_id();
+    let found = Resource::new(move || id.get(), get_activity);
+    let action = ServerAction::<DeleteActivity>::new();
+    view! {
+        <Title text="Delete activity"/>
+        <crate::auth::pages::RequireUser>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let found = match found.await {
+                        Ok(found) => found,
+                        Err(error) => return failed_view(error),
+                    };
+                    let (trip, activity) = (found.trip, found.activity);
+                    let back = format!("/trips/{}#day-{}", trip.id, activity.day);
+                    view! {
+                        <section class="confirm" aria-labelledby="delete-activity-page-heading">
+                            <h1 id="delete-activity-page-heading">{format!("Delete “{}”?", activity.title)}</h1>
+                            <p>{format!("It will be removed from {} in “{}”. This can’t be undone.", format_date(activity.day), trip.name)}</p>
+                            {move || action.value().get().and_then(Result::err).map(|error| view! {
+                                <p class="form-alert" role="alert">{error.to_string()}</p>
+                            })}
+                            <ActionForm action attr:class="confirm__actions">
+                                <input type="hidden" name="id" value=activity.id.clone()/>
+                                <button type="submit" class="button button--danger">"Delete activity"</button>
+                                <a class="button button--secondary" href=back>"Keep it"</a>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                })}
+            </Transition>
+        </crate::auth::pages::RequireUser>
+    }
+}

@@ -1,0 +1,315 @@
+//! The itinerary over HTTP: every activity operation by anonymous visitors, owners and other
+//! travelers; the trip page's query count; user text shown literally.
+
+use std::sync::atomic::Ordering;
+
+use app::{
+    entities::users,
+    itinerary::{service as itinerary, types::ActivityInput},
+    trips::service as trips,
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::{
+    helpers::{TestApp, spawn_app},
+    trips_service::trip,
+};
+
+const PASSWORD: &str = "violet kettle harbour";
+
+struct World {
+    app: TestApp,
+    owner: String,
+    owner_id: Uuid,
+    stranger: String,
+    trip_id: String,
+    activity_id: String,
+}
+
+async fn user_id(app: &TestApp, email: &str) -> Uuid {
+    users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+fn activity(day: &str, title: &str) -> ActivityInput {
+    ActivityInput {
+        day: day.into(),
+        title: title.into(),
+        category: "food".into(),
+        cost: "12.50".into(),
+        ..ActivityInput::default()
+    }
+}
+
+async fn world() -> World {
+    let app = spawn_app().await;
+    let email = format!("o-{}@example.com", Uuid::now_v7().simple());
+    let owner = app.sign_up(&email, PASSWORD).await;
+    let owner_id = user_id(&app, &email).await;
+    let stranger = app
+        .sign_up(
+            &format!("s-{}@example.com", Uuid::now_v7().simple()),
+            PASSWORD,
+        )
+        .await;
+    let trip = trips::create(
+        &app.db,
+        owner_id,
+        &trip("Lisbon", "Lisbon", "2027-03-03", "2027-03-05"),
+    )
+    .await
+    .unwrap();
+    let trip_id = trip.id.to_string();
+    let activity_id = itinerary::create(
+        &app.db,
+        owner_id,
+        &trip_id,
+        &activity("2027-03-03", "Pastéis"),
+    )
+    .await
+    .unwrap()
+    .id;
+    World {
+        app,
+        owner,
+        owner_id,
+        stranger,
+        trip_id,
+        activity_id,
+    }
+}
+
+async fn snapshot(app: &TestApp, owner: Uuid, trip_id: &str) -> String {
+    let (trip, activities) = itinerary::trip_with_activities(&app.db, owner, trip_id)
+        .await
+        .unwrap();
+    format!("{trip:?}{activities:?}")
+}
+
+#[tokio::test]
+async fn every_activity_operation_answers_by_who_asks() {
+    let World {
+        app,
+        owner,
+        owner_id,
+        stranger,
+        trip_id,
+        activity_id,
+    } = world().await;
+    let before = snapshot(&app, owner_id, &trip_id).await;
+    let new = [
+        ("trip_id", trip_id.as_str()),
+        ("day", "2027-03-04"),
+        ("title", "Theirs"),
+        ("category", "sight"),
+    ];
+    let update = [
+        ("id", activity_id.as_str()),
+        ("day", "2027-03-05"),
+        ("title", "Taken"),
+        ("category", "sight"),
+    ];
+    let id = [("id", activity_id.as_str())];
+    let moving = [
+        ("id", activity_id.as_str()),
+        ("direction", "down"),
+        ("back", "/trips"),
+    ];
+    let plan = [("trip_id", trip_id.as_str())];
+    let calls: [(&str, &[(&str, &str)]); 6] = [
+        ("/api/itinerary/plan", &plan),
+        ("/api/itinerary/activity", &id),
+        ("/api/itinerary/create", &new),
+        ("/api/itinerary/update", &update),
+        ("/api/itinerary/move", &moving),
+        ("/api/itinerary/delete", &id),
+    ];
+    for (path, form) in calls {
+        assert_eq!(
+            app.post_form(path, form, None).await.status(),
+            401,
+            "{path}"
+        );
+        let refused = app.post_form(path, form, Some(&stranger)).await;
+        assert_eq!(refused.status(), 404, "{path}");
+        assert!(
+            !refused.text().await.unwrap().contains("Pastéis"),
+            "{path} leaks"
+        );
+        assert_eq!(
+            snapshot(&app, owner_id, &trip_id).await,
+            before,
+            "{path} changed the plan"
+        );
+    }
+    for path in [
+        format!("/trips/{trip_id}/days/2027-03-03"),
+        format!("/trips/{trip_id}/activities/new?day=2027-03-04"),
+        format!("/trips/{trip_id}/activities/{activity_id}/edit"),
+        format!("/trips/{trip_id}/activities/{activity_id}/delete"),
+    ] {
+        assert_eq!(app.get(&path).await.status(), 303, "{path}");
+        assert_eq!(
+            app.get_with_cookie(&path, &stranger).await.status(),
+            404,
+            "{path}"
+        );
+        assert_eq!(
+            app.get_with_cookie(&path, &owner).await.status(),
+            200,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.get_with_cookie(&format!("/trips/{trip_id}/days/2027-03-06"), &owner)
+            .await
+            .status(),
+        404,
+        "a day outside the trip"
+    );
+
+    // The owner can do all of it.
+    for (path, form) in calls {
+        let response = app.post_form(path, form, Some(&owner)).await;
+        assert_eq!(
+            response.status(),
+            200,
+            "{path}: {}",
+            response.text().await.unwrap()
+        );
+    }
+    let after = app.count("activities").await;
+    assert_eq!(
+        after, 1,
+        "one created, one (the original, moved and edited) deleted"
+    );
+}
+
+#[tokio::test]
+async fn a_cross_site_activity_post_is_refused() {
+    let World {
+        app,
+        owner,
+        trip_id,
+        ..
+    } = world().await;
+    let response = app
+        .client
+        .post(app.url("/api/itinerary/create"))
+        .header("cookie", &owner)
+        .header("origin", "https://evil.test")
+        .form(&[
+            ("trip_id", trip_id.as_str()),
+            ("day", "2027-03-04"),
+            ("title", "Forged"),
+            ("category", "sight"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(app.count("activities").await, 1);
+}
+
+#[tokio::test]
+async fn the_trip_page_shows_text_literally_and_its_query_count_is_constant() {
+    let World {
+        app,
+        owner,
+        owner_id,
+        trip_id,
+        ..
+    } = world().await;
+    let attack = "<img src=x onerror=alert(1)>";
+    let xss = ActivityInput {
+        location: attack.into(),
+        description: attack.into(),
+        ..activity("2027-03-04", attack)
+    };
+    itinerary::create(&app.db, owner_id, &trip_id, &xss)
+        .await
+        .unwrap();
+
+    let page = format!("/trips/{trip_id}");
+    let before = app.queries.load(Ordering::SeqCst);
+    let html = app
+        .get_with_cookie(&page, &owner)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let few = app.queries.load(Ordering::SeqCst) - before;
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("Day 2 · Thu 4 Mar 2027"));
+    assert!(html.contains("€25.00"), "planned total");
+
+    for n in 0..40 {
+        itinerary::create(
+            &app.db,
+            owner_id,
+            &trip_id,
+            &activity("2027-03-05", &format!("Stop {n}")),
+        )
+        .await
+        .unwrap();
+    }
+    let before = app.queries.load(Ordering::SeqCst);
+    let html = app
+        .get_with_cookie(&page, &owner)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let many = app.queries.load(Ordering::SeqCst) - before;
+    assert!(html.contains("Stop 39"));
+    println!(
+        "trip page: {few} statements with 2 activities, {many} with 42; {} bytes",
+        html.len()
+    );
+    assert_eq!(few, many);
+}
+
+#[tokio::test]
+async fn a_bad_activity_gets_messages_and_changes_nothing() {
+    let World {
+        app,
+        owner,
+        trip_id,
+        ..
+    } = world().await;
+    let response = app
+        .post_form(
+            "/api/itinerary/create",
+            &[
+                ("trip_id", trip_id.as_str()),
+                ("day", "2027-04-01"),
+                ("title", ""),
+                ("category", "sight"),
+                ("cost", "-3"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        body["Invalid"]["fields"]["day"],
+        "Choose a day within the trip."
+    );
+    assert_eq!(
+        body["Invalid"]["fields"]["title"],
+        "Give the activity a title."
+    );
+    assert_eq!(
+        body["Invalid"]["fields"]["cost"],
+        "The cost can’t be negative."
+    );
+    assert_eq!(app.count("activities").await, 1);
+}
