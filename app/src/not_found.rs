@@ -22,3 +22,12 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// What a page shows when loading its data failed: the 404 page (with its status) for
+/// `NotFound` — another traveler's trip looks exactly like a missing one — else the message.
+pub fn not_found_or(error: crate::error::AppError) -> AnyView {
+    match error {
+        crate::error::AppError::NotFound => view! { <NotFound/> }.into_any(),
+        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
+    }
+}

@@ -76,6 +76,11 @@ pub async fn require_user() -> Result<Uuid, AppError> {
     current_user_id().await?.ok_or(AppError::Unauthorized)
 }
 
+/// [`require_user`] for a server function: a refusal also sets the response status (401).
+pub async fn owner() -> Result<Uuid, AppError> {
+    require_user().await.map_err(AppError::respond)
+}
+
 /// Starts an authenticated session under a fresh id (no session fixation).
 pub async fn start(user_id: Uuid) -> Result<(), AppError> {
     let session = session().await?;

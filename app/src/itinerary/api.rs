@@ -23,13 +23,6 @@ pub struct ActivityInTrip {
 }
 
 #[cfg(feature = "ssr")]
-async fn owner() -> Result<uuid::Uuid, AppError> {
-    crate::auth::session::require_user()
-        .await
-        .map_err(AppError::respond)
-}
-
-#[cfg(feature = "ssr")]
 fn failed(error: impl Into<super::service::ItineraryError>) -> AppError {
     AppError::from(error.into()).respond()
 }
@@ -42,7 +35,7 @@ fn back_to(trip_id: &str, notice: &str, day: chrono::NaiveDate) -> String {
 
 #[server(prefix = "/api/itinerary", endpoint = "plan")]
 pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let (trip, activities) = super::service::trip_with_activities(&db, owner, &trip_id)
         .await
@@ -57,7 +50,7 @@ pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
 
 #[server(prefix = "/api/itinerary", endpoint = "activity")]
 pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let (trip, activity) = super::service::find(&db, owner, &id)
         .await
@@ -70,7 +63,7 @@ pub async fn create_activity(
     trip_id: String,
     #[server(flatten)] activity: ActivityInput,
 ) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let created = super::service::create(&db, owner, &trip_id, &activity)
         .await
@@ -84,7 +77,7 @@ pub async fn update_activity(
     id: String,
     #[server(flatten)] activity: ActivityInput,
 ) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let updated = super::service::update(&db, owner, &id, &activity)
         .await
@@ -98,7 +91,7 @@ pub async fn update_activity(
 
 #[server(prefix = "/api/itinerary", endpoint = "delete")]
 pub async fn delete_activity(id: String) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let trip_id = super::service::delete(&db, owner, &id)
         .await
@@ -116,7 +109,7 @@ pub async fn move_activity(
     #[server(default)] back: String,
 ) -> Result<(), AppError> {
     use super::service::Direction;
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let direction = match direction.as_str() {
         "up" => Direction::Up,
         "down" => Direction::Down,

@@ -14,9 +14,9 @@ use super::{
     types::{Activity, ActivityInput, BudgetSummary, Category, DayPlan},
 };
 use crate::{
-    error::{AppError, FormErrors},
+    error::FormErrors,
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea, errors_of},
-    not_found::NotFound,
+    not_found::{NotFound, not_found_or},
     reference::{currency, format_money},
     trips::{
         api::get_trip,
@@ -30,6 +30,12 @@ use crate::{
 pub struct PlanActions {
     pub moving: ServerAction<MoveActivity>,
     pub deleting: ServerAction<DeleteActivity>,
+}
+
+impl Default for PlanActions {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl PlanActions {
@@ -313,13 +319,6 @@ fn DeleteActivityDialog(
     }
 }
 
-fn failed_view(error: AppError) -> AnyView {
-    match error {
-        AppError::NotFound => view! { <NotFound/> }.into_any(),
-        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
-    }
-}
-
 /// One day on its own page, with the days before and after.
 #[component]
 pub fn DayPage() -> impl IntoView {
@@ -342,7 +341,7 @@ pub fn DayPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let plan = match plan.await {
                         Ok(plan) => plan,
-                        Err(error) => return failed_view(error),
+                        Err(error) => return not_found_or(error),
                     };
                     let Some(date) = date.get() else { return view! { <NotFound/> }.into_any() };
                     let Some(index) = plan.days.iter().position(|d| d.date == date) else {
@@ -458,7 +457,7 @@ pub fn NewActivityPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let trip = match trip.await {
                         Ok(trip) => trip,
-                        Err(error) => return failed_view(error),
+                        Err(error) => return not_found_or(error),
                     };
                     let day = query
                         .read_untracked()
@@ -511,7 +510,7 @@ pub fn EditActivityPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let found = match found.await {
                         Ok(found) => found,
-                        Err(error) => return failed_view(error),
+                        Err(error) => return not_found_or(error),
                     };
                     let (trip, activity) = (found.trip, found.activity);
                     let exponent = currency(&trip.currency).map_or(2, |c| c.exponent);
@@ -552,7 +551,7 @@ pub fn DeleteActivityPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let found = match found.await {
                         Ok(found) => found,
-                        Err(error) => return failed_view(error),
+                        Err(error) => return not_found_or(error),
                     };
                     let (trip, activity) = (found.trip, found.activity);
                     let back = format!("/trips/{}#day-{}", trip.id, activity.day);

@@ -7,13 +7,6 @@ use super::types::{Trip, TripDefaults, TripInput, TripList, TripQuery};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-async fn owner() -> Result<uuid::Uuid, AppError> {
-    crate::auth::session::require_user()
-        .await
-        .map_err(AppError::respond)
-}
-
-#[cfg(feature = "ssr")]
 fn failed(error: impl Into<super::service::TripError>) -> AppError {
     AppError::from(error.into()).respond()
 }
@@ -21,7 +14,7 @@ fn failed(error: impl Into<super::service::TripError>) -> AppError {
 #[server(prefix = "/api/trips", endpoint = "list")]
 pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
     use super::service;
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let today = service::today_for(&db, owner).await.map_err(failed)?;
     service::list(&db, owner, &query, today)
@@ -31,14 +24,14 @@ pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
 
 #[server(prefix = "/api/trips", endpoint = "get")]
 pub async fn get_trip(id: String) -> Result<Trip, AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     super::service::find(&db, owner, &id).await.map_err(failed)
 }
 
 #[server(prefix = "/api/trips", endpoint = "defaults")]
 pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     super::service::defaults(&db, owner).await.map_err(failed)
 }
@@ -47,7 +40,7 @@ pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
 /// get their message from validation.
 #[server(prefix = "/api/trips", endpoint = "create")]
 pub async fn create_trip(#[server(flatten)] trip: TripInput) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let trip = super::service::create(&db, owner, &trip)
         .await
@@ -58,7 +51,7 @@ pub async fn create_trip(#[server(flatten)] trip: TripInput) -> Result<(), AppEr
 
 #[server(prefix = "/api/trips", endpoint = "update")]
 pub async fn update_trip(id: String, #[server(flatten)] trip: TripInput) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     let id = super::service::update(&db, owner, &id, &trip)
         .await
@@ -69,7 +62,7 @@ pub async fn update_trip(id: String, #[server(flatten)] trip: TripInput) -> Resu
 
 #[server(prefix = "/api/trips", endpoint = "delete")]
 pub async fn delete_trip(id: String) -> Result<(), AppError> {
-    let owner = owner().await?;
+    let owner = crate::auth::session::owner().await?;
     let db = crate::state::db()?;
     super::service::delete(&db, owner, &id)
         .await

@@ -17,14 +17,13 @@ use super::{
 };
 use crate::{
     auth::pages::RequireUser,
-    error::AppError,
     forms::{errors_of, once_changed},
     icons::{CalendarIcon, PinIcon, WalletIcon},
     itinerary::{
         api::{TripPlan, get_trip_plan},
         pages::{BudgetView, DayLinks, DaysView, PlanActions},
     },
-    not_found::NotFound,
+    not_found::not_found_or,
     reference::zone_label,
 };
 
@@ -42,14 +41,6 @@ fn notice(key: &'static str, messages: &'static [(&'static str, &'static str)]) 
         <div role="status" class="status-slot">
             {move || message().map(|message| view! { <p class="notice-ok">{message}</p> })}
         </div>
-    }
-}
-
-/// What to show when loading a trip failed.
-fn trip_error(error: AppError) -> AnyView {
-    match error {
-        AppError::NotFound => view! { <NotFound/> }.into_any(),
-        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
     }
 }
 
@@ -347,7 +338,7 @@ pub fn TripPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match plan.await {
                         Ok(plan) => view! { <TripOverview plan actions/> }.into_any(),
-                        Err(error) => trip_error(error),
+                        Err(error) => not_found_or(error),
                     }
                 })}
             </Transition>
@@ -476,7 +467,7 @@ pub fn DeleteTripPage() -> impl IntoView {
                                 </ActionForm>
                             </section>
                         }.into_any(),
-                        Err(error) => trip_error(error),
+                        Err(error) => not_found_or(error),
                     }
                 })}
             </Transition>
@@ -570,7 +561,7 @@ pub fn EditTripPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let trip = match trip.await {
                         Ok(trip) => trip,
-                        Err(error) => return trip_error(error),
+                        Err(error) => return not_found_or(error),
                     };
                     let initial = trip.to_input();
                     let zone = Signal::stored(initial.time_zone.clone());

@@ -126,6 +126,18 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("a count")
     }
 
+    /// The id of the user with this email.
+    pub async fn user_id(&self, email: &str) -> uuid::Uuid {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entities::users::Entity::find()
+            .filter(app::entities::users::Column::Email.eq(email))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .expect("the user exists")
+            .id
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

@@ -4,11 +4,9 @@
 use std::sync::atomic::Ordering;
 
 use app::{
-    entities::users,
     itinerary::{service as itinerary, types::ActivityInput},
     trips::service as trips,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::{
@@ -27,16 +25,6 @@ struct World {
     activity_id: String,
 }
 
-async fn user_id(app: &TestApp, email: &str) -> Uuid {
-    users::Entity::find()
-        .filter(users::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 fn activity(day: &str, title: &str) -> ActivityInput {
     ActivityInput {
         day: day.into(),
@@ -51,7 +39,7 @@ async fn world() -> World {
     let app = spawn_app().await;
     let email = format!("o-{}@example.com", Uuid::now_v7().simple());
     let owner = app.sign_up(&email, PASSWORD).await;
-    let owner_id = user_id(&app, &email).await;
+    let owner_id = app.user_id(&email).await;
     let stranger = app
         .sign_up(
             &format!("s-{}@example.com", Uuid::now_v7().simple()),

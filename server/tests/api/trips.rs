@@ -3,7 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use app::entities::{trips, users};
+use app::entities::trips;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use uuid::Uuid;
@@ -59,16 +59,6 @@ async fn trip_row(app: &TestApp, id: &str) -> String {
         .map_or("gone".to_string(), |t| {
             format!("{}|{}|{}", t.name, t.destination, t.notes)
         })
-}
-
-async fn user_id(app: &TestApp, email: &str) -> Uuid {
-    users::Entity::find()
-        .filter(users::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("the user exists")
-        .id
 }
 
 struct Matrix {
@@ -220,7 +210,7 @@ async fn an_owner_id_in_the_payload_is_ignored() {
     let owner = app.sign_up(&email(), PASSWORD).await;
     let other_email = email();
     app.sign_up(&other_email, PASSWORD).await;
-    let other_id = user_id(&app, &other_email).await;
+    let other_id = app.user_id(&other_email).await;
     let other = other_id.to_string();
     let mut form = trip_form("Mine", "Porto");
     form.push(("owner_id", &other));
@@ -402,7 +392,7 @@ async fn the_list_page_runs_the_same_queries_for_two_trips_or_forty() {
     let app = spawn_app().await;
     let address = email();
     let cookie = app.sign_up(&address, PASSWORD).await;
-    let owner_id = user_id(&app, &address).await;
+    let owner_id = app.user_id(&address).await;
     for n in 0..2 {
         app::trips::service::create(
             &app.db,
