@@ -44,3 +44,21 @@ pub fn state() -> Result<AppState, crate::error::AppError> {
 pub fn db() -> Result<DatabaseConnection, crate::error::AppError> {
     state().map(|state| state.db)
 }
+
+/// The client's address as the rate limiter determined it: the peer address, or — behind a
+/// trusted proxy — the nearest untrusted address in `X-Forwarded-For`. Put in the request's
+/// extensions by the server's rate-limit middleware.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// The logged-in user (if any) as the rate-limit middleware found it in the session, so later
+/// layers need not read the session again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestUser(pub Option<uuid::Uuid>);
+
+/// The client address of the current server-function call.
+pub fn client_ip() -> Option<std::net::IpAddr> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
+        .map(|ClientIp(ip)| ip)
+}

@@ -10,6 +10,7 @@ mod m20261129_000004_create_email_verification_tokens;
 mod m20261129_000005_add_user_time_zone;
 mod m20261129_000006_create_trips;
 mod m20261129_000007_create_activities;
+mod m20261129_000008_create_rate_limits;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_add_user_time_zone::Migration),
             Box::new(m20261129_000006_create_trips::Migration),
             Box::new(m20261129_000007_create_activities::Migration),
+            Box::new(m20261129_000008_create_rate_limits::Migration),
         ]
     }
 }

@@ -66,7 +66,11 @@ pub async fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(settings.log_format, &settings.log_filter);
+    let _sentry = telemetry::init(
+        settings.log_format,
+        &settings.log_filter,
+        settings.sentry_dsn.as_deref(),
+    );
 
     match cli.command.unwrap_or(Command::Serve { no_migrate: false }) {
         Command::Serve { no_migrate } => {

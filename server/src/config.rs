@@ -67,6 +67,85 @@ pub struct Settings {
     pub outbox_dir: PathBuf,
     /// Send new addresses a confirmation link (off by default).
     pub email_verification: bool,
+    /// Requests allowed per minute per user (or per client IP for visitors).
+    pub requests_per_minute: u32,
+    /// Where the per-minute counters live.
+    pub rate_limit_store: RateLimitStore,
+    /// Proxies whose `X-Forwarded-For` is believed; without any, the peer address is the client.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// How long one request may take before it is answered with 408.
+    pub request_timeout: Duration,
+    /// Bearer token that opens `/metrics` on the public listener; without it (and without
+    /// `metrics_bind`) the metrics are not served.
+    pub metrics_token: Option<String>,
+    /// A separate (private) address serving only `/metrics`.
+    pub metrics_bind: Option<SocketAddr>,
+    /// Where errors and panics are reported (Sentry), if anywhere.
+    pub sentry_dsn: Option<String>,
+}
+
+/// Where rate-limit counters live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateLimitStore {
+    /// In this process: fast, but each instance counts on its own.
+    Memory,
+    /// In the database: one limit across every instance sharing it.
+    Database,
+}
+
+/// An IP network such as `10.0.0.0/8`, or a single address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpNet {
+    address: std::net::IpAddr,
+    prefix: u8,
+}
+
+impl IpNet {
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        use std::net::IpAddr;
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 @ IpAddr::V4(_) => v4,
+        };
+        match (self.address, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::str::FromStr for IpNet {
+    type Err = ();
+
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let (address, prefix) = match text.split_once('/') {
+            Some((address, prefix)) => (address, Some(prefix)),
+            None => (text, None),
+        };
+        let address: std::net::IpAddr = address.trim().parse().map_err(|_| ())?;
+        let max = if address.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(prefix) => prefix.trim().parse::<u8>().map_err(|_| ())?,
+            None => max,
+        };
+        if prefix > max {
+            return Err(());
+        }
+        Ok(Self { address, prefix })
+    }
 }
 
 /// A configuration value that cannot be used, and why.
@@ -199,6 +278,81 @@ impl Settings {
         );
         let email_verification =
             parse_bool(env("EMAIL_VERIFICATION"), "EMAIL_VERIFICATION", false)?;
+        let requests_per_minute = parse_number(
+            env("RATE_LIMIT_PER_MINUTE"),
+            "RATE_LIMIT_PER_MINUTE",
+            1..=1_000_000,
+            100,
+        )?;
+        let rate_limit_store = match env("RATE_LIMIT_STORE")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("" | "memory") => RateLimitStore::Memory,
+            Some("database") => RateLimitStore::Database,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "RATE_LIMIT_STORE",
+                    problem: format!(
+                        "must be \"memory\" (one instance) or \"database\" (several instances sharing the database), got {other:?}"
+                    ),
+                });
+            }
+        };
+        let trusted_proxies = env("TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                v.parse::<IpNet>().map_err(|()| ConfigError {
+                    variable: "TRUSTED_PROXIES",
+                    problem: format!(
+                        "must be a comma-separated list of IP addresses or networks such as 10.0.0.1, 172.16.0.0/12, got {v:?}"
+                    ),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let body_limit = parse_number(
+            env("REQUEST_BODY_LIMIT_BYTES"),
+            "REQUEST_BODY_LIMIT_BYTES",
+            1024..=104_857_600,
+            1_048_576,
+        )? as usize;
+        let request_timeout = Duration::from_secs(u64::from(parse_number(
+            env("REQUEST_TIMEOUT_SECONDS"),
+            "REQUEST_TIMEOUT_SECONDS",
+            1..=3600,
+            30,
+        )?));
+        let metrics_token = env("METRICS_TOKEN").filter(|v| !v.trim().is_empty());
+        if let Some(token) = &metrics_token
+            && token.trim().len() < 16
+        {
+            return Err(ConfigError {
+                variable: "METRICS_TOKEN",
+                problem: "must be at least 16 characters (a long random string)".to_string(),
+            });
+        }
+        let metrics_bind = match env("METRICS_BIND_ADDRESS").filter(|v| !v.trim().is_empty()) {
+            None => None,
+            Some(text) => Some(text.trim().parse::<SocketAddr>().map_err(|_| ConfigError {
+                variable: "METRICS_BIND_ADDRESS",
+                problem: format!(
+                    "must be an IP address and port such as 127.0.0.1:9100, got {text:?}"
+                ),
+            })?),
+        };
+        let sentry_dsn = env("SENTRY_DSN").filter(|v| !v.trim().is_empty());
+        if let Some(dsn) = &sentry_dsn
+            && dsn.trim().parse::<sentry::types::Dsn>().is_err()
+        {
+            return Err(ConfigError {
+                variable: "SENTRY_DSN",
+                problem: "must be a Sentry DSN such as https://public-key@sentry.example.org/1"
+                    .to_string(),
+            });
+        }
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -225,6 +379,14 @@ impl Settings {
             mail_from,
             outbox_dir,
             email_verification,
+            requests_per_minute,
+            rate_limit_store,
+            trusted_proxies,
+            body_limit,
+            request_timeout,
+            metrics_token,
+            metrics_bind,
+            sentry_dsn,
         })
     }
 

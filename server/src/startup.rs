@@ -13,16 +13,19 @@ use app::{
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
     state::AppState,
 };
-use axum::{Router, routing::get, serve::ListenerExt};
+use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
-use tower_http::csrf::CsrfLayer;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
+    csrf::CsrfLayer,
+    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 use tower_sessions::{
@@ -31,9 +34,16 @@ use tower_sessions::{
 };
 
 use crate::{
-    config::{Settings, redact_database_url},
+    config::{RateLimitStore, Settings, redact_database_url},
     db::{self, DbSetupError},
-    routes::{guard, health, server_fn_status, static_files},
+    metrics::{self, MetricsAccess},
+    routes::{
+        error_pages::{self, ErrorPages},
+        guard, health,
+        rate_limit::{self, RateLimit},
+        security_headers::{self, HeaderPolicy},
+        server_fn_status, static_files,
+    },
     telemetry,
 };
 
@@ -55,6 +65,7 @@ pub enum StartupError {
 /// A built application, bound to its port and ready to serve.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: Option<(TcpListener, Router)>,
     router: Router,
     db: DatabaseConnection,
     queries: Arc<AtomicU64>,
@@ -67,6 +78,18 @@ impl Application {
     /// # Errors
     /// The database cannot be opened or migrated, or the address cannot be bound.
     pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
+        Self::build_with_routes(settings, Router::new()).await
+    }
+
+    /// [`build`](Self::build), with `extra` routes served behind the same layers (tests use it
+    /// to reach behaviour no real route has, such as a panicking handler).
+    ///
+    /// # Errors
+    /// As for [`build`](Self::build).
+    pub async fn build_with_routes(
+        settings: &Settings,
+        extra: Router<AppState>,
+    ) -> Result<Self, StartupError> {
         tracing::info!(
             database = %redact_database_url(&settings.database_url),
             "opening the database"
@@ -106,9 +129,30 @@ impl Application {
             email_verification: settings.email_verification,
         };
         spawn_expired_session_cleanup(db.clone());
+        if settings.rate_limit_store == RateLimitStore::Database {
+            rate_limit::spawn_cleanup(db.clone());
+        }
+        metrics::init();
+        let metrics_listener = match settings.metrics_bind {
+            Some(address) => {
+                let listener = TcpListener::bind(address)
+                    .await
+                    .map_err(|source| StartupError::Bind { address, source })?;
+                let access = MetricsAccess {
+                    token: None,
+                    db: db.clone(),
+                };
+                let router = Router::new()
+                    .route("/metrics", get(metrics::private))
+                    .with_state(access);
+                Some((listener, router))
+            }
+            None => None,
+        };
         Ok(Self {
             listener,
-            router: router(state, settings),
+            metrics_listener,
+            router: router(state, settings, extra),
             db,
             queries,
             shutdown_grace: settings.shutdown_grace,
@@ -121,6 +165,13 @@ impl Application {
     /// The socket has no local address (not expected for a bound TCP listener).
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The private metrics listener's address, when `METRICS_BIND_ADDRESS` is set.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|(listener, _)| listener.local_addr().ok())
     }
 
     pub fn db(&self) -> &DatabaseConnection {
@@ -141,6 +192,13 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let metrics_server = self.metrics_listener.map(|(listener, router)| {
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, router).await {
+                    tracing::warn!(%error, "the metrics listener stopped");
+                }
+            })
+        });
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
         // Nagle's algorithm stalls small keep-alive responses by ~40 ms; turn it off.
         let listener = self.listener.tap_io(|tcp| {
@@ -166,13 +224,17 @@ impl Application {
                 std::future::pending::<()>().await;
             }
         };
-        tokio::select! {
+        let outcome = tokio::select! {
             result = server.into_future() => result,
             () = drain_deadline => {
                 tracing::warn!(grace_seconds = grace.as_secs(), "shutdown grace period over; closing remaining connections");
                 Ok(())
             }
+        };
+        if let Some(task) = metrics_server {
+            task.abort();
         }
+        outcome
     }
 }
 
@@ -188,22 +250,41 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 }
 
 /// The whole HTTP surface: operations endpoints, Leptos pages and server functions, and static
-/// files with the 404 page as the fallback.
-pub fn router(state: AppState, settings: &Settings) -> Router {
+/// files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
+/// CSRF, session, rate limit, login guard.
+pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(app::App);
     let page_context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            security_headers::use_request_nonce();
+        }
     };
     let shell = {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())
     };
+    let pages = ErrorPages::new(&state.leptos_options);
+    let limits = Arc::new(RateLimit::new(
+        settings.requests_per_minute,
+        settings.rate_limit_store,
+        state.db.clone(),
+        settings.trusted_proxies.clone(),
+        state.sessions,
+        pages.clone(),
+    ));
+    let metrics_access = MetricsAccess {
+        token: settings.metrics_token.as_deref().map(Arc::from),
+        db: state.db.clone(),
+    };
 
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::public).with_state(metrics_access))
         .leptos_routes_with_context(&state, routes, page_context, shell)
+        .merge(extra)
         .fallback(static_files::static_or_not_found)
         .layer(axum::middleware::from_fn(
             server_fn_status::bad_input_is_400,
@@ -212,8 +293,30 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             state.clone(),
             guard::require_login,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            limits,
+            rate_limit::limit,
+        ))
         .layer(session_layer(&state, settings))
         .layer(csrf_layer(settings))
+        .layer(DefaultBodyLimit::max(settings.body_limit))
+        .layer(RequestBodyLimitLayer::new(settings.body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(error_pages::panicked))
+        .layer(axum::middleware::from_fn_with_state(
+            pages,
+            error_pages::friendly,
+        ))
+        .layer(axum::middleware::from_fn(metrics::track))
+        .layer(axum::middleware::from_fn_with_state(
+            HeaderPolicy {
+                https: settings.is_https(),
+            },
+            security_headers::add,
+        ))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -34,12 +34,9 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 /// Counts an attempt against the client's IP allowance.
 #[cfg(feature = "ssr")]
 async fn limit_by_ip() -> Result<(), AppError> {
-    use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
     let state = crate::state::state()?;
-    let ip = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
+    let ip = crate::state::client_ip()
+        .map(|ip| ip.to_string())
         .unwrap_or_default();
     state.auth_limits.per_ip.hit(&ip).map_err(|wait| {
         tracing::warn!(
@@ -166,6 +163,8 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         .map_err(|error| {
             if matches!(error, service::AuthError::InvalidCredentials) {
                 state.auth_limits.failed_logins.record(&account);
+                metrics::counter!("travel_planner_logins_total", "outcome" => "failed")
+                    .increment(1);
             }
             let error = AppError::from(error);
             match error {
@@ -178,6 +177,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         })?;
     state.auth_limits.failed_logins.clear(&account);
     session::start(user.id).await.map_err(AppError::respond)?;
+    metrics::counter!("travel_planner_logins_total", "outcome" => "success").increment(1);
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }

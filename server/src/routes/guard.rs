@@ -4,7 +4,8 @@
 
 use app::{
     auth::{session::user_id_in, types::login_url},
-    state::AppState,
+    error::AppError,
+    state::{AppState, RequestUser},
 };
 use axum::{
     extract::{Request, State},
@@ -22,6 +23,18 @@ fn is_protected(path: &str) -> bool {
         .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
 }
 
+/// The user the rate limiter already found, or a fresh look at the session.
+async fn current_user(
+    state: &AppState,
+    session: &Session,
+    known: Option<RequestUser>,
+) -> Result<Option<uuid::Uuid>, AppError> {
+    match known {
+        Some(RequestUser(user)) => Ok(user),
+        None => user_id_in(session, state.sessions).await,
+    }
+}
+
 pub async fn require_login(
     State(state): State<AppState>,
     session: Session,
@@ -29,8 +42,9 @@ pub async fn require_login(
     next: Next,
 ) -> Response {
     let path = request.uri().path();
+    let known = request.extensions().get::<RequestUser>().copied();
     if path == "/" {
-        return match user_id_in(&session, state.sessions).await {
+        return match current_user(&state, &session, known).await {
             Ok(Some(_)) => Redirect::to("/trips").into_response(),
             _ => next.run(request).await,
         };
@@ -38,7 +52,7 @@ pub async fn require_login(
     if !is_protected(path) {
         return next.run(request).await;
     }
-    match user_id_in(&session, state.sessions).await {
+    match current_user(&state, &session, known).await {
         Ok(Some(_)) => next.run(request).await,
         Ok(None) => {
             let here = request

@@ -1,6 +1,9 @@
 //! Handlers that are not Leptos pages.
 
+pub mod error_pages;
 pub mod guard;
 pub mod health;
+pub mod rate_limit;
+pub mod security_headers;
 pub mod server_fn_status;
 pub mod static_files;

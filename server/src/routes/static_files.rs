@@ -52,7 +52,10 @@ pub async fn static_or_not_found(State(state): State<AppState>, request: Request
 async fn not_found_page(state: AppState, request: Request) -> Response {
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_to_stream_with_context(
-        move || provide_context(state.clone()),
+        move || {
+            provide_context(state.clone());
+            super::security_headers::use_request_nonce();
+        },
         move || app::shell(options.clone()),
     );
     let mut response = handler(request).await.into_response();

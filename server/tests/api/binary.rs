@@ -13,10 +13,10 @@ use tempfile::TempDir;
 
 use crate::helpers::fresh_database_url;
 
-const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
 
 /// The binary with a clean environment, run from `cwd`.
-fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
+pub(crate) fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
     let mut command = Command::new(BIN);
     command
         .env_clear()
@@ -97,8 +97,8 @@ async fn migrate_applies_lists_and_rolls_back() {
     assert!(text(&after_up.stdout).contains("applied  m20261129_000001_create_users"));
     assert!(down.status.success(), "{}", text(&down.stderr));
     assert!(text(&after_down.stdout).contains("applied  m20261129_000001_create_users"));
-    assert!(text(&after_down.stdout).contains("applied  m20261129_000006_create_trips"));
-    assert!(text(&after_down.stdout).contains("pending  m20261129_000007_create_activities"));
+    assert!(text(&after_down.stdout).contains("applied  m20261129_000007_create_activities"));
+    assert!(text(&after_down.stdout).contains("pending  m20261129_000008_create_rate_limits"));
 }
 
 #[test]
@@ -121,13 +121,13 @@ fn the_database_password_never_reaches_the_output() {
 }
 
 /// A `serve` process and the lines it has printed.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     lines: mpsc::Receiver<String>,
 }
 
 impl Server {
-    fn start(cwd: &Path, vars: &[(&str, &str)]) -> Self {
+    pub(crate) fn start(cwd: &Path, vars: &[(&str, &str)]) -> Self {
         let mut child = command(cwd, vars)
             .env("BIND_ADDRESS", "127.0.0.1:0")
             .arg("serve")
@@ -151,7 +151,7 @@ impl Server {
     }
 
     /// Waits for a printed line that satisfies `matches`, returning every line seen so far.
-    fn wait_for(&self, matches: impl Fn(&str) -> bool) -> Vec<String> {
+    pub(crate) fn wait_for(&self, matches: impl Fn(&str) -> bool) -> Vec<String> {
         let mut seen = Vec::new();
         while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(20)) {
             let done = matches(&line);
@@ -163,7 +163,7 @@ impl Server {
         panic!("expected line never came; saw: {seen:#?}");
     }
 
-    fn terminate(&mut self) -> std::process::ExitStatus {
+    pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
         let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(killed.success());

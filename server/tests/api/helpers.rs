@@ -15,6 +15,8 @@ use tempfile::TempDir;
 /// A running application and what a test needs to talk to it.
 pub struct TestApp {
     pub address: SocketAddr,
+    /// The private metrics listener, when the test configured one.
+    pub metrics_address: Option<SocketAddr>,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub database_url: String,
@@ -204,6 +206,8 @@ pub fn test_settings(database_url: &str, site_root: PathBuf) -> Settings {
     settings.outbox_dir = site_root.with_file_name("outbox");
     settings.site_root = site_root;
     settings.hashed_assets = false;
+    // Tests make many requests quickly; the rate-limit tests set their own limits.
+    settings.requests_per_minute = 100_000;
     settings
 }
 
@@ -247,6 +251,14 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the application after letting the test adjust its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_with_routes(adjust, axum::Router::new()).await
+}
+
+/// Like [`spawn_app_with`], with extra routes behind the application's layers.
+pub async fn spawn_app_with_routes(
+    adjust: impl FnOnce(&mut Settings),
+    routes: axum::Router<app::state::AppState>,
+) -> TestApp {
     capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
     let site_root = dir.path().join("site");
@@ -255,9 +267,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = test_settings(&database_url, site_root);
     adjust(&mut settings);
 
-    let application = Application::build(&settings).await.expect("the app starts");
+    let application = Application::build_with_routes(&settings, routes)
+        .await
+        .expect("the app starts");
     let address = application.local_addr().expect("bound");
     let db = application.db().clone();
+    let metrics_address = application.metrics_addr();
     let queries = application.query_counter();
     let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async move {
@@ -270,6 +285,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("client");
     TestApp {
         address,
+        metrics_address,
         client,
         db,
         database_url: settings.database_url.clone(),

@@ -5,6 +5,8 @@
 
 mod auth;
 mod binary;
+mod error_tracking;
+mod hardening;
 mod health;
 mod helpers;
 mod itinerary;

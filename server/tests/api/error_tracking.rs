@@ -1,0 +1,124 @@
+//! Error tracking: with `SENTRY_DSN` set, errors reach Sentry tagged with the request id —
+//! checked against a local fake ingest server, through the real binary.
+
+use std::sync::{Arc, Mutex};
+
+use axum::{body::Bytes, extract::State, routing::post};
+use sea_orm::{ConnectionTrait, Database};
+use tempfile::TempDir;
+
+use crate::binary::Server;
+
+/// Accepts Sentry envelopes (`POST /api/{project}/envelope/`) and keeps their bodies.
+async fn fake_ingest() -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let router = axum::Router::new()
+        .route(
+            "/api/{project}/envelope/",
+            post(
+                |State(received): State<Arc<Mutex<Vec<String>>>>, body: Bytes| async move {
+                    received
+                        .lock()
+                        .unwrap()
+                        .push(String::from_utf8_lossy(&body).into_owned());
+                    "{}"
+                },
+            ),
+        )
+        .with_state(Arc::clone(&received));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (address, received)
+}
+
+#[tokio::test]
+async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
+    let (ingest, received) = fake_ingest().await;
+    let dir = TempDir::new().unwrap();
+    let dsn = format!("http://0123456789abcdef@{ingest}/42");
+    let mut server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
+    let lines =
+        server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
+    let url = lines
+        .last()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let password = "violet kettle harbour";
+    let signed_up = client
+        .post(format!("{url}/api/auth/sign_up"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "sentry@example.com"),
+            ("display_name", "Sentry Test"),
+            ("password", password),
+            ("password_confirmation", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookie = crate::helpers::session_cookie(&signed_up).expect("signed up");
+    // Break the database under the running server: the trips page now fails inside.
+    let db = Database::connect(format!(
+        "sqlite://{}",
+        dir.path().join("data/travel-planner.db").display()
+    ))
+    .await
+    .unwrap();
+    db.execute_unprepared("DROP TABLE activities")
+        .await
+        .unwrap();
+    db.execute_unprepared("DROP TABLE trips").await.unwrap();
+
+    let failed = client
+        .get(format!("{url}/trips"))
+        .header("cookie", &cookie)
+        .header("x-request-id", "sentry-test-request-77")
+        .send()
+        .await
+        .unwrap();
+    let body = failed.text().await.unwrap();
+    assert!(
+        !body.contains("no such table"),
+        "no SQL in the page: {body}"
+    );
+
+    let mut event = None;
+    for _ in 0..100 {
+        event = received
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|envelope| {
+                envelope.contains("trip operation failed")
+                    && envelope.contains("sentry-test-request-77")
+            })
+            .cloned();
+        if event.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    server.terminate();
+
+    let event = event.expect("the error, tagged with the request id, reached the ingest");
+    assert!(
+        event.contains("\"tags\":{\"request_id\":\"sentry-test-request-77\"}"),
+        "{event}"
+    );
+    let everything = received.lock().unwrap().join("\n");
+    assert!(
+        everything.contains("\"message\":\"request failed\""),
+        "the 500 itself too"
+    );
+    let session_id = &cookie[cookie.find('=').unwrap() + 1..];
+    assert!(!everything.contains(session_id), "no session id in events");
+    assert!(!everything.contains(password), "no password in events");
+}
