@@ -52,6 +52,8 @@ export default defineConfig({
       OUTBOX_DIR: `${dataDir}/outbox`,
       // Every test logs in from 127.0.0.1; the per-address limit is tested in the Rust suite.
       AUTH_ATTEMPTS_PER_IP_PER_MINUTE: '10000',
+      // Likewise the general per-minute limit (429s are tested there too).
+      RATE_LIMIT_PER_MINUTE: '100000',
       RUST_LOG: 'warn',
     },
   },

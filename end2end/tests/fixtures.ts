@@ -1,8 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/// A page that fails the test on any console error or uncaught exception, and helpers that
-/// know whether this run has JavaScript.
+/// A page that fails the test on any console error or uncaught exception — which includes every
+/// Content-Security-Policy violation (Chromium reports each as a console error; with JavaScript
+/// the page also records `securitypolicyviolation` events, checked at the end) — and helpers
+/// that know whether this run has JavaScript.
 export const test = base.extend<{ page: Page; hasJs: boolean }>({
   hasJs: async ({ javaScriptEnabled }, use) => {
     await use(javaScriptEnabled !== false);
@@ -26,7 +28,20 @@ export const test = base.extend<{ page: Page; hasJs: boolean }>({
       }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const seen = JSON.parse(sessionStorage.getItem('csp-violations') ?? '[]');
+        seen.push(`${event.violatedDirective}: ${event.blockedURI}`);
+        sessionStorage.setItem('csp-violations', JSON.stringify(seen));
+      });
+    });
     await use(page);
+    if (!page.isClosed()) {
+      const violations = await page
+        .evaluate(() => sessionStorage.getItem('csp-violations'))
+        .catch(() => null);
+      if (violations) problems.push(`CSP violations: ${violations}`);
+    }
     expect(problems, 'the browser reported errors').toEqual([]);
   },
 });

@@ -482,3 +482,56 @@ async fn a_private_metrics_listener_serves_them_without_a_token() {
         "not on the public listener"
     );
 }
+
+#[tokio::test]
+async fn malformed_bodies_to_every_server_function_never_leak_internals() {
+    let app = spawn_app().await;
+    let cookie = app.sign_up(&unique_email(), PASSWORD).await;
+    let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(paths.len() >= 20, "every server function is listed: {paths:?}");
+    let bodies: [(&str, &[u8]); 6] = [
+        ("application/x-www-form-urlencoded", b""),
+        ("application/x-www-form-urlencoded", b"id=%ZZ&&&=="),
+        (
+            "application/x-www-form-urlencoded",
+            b"id=not-a-uuid&trip_id=1'%20OR%201=1--&day=2027-02-30&start_time=25:61&cost=1e309",
+        ),
+        ("application/x-www-form-urlencoded", &[0xff, 0xfe, 0x00, 0x80]),
+        ("application/json", b"{\"id\": [1, {\"$ne\": null}]"),
+        ("text/plain", b"<script>alert(1)</script>"),
+    ];
+
+    for path in paths {
+        for cookie in [None, Some(cookie.as_str())] {
+            for (content_type, body) in bodies {
+                let mut request = app
+                    .client
+                    .post(app.url(path))
+                    .header("accept", "application/json")
+                    .header("content-type", content_type)
+                    .body(body.to_vec());
+                if let Some(cookie) = cookie {
+                    request = request.header("cookie", cookie);
+                }
+                let response = request.send().await.unwrap();
+                let status = response.status();
+                let text = response.text().await.unwrap();
+                assert!(
+                    status.is_client_error() || status.is_success() || status.is_redirection(),
+                    "{path} with {content_type} {body:?}: {status} {text}"
+                );
+                for internal in [
+                    "sqlx", "SQLITE", "syntax error", "SELECT", "panicked", ".rs:", "DbErr",
+                    "stack backtrace",
+                ] {
+                    assert!(
+                        !text.contains(internal),
+                        "{path} leaked {internal:?}: {text}"
+                    );
+                }
+            }
+        }
+    }
+}
