@@ -33,7 +33,7 @@ use tower_sessions::{
 use crate::{
     config::{Settings, redact_database_url},
     db::{self, DbSetupError},
-    routes::{guard, health, server_fn_status, static_files},
+    routes::{export, guard, health, server_fn_status, static_files},
     telemetry,
 };
 
@@ -203,6 +203,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/account/export", get(export::download))
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .fallback(static_files::static_or_not_found)
         .layer(axum::middleware::from_fn(

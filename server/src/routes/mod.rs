@@ -1,5 +1,6 @@
 //! Handlers that are not Leptos pages.
 
+pub mod export;
 pub mod guard;
 pub mod health;
 pub mod server_fn_status;
