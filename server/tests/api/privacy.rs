@@ -266,6 +266,11 @@ async fn the_account_page_links_to_the_download_and_the_deletion_page() {
 
     let html = account.text().await.unwrap();
     assert!(html.contains(r#"href="/account/export""#), "{html}");
+    assert!(
+        html.contains(r#"download rel="external""#)
+            || html.contains(r#"download="" rel="external""#),
+        "the router leaves the download to the browser: {html}"
+    );
     assert!(html.contains("Download my data"));
     assert!(html.contains(r#"href="/account/delete""#));
     assert_eq!(delete_page.status(), 200);
@@ -311,6 +316,38 @@ async fn deletion_with_a_wrong_password_or_no_confirmation_deletes_nothing() {
     assert_eq!(row_counts(&app).await, before);
     let still_in = app.get_with_cookie("/account", &ana.cookie).await;
     assert_eq!(still_in.status(), 200);
+}
+
+#[tokio::test]
+async fn without_javascript_a_wrong_password_comes_back_to_the_form_with_its_message() {
+    let app = spawn_app().await;
+    let ana = traveler(&app, "ana").await;
+
+    let response = app
+        .client
+        .post(app.url("/api/auth/delete_account"))
+        .header("cookie", &ana.cookie)
+        .header("accept", "text/html")
+        .header("referer", app.url("/account/delete"))
+        .form(&[("password", "not my password at all"), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 302);
+    let back = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.contains("/account/delete"), "{back}");
+    let page = app
+        .get_with_cookie(&back.replace(&app.url(""), ""), &ana.cookie)
+        .await;
+    let html = page.text().await.unwrap();
+    assert!(html.contains("That isn’t your password."), "{html}");
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert!(
+        !html.contains("not my password at all"),
+        "passwords are not echoed"
+    );
+    assert_eq!(app.count("users").await, 1);
 }
 
 #[tokio::test]
