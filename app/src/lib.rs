@@ -14,6 +14,7 @@ mod legal;
 #[cfg(feature = "ssr")]
 pub mod mail;
 mod not_found;
+pub mod privacy;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -36,6 +37,7 @@ use crate::{
     layout::{Footer, Header},
     legal::{Privacy, Terms},
     not_found::NotFound,
+    privacy::pages::{DeleteAccountPage, GoodbyePage},
     trips::pages::{DeleteTripPage, EditTripPage, NewTripPage, TripPage, TripsPage},
 };
 
@@ -127,6 +129,8 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("account"), StaticSegment("delete")) view=DeleteAccountPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("goodbye") view=GoodbyePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), StaticSegment("new")) view=NewTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id")) view=TripPage ssr=SsrMode::Async/>

@@ -39,7 +39,7 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        guard, health,
+        export, guard, health,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
         server_fn_status, static_files,
@@ -283,6 +283,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::public).with_state(metrics_access))
+        .route("/account/export", get(export::download))
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .merge(extra)
         .fallback(static_files::static_or_not_found)

@@ -33,7 +33,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 
 /// Counts an attempt against the client's IP allowance.
 #[cfg(feature = "ssr")]
-async fn limit_by_ip() -> Result<(), AppError> {
+pub(crate) async fn limit_by_ip() -> Result<(), AppError> {
     let state = crate::state::state()?;
     let ip = crate::state::client_ip()
         .map(|ip| ip.to_string())

@@ -1,4 +1,4 @@
-//! The account page (profile, password) and the forgotten-password pages.
+//! The account page (profile, password, your data) and the forgotten-password pages.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -11,7 +11,10 @@ use super::{
     },
     pages::{RequireUser, user_resource},
 };
-use crate::forms::{Field, FormAlert, SelectField, errors_of};
+use crate::{
+    forms::{Field, FormAlert, SelectField, errors_of},
+    privacy::pages::YourData,
+};
 
 fn home_zone_options() -> crate::forms::OptionGroups {
     let mut options = crate::trips::form::zone_options();
@@ -89,6 +92,7 @@ pub fn AccountPage() -> impl IntoView {
                         autocomplete="new-password" errors=password_errors/>
                     <button class="button" type="submit">"Change password"</button>
                 </ActionForm>
+                <YourData/>
             </section>
         </RequireUser>
     }

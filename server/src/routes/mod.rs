@@ -1,6 +1,7 @@
 //! Handlers that are not Leptos pages.
 
 pub mod error_pages;
+pub mod export;
 pub mod guard;
 pub mod health;
 pub mod rate_limit;

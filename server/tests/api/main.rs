@@ -14,6 +14,7 @@ mod itinerary_service;
 mod mail;
 mod migrations;
 mod pages;
+mod privacy;
 mod recovery;
 mod static_files;
 mod trips;

@@ -33,8 +33,31 @@ async fn landing_page_explains_the_product_and_offers_sign_up() {
 #[tokio::test]
 async fn legal_pages_exist() {
     let app = spawn_app().await;
+    let privacy: &[&str] = &[
+        "run by the person or organisation who installed it here",
+        "your email address, your name, your home time zone",
+        "only a one-way hash of it",
+        "<code>tp_session</code>",
+        "Logs never contain passwords",
+        "no analytics, no tracking, no advertising and no third-party scripts, fonts or images",
+        "so there is no cookie banner",
+        "You only get emails about your account",
+        "kept until you delete them",
+        "A session ends when you log out",
+        "Download my data",
+        "Delete your account",
+        r#"href="/account""#,
+    ];
+    let terms: &[&str] = &[
+        "run by the person or organisation who installed Travel Planner",
+        "Don’t abuse it",
+        "The host may suspend or delete an account that abuses the site",
+        "use it at your own risk",
+        "GNU Affero General Public License",
+        r#"href="/account""#,
+    ];
 
-    for (path, title) in [("/privacy", "Privacy"), ("/terms", "Terms")] {
+    for (path, title, sentences) in [("/privacy", "Privacy", privacy), ("/terms", "Terms", terms)] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.unwrap();
@@ -42,6 +65,10 @@ async fn legal_pages_exist() {
             html.contains(&format!("<title>{title} · Travel Planner</title>")),
             "{path}"
         );
+        for sentence in sentences {
+            assert!(html.contains(sentence), "{path}: {sentence}");
+        }
+        assert!(!html.contains("will follow"), "{path}: no placeholder left");
     }
 }
 

@@ -1,0 +1,51 @@
+//! The account-deletion server function. (The data download is a plain GET route,
+//! `/account/export`, in the server crate: a file download, not a server function.)
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Deletes the logged-in account after checking its password. Wrong guesses count against the
+/// same per-account allowance as failed log-ins, and against the address's auth allowance.
+#[server(prefix = "/api/auth", endpoint = "delete_account")]
+pub async fn delete_account(
+    password: String,
+    /// The confirmation checkbox; absent when it is not ticked.
+    #[server(default)]
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use super::service::{self, DeletionError};
+    use crate::auth::{api::limit_by_ip, service::find_user, session};
+    let user_id = session::require_user().await.map_err(AppError::respond)?;
+    limit_by_ip().await?;
+    let state = crate::state::state()?;
+    let db = state.db.clone();
+    let user = find_user(&db, user_id)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not load the user");
+            AppError::Internal.respond()
+        })?
+        .ok_or_else(|| AppError::Unauthorized.respond())?;
+    let limits = &state.auth_limits.failed_logins;
+    limits
+        .check(&user.email)
+        .map_err(|wait| AppError::RateLimited(wait).respond())?;
+    let confirmed = confirm.is_some_and(|value| !value.trim().is_empty());
+    service::delete_account(&db, &user, password, confirmed)
+        .await
+        .map_err(|error| {
+            if let DeletionError::Invalid {
+                wrong_password: true,
+                ..
+            } = error
+            {
+                limits.record(&user.email);
+            }
+            AppError::from(error).respond()
+        })?;
+    limits.clear(&user.email);
+    session::end().await.map_err(AppError::respond)?;
+    leptos_axum::redirect("/goodbye");
+    Ok(())
+}

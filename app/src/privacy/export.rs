@@ -1,0 +1,214 @@
+//! "Download my data": one JSON document with the profile and every trip with its activities.
+//! The format is documented in `docs/data-export.md`; bump [`FORMAT_VERSION`] when a field
+//! changes meaning or disappears (adding a field does not need a new version).
+//!
+//! Built from the owner's rows only, in three statements however many trips there are. Never
+//! includes the password hash, session ids or link tokens.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, Order, QueryFilter, QueryOrder};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{
+    entities::{activities, trips, users},
+    reference,
+};
+
+/// Names the document, so a file found later says what it is.
+pub const FORMAT: &str = "travel-planner-export";
+/// The version of the document's shape.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub format: &'static str,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub profile: Profile,
+    pub trips: Vec<ExportedTrip>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Profile {
+    pub email: String,
+    pub display_name: String,
+    pub time_zone: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub email_verified: bool,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+/// An amount three ways: exact integer minor units, the currency, and a decimal for people and
+/// spreadsheets (`"1500.50"`, `"1500"` for JPY).
+#[derive(Debug, Serialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: String,
+    pub amount: String,
+}
+
+impl Money {
+    fn new(minor: i64, currency: &str) -> Self {
+        let exponent = reference::currency(currency).map_or(2, |c| c.exponent);
+        Self {
+            minor,
+            currency: currency.to_string(),
+            amount: reference::amount_for_input(minor, exponent),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedTrip {
+    pub id: Uuid,
+    pub name: String,
+    pub destination: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub time_zone: String,
+    pub currency: String,
+    pub budget: Option<Money>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub activities: Vec<ExportedActivity>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedActivity {
+    pub id: Uuid,
+    pub day: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub ends_next_day: bool,
+    pub position: i32,
+    pub title: String,
+    pub location: String,
+    pub description: String,
+    pub category: String,
+    pub cost: Money,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Export {
+    /// `travel-planner-export-2026-11-29.json` (the UTC date of the export).
+    pub fn file_name(&self) -> String {
+        format!(
+            "travel-planner-export-{}.json",
+            self.exported_at.format("%Y-%m-%d")
+        )
+    }
+}
+
+fn activity(a: activities::Model, currency: &str) -> ExportedActivity {
+    ExportedActivity {
+        id: a.id,
+        day: a.day,
+        start_time: a.start_time,
+        end_time: a.end_time,
+        ends_next_day: a.ends_next_day,
+        position: a.position,
+        title: a.title,
+        location: a.location,
+        description: a.description,
+        category: a.category,
+        cost: Money::new(a.cost_minor, currency),
+        latitude: a.latitude,
+        longitude: a.longitude,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+    }
+}
+
+/// Everything `user_id` has, or `None` when the account no longer exists.
+///
+/// # Errors
+/// The database fails.
+#[tracing::instrument(skip(db))]
+pub async fn build(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<Export>, DbErr> {
+    let Some(user) = users::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    let trips = trips::Entity::find()
+        .filter(trips::Column::OwnerId.eq(user_id))
+        .order_by(trips::Column::StartDate, Order::Asc)
+        .order_by(trips::Column::Id, Order::Asc)
+        .all(db)
+        .await?;
+    let trip_ids: Vec<Uuid> = trips.iter().map(|t| t.id).collect();
+    let mut by_trip: BTreeMap<Uuid, Vec<activities::Model>> = BTreeMap::new();
+    if !trip_ids.is_empty() {
+        // Scoped by the owner's trip ids just read, never by ids from the request.
+        let rows = activities::Entity::find()
+            .filter(activities::Column::TripId.is_in(trip_ids))
+            .order_by(activities::Column::Day, Order::Asc)
+            .order_by(activities::Column::Position, Order::Asc)
+            .all(db)
+            .await?;
+        for row in rows {
+            by_trip.entry(row.trip_id).or_default().push(row);
+        }
+    }
+    let trips = trips
+        .into_iter()
+        .map(|trip| {
+            let activities = by_trip
+                .remove(&trip.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| activity(a, &trip.currency))
+                .collect();
+            ExportedTrip {
+                id: trip.id,
+                budget: trip.budget_minor.map(|m| Money::new(m, &trip.currency)),
+                name: trip.name,
+                destination: trip.destination,
+                start_date: trip.start_date,
+                end_date: trip.end_date,
+                time_zone: trip.time_zone,
+                currency: trip.currency,
+                notes: trip.notes,
+                created_at: trip.created_at,
+                updated_at: trip.updated_at,
+                activities,
+            }
+        })
+        .collect();
+    Ok(Some(Export {
+        format: FORMAT,
+        version: FORMAT_VERSION,
+        exported_at: now,
+        profile: Profile {
+            email: user.email,
+            display_name: user.display_name,
+            time_zone: user.time_zone,
+            created_at: user.created_at,
+            email_verified: user.email_verified_at.is_some(),
+            email_verified_at: user.email_verified_at,
+        },
+        trips,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Money;
+
+    #[test]
+    fn money_keeps_minor_units_and_a_plain_decimal() {
+        let euros = Money::new(150_050, "EUR");
+        assert_eq!((euros.minor, euros.amount.as_str()), (150_050, "1500.50"));
+        assert_eq!(Money::new(1500, "JPY").amount, "1500");
+        assert_eq!(Money::new(1234, "KWD").amount, "1.234");
+    }
+}
