@@ -33,7 +33,7 @@ use tower_sessions::{
 use crate::{
     config::{Settings, redact_database_url},
     db::{self, DbSetupError},
-    routes::{guard, health, server_fn_status, static_files},
+    routes::{guard, health, server_fn_status, static_files, unavailable},
     telemetry,
 };
 
@@ -106,9 +106,14 @@ impl Application {
             email_verification: settings.email_verification,
         };
         spawn_expired_session_cleanup(db.clone());
+        // Outermost, around `router()`: a 500 while the database is unreachable becomes a 503.
+        let router = router(state.clone(), settings).layer(axum::middleware::from_fn_with_state(
+            state,
+            unavailable::database_down_is_503,
+        ));
         Ok(Self {
             listener,
-            router: router(state, settings),
+            router,
             db,
             queries,
             shutdown_grace: settings.shutdown_grace,

@@ -4,3 +4,4 @@ pub mod guard;
 pub mod health;
 pub mod server_fn_status;
 pub mod static_files;
+pub mod unavailable;

@@ -6,14 +6,17 @@
 mod auth;
 mod backup;
 mod binary;
+
 mod health;
 mod helpers;
 mod itinerary;
 mod itinerary_service;
 mod mail;
 mod migrations;
+mod outage;
 mod pages;
 mod recovery;
+
 mod static_files;
 mod trips;
 mod trips_service;
