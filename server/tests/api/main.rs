@@ -6,7 +6,7 @@
 mod auth;
 mod backup;
 mod binary;
-
+mod concurrency;
 mod health;
 mod helpers;
 mod itinerary;
@@ -16,7 +16,7 @@ mod migrations;
 mod outage;
 mod pages;
 mod recovery;
-
+mod shutdown;
 mod static_files;
 mod trips;
 mod trips_service;
