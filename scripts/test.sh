@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up and runs every check: formatting, lints, Rust tests on SQLite and PostgreSQL, and the
-# browser journeys (JavaScript on and off) against a release build.
+# Sets up and runs every check: formatting, lints, Rust tests on SQLite (with a line-coverage
+# floor) and PostgreSQL, and the browser journeys (JavaScript on and off) against a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -19,8 +19,11 @@ cargo clippy -p server --all-targets -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "Rust tests on SQLite"
-cargo test -p migration -p app -p server --features app/ssr
+# The SQLite run is the coverage run: the same tests, instrumented, so they run once. It fails
+# when line coverage of the server-side code (app with ssr, server, migration) drops below this.
+COVERAGE_MIN_LINES=80
+step "Rust tests on SQLite, with line coverage (at least $COVERAGE_MIN_LINES %)"
+scripts/coverage.sh --fail-under-lines "$COVERAGE_MIN_LINES"
 
 step "Rust tests on PostgreSQL"
 scripts/with-postgres.sh cargo test -p server --test api

@@ -15,13 +15,20 @@ use crate::helpers::fresh_database_url;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
 
-/// The binary with a clean environment, run from `cwd`.
+/// The binary with a clean environment (but for PATH and a coverage profile path), run from
+/// `cwd`.
 pub fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
     let mut command = Command::new(BIN);
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .current_dir(cwd)
+        .envs(
+            // Under `cargo llvm-cov` the binary is instrumented: where it writes its profile.
+            std::env::var("LLVM_PROFILE_FILE")
+                .ok()
+                .map(|file| ("LLVM_PROFILE_FILE", file)),
+        )
         .envs(vars.iter().copied());
     command
 }
