@@ -59,7 +59,7 @@ An existing FILE is replaced only once the new copy is complete."
 the migrations table; PostgreSQL: pg_restore --list), and nothing changes when it is not a backup of this \
 application. A database that already has accounts is replaced only with --force; SQLite keeps the \
 replaced file beside it as <name>.before-restore. PostgreSQL restores in one transaction \
-(pg_restore --clean --if-exists --no-owner --single-transaction). Backups from older versions are \
+(pg_restore --clean --if-exists --no-owner --no-acl --single-transaction). Backups from older versions are \
 upgraded by the migrations at the next start.\n\nExit status: 0 restored, 1 refused or failed (the \
 database is unchanged), 2 bad usage or configuration."
     )]

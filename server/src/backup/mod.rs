@@ -110,6 +110,19 @@ fn temporary_beside(path: &Path, purpose: &str) -> PathBuf {
     path.with_file_name(temporary)
 }
 
+/// Creates the empty file a backup is written into, readable by its owner only: a backup holds
+/// password hashes and live sessions.
+fn create_private(path: &Path) -> Result<(), BackupError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .map(drop)
+        .map_err(file_error("could not create", path))
+}
+
 /// Flushes a file (or a directory entry list) to disk.
 fn sync(path: &Path) -> Result<(), BackupError> {
     File::open(path)

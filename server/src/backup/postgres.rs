@@ -10,7 +10,8 @@ use std::{
 use sea_orm::Database;
 
 use super::{
-    BackupError, count, file_error, parent_of, refuse_unless_forced, sync, temporary_beside,
+    BackupError, count, create_private, file_error, parent_of, refuse_unless_forced, sync,
+    temporary_beside,
 };
 use crate::config::redact_database_url;
 
@@ -120,6 +121,7 @@ fn run_tool(tool: &'static str, url: &str, args: &[OsString]) -> Result<String, 
 
 pub(super) fn backup(url: &str, to: &Path) -> Result<(), BackupError> {
     let temporary = temporary_beside(to, "partial");
+    create_private(&temporary)?;
     let args = [
         OsString::from("--format=custom"),
         OsString::from("--no-password"),
@@ -179,6 +181,8 @@ pub(super) async fn restore(url: &str, from: &Path, force: bool) -> Result<(), B
         OsString::from("--clean"),
         OsString::from("--if-exists"),
         OsString::from("--no-owner"),
+        // Grants name roles that may not exist where the backup is restored.
+        OsString::from("--no-acl"),
         OsString::from("--single-transaction"),
         OsString::from("--exit-on-error"),
         OsString::from("--no-password"),

@@ -13,7 +13,8 @@ use sea_orm::{
 };
 
 use super::{
-    BackupError, count, file_error, parent_of, refuse_unless_forced, sync, temporary_beside,
+    BackupError, count, create_private, file_error, parent_of, refuse_unless_forced, sync,
+    temporary_beside,
 };
 
 fn sqlite_path(url: &str) -> Result<PathBuf, BackupError> {
@@ -63,8 +64,12 @@ pub(super) async fn backup(url: &str, to: &Path) -> Result<(), BackupError> {
             source.display()
         )));
     }
-    let temporary = temporary_beside(to, "partial");
     let db = open_sqlite(&source, false).await?;
+    let temporary = temporary_beside(to, "partial");
+    if let Err(error) = create_private(&temporary) {
+        db.close().await.ok();
+        return Err(error);
+    }
     let target = temporary.to_string_lossy().replace('\'', "''");
     let vacuum = db
         .execute_unprepared(&format!("VACUUM INTO '{target}'"))

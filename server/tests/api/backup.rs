@@ -156,6 +156,13 @@ async fn a_backup_restores_every_row_of_every_table_over_changed_and_into_empty_
     );
     assert!(backup.status.success(), "{}", text(&backup.stderr));
     assert!(text(&backup.stdout).contains("Backed up the database"));
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&file).unwrap().permissions());
+    assert_eq!(
+        mode & 0o777,
+        0o600,
+        "a backup holds password hashes: owner only"
+    );
 
     // Change the database after the backup: a new account, one trip's activities gone.
     app.sign_up(&email("later"), PASSWORD).await;
