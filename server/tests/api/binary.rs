@@ -18,7 +18,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
 /// The binary with a clean environment (but for PATH and a coverage profile path), run from
 /// `cwd`.
 pub fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(BIN);
+    // `TRAVEL_PLANNER_BIN` runs a copy instead, for checkouts that share (and keep rebuilding)
+    // one target directory.
+    let mut command = Command::new(std::env::var("TRAVEL_PLANNER_BIN").unwrap_or(BIN.to_string()));
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
