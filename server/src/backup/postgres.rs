@@ -170,7 +170,9 @@ pub(super) async fn restore(url: &str, from: &Path, force: bool) -> Result<(), B
     .await
     .map_err(|error| BackupError::Database(error.to_string()))?;
     let users = if has_users > 0 {
-        count(&db, "SELECT COUNT(*) FROM users").await.unwrap_or(0)
+        count(&db, "SELECT COUNT(*) FROM users")
+            .await
+            .map_err(|error| BackupError::Database(error.to_string()))?
     } else {
         0
     };

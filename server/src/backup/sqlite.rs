@@ -118,6 +118,19 @@ async fn check_sqlite_backup(path: &Path) -> Result<(), BackupError> {
     checked
 }
 
+/// How many accounts the database holds (0 when it has no `users` table yet).
+async fn accounts(db: &DatabaseConnection) -> Result<i64, DbErr> {
+    let tables = count(
+        db,
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'users'",
+    )
+    .await?;
+    if tables == 0 {
+        return Ok(0);
+    }
+    count(db, "SELECT COUNT(*) FROM users").await
+}
+
 /// `Err(name)` for the first applied migration this build does not know.
 fn known_migrations(applied: &[String]) -> Result<(), String> {
     let known: Vec<String> = Migrator::migrations()
@@ -136,8 +149,14 @@ pub(super) async fn restore(url: &str, from: &Path, force: bool) -> Result<(), B
 
     if target.is_file() {
         let db = open_sqlite(&target, false).await?;
-        let users = count(&db, "SELECT COUNT(*) FROM users").await.unwrap_or(0);
-        let refused = refuse_unless_forced(users, &target.display().to_string(), force);
+        let refused = match accounts(&db).await {
+            Ok(users) => refuse_unless_forced(users, &target.display().to_string(), force),
+            Err(_) if force => Ok(()),
+            Err(error) => Err(BackupError::Refused(format!(
+                "could not tell whether {} has accounts ({error}); pass --force to replace it anyway",
+                target.display()
+            ))),
+        };
         // Move everything from the write-ahead log into the file, so the old database is whole
         // on its own once its -wal and -shm files are removed below.
         let checkpoint = match refused {
@@ -155,9 +174,13 @@ pub(super) async fn restore(url: &str, from: &Path, force: bool) -> Result<(), B
     }
 
     let temporary = temporary_beside(&target, "restoring");
-    std::fs::copy(from, &temporary)
-        .map_err(file_error("could not copy the backup to", &temporary))?;
-    sync(&temporary)?;
+    let copied = std::fs::copy(from, &temporary)
+        .map_err(file_error("could not copy the backup to", &temporary))
+        .and_then(|_| sync(&temporary));
+    if let Err(error) = copied {
+        std::fs::remove_file(&temporary).ok();
+        return Err(error);
+    }
     if target.is_file() {
         let mut kept = target.clone().into_os_string();
         kept.push(".before-restore");
