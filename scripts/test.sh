@@ -25,8 +25,11 @@ COVERAGE_MIN_LINES=80
 step "Rust tests on SQLite, with line coverage (at least $COVERAGE_MIN_LINES %)"
 scripts/coverage.sh --fail-under-lines "$COVERAGE_MIN_LINES"
 
+# Under llvm-cov too, only to reuse the instrumented build of the step before (no second
+# compile of the workspace); the coverage floor is checked on the SQLite run.
 step "Rust tests on PostgreSQL"
-scripts/with-postgres.sh cargo test -p server --test api
+scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package app --package migration \
+  --features app/ssr --test api
 
 step "release build"
 cargo leptos build --release -P
