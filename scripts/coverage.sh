@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Line coverage of the server-side code (app with ssr, server, migration) from the Rust tests.
+# Line coverage of the server-side code (app with ssr, server, migration) from the Rust tests on
+# SQLite. Extra arguments go to cargo llvm-cov, e.g. `--fail-under-lines 80` (scripts/test.sh) or
+# `--html`. The integration tests run the instrumented `travel-planner` binary too (backup,
+# restore, SIGTERM), and it writes its profile where LLVM_PROFILE_FILE says, so that code counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --coverage
 source scripts/env.sh
-if [[ "$(cargo llvm-cov --version 2>/dev/null || true)" != cargo-llvm-cov\ 0.* ]]; then
-  cargo install cargo-llvm-cov --locked --version "^0.9"
-fi
 cargo llvm-cov --package server --package app --package migration --features app/ssr \
   --ignore-filename-regex '(frontend/|/tests/)' --summary-only "$@"

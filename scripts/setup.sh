@@ -2,13 +2,17 @@
 # Installs what building (and, with --test, testing) needs, skipping whatever is already there
 # at the right version. Safe to run again and again.
 #   scripts/setup.sh          build tools: Rust parts, cargo-leptos, wasm-bindgen, wasm-opt
-#   scripts/setup.sh --test   also Chromium, PostgreSQL and the Playwright packages
+#   scripts/setup.sh --test   also Chromium, PostgreSQL, the Playwright packages and
+#                             cargo-llvm-cov (the SQLite test run measures coverage)
+#   scripts/setup.sh --coverage   build tools and cargo-llvm-cov
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
 want_test=false
-[[ "${1:-}" == "--test" ]] && want_test=true
+want_coverage=false
+[[ "${1:-}" == "--test" ]] && want_test=true && want_coverage=true
+[[ "${1:-}" == "--coverage" ]] && want_coverage=true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -30,6 +34,12 @@ fi
 if [[ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]]; then
   say "installing cargo-leptos $CARGO_LEPTOS_VERSION (takes ~13 minutes once)"
   cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
+fi
+
+# cargo-llvm-cov needs the llvm-tools component (above); 0.9 builds on rustc 1.95. ~3 minutes once.
+if $want_coverage && [[ "$(cargo llvm-cov --version 2>/dev/null || true)" != cargo-llvm-cov\ 0.9.* ]]; then
+  say "installing cargo-llvm-cov 0.9"
+  cargo install cargo-llvm-cov --locked --version "^0.9"
 fi
 
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly. Installed without

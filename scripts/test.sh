@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up and runs every check: formatting, lints, Rust tests on SQLite and PostgreSQL, and the
-# browser journeys (JavaScript on and off) against a release build.
+# Sets up and runs every check: formatting, lints, Rust tests on SQLite (with a line-coverage
+# floor) and PostgreSQL, and the browser journeys (JavaScript on and off) against a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -19,11 +19,17 @@ cargo clippy -p server --all-targets -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "Rust tests on SQLite"
-cargo test -p migration -p app -p server --features app/ssr
+# The SQLite run is the coverage run: the same tests, instrumented, so they run once. It fails
+# when line coverage of the server-side code (app with ssr, server, migration) drops below this.
+COVERAGE_MIN_LINES=80
+step "Rust tests on SQLite, with line coverage (at least $COVERAGE_MIN_LINES %)"
+scripts/coverage.sh --fail-under-lines "$COVERAGE_MIN_LINES"
 
+# Under llvm-cov too, only to reuse the instrumented build of the step before (no second
+# compile of the workspace); the coverage floor is checked on the SQLite run.
 step "Rust tests on PostgreSQL"
-scripts/with-postgres.sh cargo test -p server --test api
+scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package app --package migration \
+  --features app/ssr --test api
 
 step "release build"
 cargo leptos build --release -P

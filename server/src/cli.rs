@@ -1,12 +1,14 @@
-//! The `travel-planner` command line: `serve` (the default) and `migrate up|down|status`.
+//! The `travel-planner` command line: `serve` (the default), `migrate up|down|status`, and
+//! `backup`/`restore`.
 
-use std::process::ExitCode;
+use std::{path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 use sea_orm_migration::MigrationStatus;
 
 use crate::{
+    backup,
     config::{ConfigArgs, LogFormat, Settings},
     db,
     startup::{Application, site_root_exists},
@@ -39,6 +41,35 @@ enum Command {
     Migrate {
         #[command(subcommand)]
         action: MigrateAction,
+    },
+    /// Write a consistent copy of the whole database to a file; safe while the server runs
+    #[command(
+        after_help = "SQLite: a compact copy made with VACUUM INTO. PostgreSQL: pg_dump --format=custom \
+(the client tools must be installed; the password is passed in PGPASSWORD, never on the command line). \
+An existing FILE is replaced only once the new copy is complete."
+    )]
+    Backup {
+        /// Where to write the backup
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Replace the database with a backup. Stop the server first
+    #[command(
+        after_help = "Run with the server stopped. The file is checked first (SQLite: integrity_check and \
+the migrations table; PostgreSQL: pg_restore --list), and nothing changes when it is not a backup of this \
+application. A database that already has accounts is replaced only with --force; SQLite keeps the \
+replaced file beside it as <name>.before-restore. PostgreSQL restores in one transaction \
+(pg_restore --clean --if-exists --no-owner --no-acl --single-transaction). Backups from older versions are \
+upgraded by the migrations at the next start.\n\nExit status: 0 restored, 1 refused or failed (the \
+database is unchanged), 2 bad usage or configuration."
+    )]
+    Restore {
+        /// The backup to restore
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Replace a database that already has accounts
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -80,6 +111,27 @@ pub async fn run() -> ExitCode {
             serve(&settings).await
         }
         Command::Migrate { action } => migrate(&settings, action).await,
+        Command::Backup { to } => report(backup::backup(&settings.database_url, &to).await, || {
+            format!("Backed up the database to {}.", to.display())
+        }),
+        Command::Restore { from, force } => report(
+            backup::restore(&settings.database_url, &from, force).await,
+            || format!("Restored the database from {}.", from.display()),
+        ),
+    }
+}
+
+/// One line on stdout for success, one on stderr for failure, and the exit status.
+fn report(outcome: Result<(), backup::BackupError>, done: impl FnOnce() -> String) -> ExitCode {
+    match outcome {
+        Ok(()) => {
+            println!("{}", done());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("travel-planner: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -42,7 +42,7 @@ use crate::{
         export, guard, health,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
-        server_fn_status, static_files,
+        server_fn_status, static_files, unavailable,
     },
     telemetry,
 };
@@ -251,7 +251,7 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 
 /// The whole HTTP surface: operations endpoints, Leptos pages and server functions, and static
 /// files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
-/// CSRF, session, rate limit, login guard.
+/// CSRF, database-outage 503, session, rate limit, login guard.
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(app::App);
     let page_context = {
@@ -299,6 +299,10 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
             rate_limit::limit,
         ))
         .layer(session_layer(&state, settings))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            unavailable::database_down_is_503,
+        ))
         .layer(csrf_layer(settings))
         .layer(DefaultBodyLimit::max(settings.body_limit))
         .layer(RequestBodyLimitLayer::new(settings.body_limit))

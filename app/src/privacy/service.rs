@@ -147,6 +147,17 @@ pub async fn delete_everything(
         .await?;
     // Every device: this request's session too (its cookie is cleared by the caller).
     let sessions = crate::auth::service::end_sessions(db, user_id, None).await?;
+    // Request counters (only kept here with `RATE_LIMIT_STORE=database`; gone within minutes
+    // anyway, but keyed by the user's id).
+    {
+        use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+        let delete = Query::delete()
+            .from_table(Alias::new("rate_limits"))
+            .and_where(Expr::col(Alias::new("key")).eq(format!("user:{user_id}")))
+            .to_owned();
+        db.execute_raw(db.get_database_backend().build(&delete))
+            .await?;
+    }
     users::Entity::delete_by_id(user_id).exec(db).await?;
     Ok(Removed {
         activities,

@@ -46,7 +46,10 @@ pub async fn require_login(
     if path == "/" {
         return match current_user(&state, &session, known).await {
             Ok(Some(_)) => Redirect::to("/trips").into_response(),
-            _ => next.run(request).await,
+            Ok(None) => next.run(request).await,
+            // The session cannot be read (the database is down): showing the visitor's landing
+            // page to a traveler would look like being logged out. Fail like any other page.
+            Err(error) => (error.status(), error.to_string()).into_response(),
         };
     }
     if !is_protected(path) {

@@ -8,3 +8,4 @@ pub mod rate_limit;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod static_files;
+pub mod unavailable;

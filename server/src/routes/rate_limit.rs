@@ -222,8 +222,15 @@ pub async fn limit(
         return next.run(request).await;
     }
 
-    let user = user_id_in(&session, limits.sessions).await.ok().flatten();
-    request.extensions_mut().insert(RequestUser(user));
+    // A session that cannot be read (the database is down) counts as a visitor here; the guard
+    // reads it again and fails properly.
+    let user = match user_id_in(&session, limits.sessions).await {
+        Ok(user) => {
+            request.extensions_mut().insert(RequestUser(user));
+            user
+        }
+        Err(_) => None,
+    };
 
     let key = match user {
         Some(id) => format!("user:{id}"),

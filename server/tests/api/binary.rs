@@ -13,27 +13,36 @@ use tempfile::TempDir;
 
 use crate::helpers::fresh_database_url;
 
-pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
+pub const BIN: &str = env!("CARGO_BIN_EXE_travel-planner");
 
-/// The binary with a clean environment, run from `cwd`.
-pub(crate) fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(BIN);
+/// The binary with a clean environment (but for PATH and a coverage profile path), run from
+/// `cwd`.
+pub fn command(cwd: &Path, vars: &[(&str, &str)]) -> Command {
+    // `TRAVEL_PLANNER_BIN` runs a copy instead, for checkouts that share (and keep rebuilding)
+    // one target directory.
+    let mut command = Command::new(std::env::var("TRAVEL_PLANNER_BIN").unwrap_or(BIN.to_string()));
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .current_dir(cwd)
+        .envs(
+            // Under `cargo llvm-cov` the binary is instrumented: where it writes its profile.
+            std::env::var("LLVM_PROFILE_FILE")
+                .ok()
+                .map(|file| ("LLVM_PROFILE_FILE", file)),
+        )
         .envs(vars.iter().copied());
     command
 }
 
-fn run(cwd: &Path, vars: &[(&str, &str)], args: &[&str]) -> Output {
+pub fn run(cwd: &Path, vars: &[(&str, &str)], args: &[&str]) -> Output {
     command(cwd, vars)
         .args(args)
         .output()
         .expect("the binary runs")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
@@ -121,13 +130,13 @@ fn the_database_password_never_reaches_the_output() {
 }
 
 /// A `serve` process and the lines it has printed.
-pub(crate) struct Server {
-    child: Child,
+pub struct Server {
+    pub child: Child,
     lines: mpsc::Receiver<String>,
 }
 
 impl Server {
-    pub(crate) fn start(cwd: &Path, vars: &[(&str, &str)]) -> Self {
+    pub fn start(cwd: &Path, vars: &[(&str, &str)]) -> Self {
         let mut child = command(cwd, vars)
             .env("BIND_ADDRESS", "127.0.0.1:0")
             .arg("serve")
@@ -151,7 +160,7 @@ impl Server {
     }
 
     /// Waits for a printed line that satisfies `matches`, returning every line seen so far.
-    pub(crate) fn wait_for(&self, matches: impl Fn(&str) -> bool) -> Vec<String> {
+    pub fn wait_for(&self, matches: impl Fn(&str) -> bool) -> Vec<String> {
         let mut seen = Vec::new();
         while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(20)) {
             let done = matches(&line);
@@ -163,7 +172,7 @@ impl Server {
         panic!("expected line never came; saw: {seen:#?}");
     }
 
-    pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
         let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
         assert!(killed.success());

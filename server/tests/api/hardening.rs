@@ -490,7 +490,10 @@ async fn malformed_bodies_to_every_server_function_never_leak_internals() {
     let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
-    assert!(paths.len() >= 20, "every server function is listed: {paths:?}");
+    assert!(
+        paths.len() >= 20,
+        "every server function is listed: {paths:?}"
+    );
     let bodies: [(&str, &[u8]); 6] = [
         ("application/x-www-form-urlencoded", b""),
         ("application/x-www-form-urlencoded", b"id=%ZZ&&&=="),
@@ -498,7 +501,10 @@ async fn malformed_bodies_to_every_server_function_never_leak_internals() {
             "application/x-www-form-urlencoded",
             b"id=not-a-uuid&trip_id=1'%20OR%201=1--&day=2027-02-30&start_time=25:61&cost=1e309",
         ),
-        ("application/x-www-form-urlencoded", &[0xff, 0xfe, 0x00, 0x80]),
+        (
+            "application/x-www-form-urlencoded",
+            &[0xff, 0xfe, 0x00, 0x80],
+        ),
         ("application/json", b"{\"id\": [1, {\"$ne\": null}]"),
         ("text/plain", b"<script>alert(1)</script>"),
     ];
@@ -523,7 +529,13 @@ async fn malformed_bodies_to_every_server_function_never_leak_internals() {
                     "{path} with {content_type} {body:?}: {status} {text}"
                 );
                 for internal in [
-                    "sqlx", "SQLITE", "syntax error", "SELECT", "panicked", ".rs:", "DbErr",
+                    "sqlx",
+                    "SQLITE",
+                    "syntax error",
+                    "SELECT",
+                    "panicked",
+                    ".rs:",
+                    "DbErr",
                     "stack backtrace",
                 ] {
                     assert!(

@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod backup;
 mod binary;
+mod concurrency;
 mod error_tracking;
 mod hardening;
 mod health;
@@ -13,9 +15,11 @@ mod itinerary;
 mod itinerary_service;
 mod mail;
 mod migrations;
+mod outage;
 mod pages;
 mod privacy;
 mod recovery;
+mod shutdown;
 mod static_files;
 mod trips;
 mod trips_service;

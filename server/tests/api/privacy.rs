@@ -386,8 +386,9 @@ const OWNED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Tables the application does not own (the migrator's bookkeeping).
-const NOT_USER_DATA: &[&str] = &["seaql_migrations"];
+/// Tables without user data: the migrator's bookkeeping, and per-minute request counters
+/// (keyed `user:{id}`, deleted with the account and by the server within minutes anyway).
+const NOT_USER_DATA: &[&str] = &["seaql_migrations", "rate_limits"];
 
 async fn strings(app: &TestApp, sql: &str, column: &str) -> Vec<String> {
     app.db
