@@ -59,7 +59,10 @@ pub fn Privacy() -> impl IntoView {
                     <strong>"Server logs: "</strong>
                     "for each request, the time, the kind of page, a random request id, the "
                     "result and how long it took; log-ins and account changes are logged with "
-                    "your account’s internal id. Logs never contain passwords."
+                    "your account’s internal id. Logs never contain passwords. If the host has "
+                    "switched on error reporting, the details of an error (the kind of page and a "
+                    "request id — never passwords, cookies or what you typed) also go to the "
+                    "host’s error tracker."
                 </li>
             </ul>
 
