@@ -24,6 +24,26 @@ pub fn init(
         options.release = sentry::release_name!();
         // Never send cookies, headers or bodies: they can hold sessions and passwords.
         options.send_default_pii = false;
+        // The transport's thread is joined at exit: with a timeout on its requests, an ingest
+        // that hangs cannot hold the process (and a deployment's restart) hostage.
+        options.transport = Some(std::sync::Arc::new(
+            |options: &sentry::ClientOptions| -> std::sync::Arc<dyn sentry::Transport> {
+                let client = sentry_reqwest::Client::builder()
+                    .connect_timeout(Duration::from_secs(3))
+                    .timeout(Duration::from_secs(5))
+                    .build();
+                let transport = sentry::TransportOptions::try_from_client_options(options)
+                    .map(sentry::transports::ReqwestHttpTransportOptions::from);
+                match (transport, client) {
+                    (Some(transport), Ok(client)) => {
+                        std::sync::Arc::new(transport.with_client(client).build())
+                    }
+                    (Some(transport), Err(_)) => std::sync::Arc::new(transport.build()),
+                    // No DSN: nothing is sent anyway.
+                    (None, _) => std::sync::Arc::new(NoTransport),
+                }
+            },
+        ));
         sentry::init((dsn, options))
     });
     let sentry_layers = guard.as_ref().map(|_| {
@@ -147,4 +167,11 @@ where
             None => scope.remove_tag("request_id"),
         });
     }
+}
+
+/// A transport that drops everything (only used if Sentry is initialised without a DSN).
+struct NoTransport;
+
+impl sentry::Transport for NoTransport {
+    fn send_envelope(&self, _envelope: sentry::Envelope) {}
 }

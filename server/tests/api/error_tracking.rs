@@ -11,12 +11,20 @@ use crate::binary::Server;
 
 /// Accepts Sentry envelopes (`POST /api/{project}/envelope/`) and keeps their bodies.
 async fn fake_ingest() -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
+    fake_ingest_answering_after(std::time::Duration::ZERO).await
+}
+
+/// A fake ingest that takes `delay` to answer each envelope.
+async fn fake_ingest_answering_after(
+    delay: std::time::Duration,
+) -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
     let received = Arc::new(Mutex::new(Vec::new()));
     let router = axum::Router::new()
         .route(
             "/api/{project}/envelope/",
             post(
-                |State(received): State<Arc<Mutex<Vec<String>>>>, body: Bytes| async move {
+                move |State(received): State<Arc<Mutex<Vec<String>>>>, body: Bytes| async move {
+                    tokio::time::sleep(delay).await;
                     received
                         .lock()
                         .unwrap()
@@ -32,7 +40,9 @@ async fn fake_ingest() -> (std::net::SocketAddr, Arc<Mutex<Vec<String>>>) {
     (address, received)
 }
 
-#[tokio::test]
+// Multi-threaded: the fake ingest must keep answering while the test thread waits for the
+// server to exit (which flushes its events first).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
     let (ingest, received) = fake_ingest().await;
     let dir = TempDir::new().unwrap();
@@ -90,35 +100,99 @@ async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
         "no SQL in the page: {body}"
     );
 
+    // Both the failure inside (logged where it happened — possibly in a task Leptos spawned,
+    // outside the request's span) and the 500 it caused (always tagged with the request id).
+    let arrived = |received: &Arc<Mutex<Vec<String>>>| {
+        let all = received.lock().unwrap();
+        let cause = all.iter().any(|e| e.contains("trip operation failed"));
+        let tagged = all.iter().find(|e| {
+            e.contains("\"message\":\"request failed\"")
+                && e.contains("\"tags\":{\"request_id\":\"sentry-test-request-77\"}")
+        });
+        cause.then_some(()).and(tagged.cloned())
+    };
     let mut event = None;
     for _ in 0..100 {
-        event = received
-            .lock()
-            .unwrap()
-            .iter()
-            .find(|envelope| {
-                envelope.contains("trip operation failed")
-                    && envelope.contains("sentry-test-request-77")
-            })
-            .cloned();
+        event = arrived(&received);
         if event.is_some() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    server.terminate();
+    drop(client);
+    let exit = server.terminate();
 
-    let event = event.expect("the error, tagged with the request id, reached the ingest");
-    assert!(
-        event.contains("\"tags\":{\"request_id\":\"sentry-test-request-77\"}"),
-        "{event}"
-    );
+    assert!(exit.success(), "{exit:?}");
+    let event = event.expect("the error and the tagged 500 reached the ingest");
+    assert!(event.contains("\"status\":500"), "{event}");
     let everything = received.lock().unwrap().join("\n");
-    assert!(
-        everything.contains("\"message\":\"request failed\""),
-        "the 500 itself too"
-    );
     let session_id = &cookie[cookie.find('=').unwrap() + 1..];
     assert!(!everything.contains(session_id), "no session id in events");
     assert!(!everything.contains(password), "no password in events");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ingest_that_never_answers_does_not_hold_up_shutdown() {
+    let (ingest, _received) =
+        fake_ingest_answering_after(std::time::Duration::from_secs(600)).await;
+    let dir = TempDir::new().unwrap();
+    let dsn = format!("http://0123456789abcdef@{ingest}/42");
+    let mut server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
+    let lines =
+        server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
+    let url = lines
+        .last()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    // An error event on its way to the stuck ingest.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let password = "violet kettle harbour";
+    let signed_up = client
+        .post(format!("{url}/api/auth/sign_up"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "stuck@example.com"),
+            ("display_name", "Stuck Ingest"),
+            ("password", password),
+            ("password_confirmation", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookie = crate::helpers::session_cookie(&signed_up).expect("signed up");
+    let db = Database::connect(format!(
+        "sqlite://{}",
+        dir.path().join("data/travel-planner.db").display()
+    ))
+    .await
+    .unwrap();
+    db.execute_unprepared("DROP TABLE activities")
+        .await
+        .unwrap();
+    db.execute_unprepared("DROP TABLE trips").await.unwrap();
+    let failed = client
+        .get(format!("{url}/trips"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    drop(client);
+    assert!(failed.status().is_server_error(), "{}", failed.status());
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let started = std::time::Instant::now();
+    let exit = server.terminate();
+
+    assert!(exit.success(), "{exit:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(9),
+        "{:?}",
+        started.elapsed()
+    );
 }
