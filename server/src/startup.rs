@@ -9,7 +9,10 @@ use std::sync::{
 };
 
 use app::{
-    auth::{limits::AuthLimits, session::SessionPolicy, session_store::DbSessionStore},
+    auth::{
+        access::AccessKeys, limits::AuthLimits, session::SessionPolicy,
+        session_store::DbSessionStore,
+    },
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
     state::AppState,
 };
@@ -127,6 +130,7 @@ impl Application {
             mailer: mailer(settings)?,
             base_url: settings.base_url.clone(),
             email_verification: settings.email_verification,
+            access_keys: access_keys(settings),
         };
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
@@ -383,9 +387,9 @@ fn csrf_layer(settings: &Settings) -> CsrfLayer {
     layer
 }
 
-/// Deletes expired session rows every hour, for the life of the process.
+/// Deletes expired session rows and API refresh tokens every hour, for the life of the process.
 fn spawn_expired_session_cleanup(db: DatabaseConnection) {
-    let store = DbSessionStore::new(db);
+    let store = DbSessionStore::new(db.clone());
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -393,8 +397,26 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
             }
+            if let Err(error) = app::auth::refresh::delete_expired(&db, chrono::Utc::now()).await {
+                tracing::warn!(%error, "could not delete expired refresh tokens");
+            }
         }
     });
+}
+
+/// The key for the API's access tokens: `API_JWT_SECRET`, or a random one for this process.
+fn access_keys(settings: &Settings) -> AccessKeys {
+    match &settings.api_jwt_secret {
+        Some(secret) => AccessKeys::new(secret.as_bytes()),
+        None => {
+            tracing::warn!(
+                "API_JWT_SECRET is not set: API access tokens are signed with a random key made \
+                 at start-up, so they stop working when the server restarts and other instances \
+                 refuse them"
+            );
+            AccessKeys::new(app::auth::tokens::new_token().as_bytes())
+        }
+    }
 }
 
 /// Whether `path` looks like a file this process can serve as its site root.
