@@ -84,15 +84,7 @@ async fn fill(app: &TestApp) {
         )
         .await;
     assert!(reset.status().is_success(), "{}", reset.status());
-    let owner_id = app.user_id(&owner_email).await;
-    app::auth::refresh::start(
-        &app.db,
-        &app::auth::access::AccessKeys::new(&[1; 32]),
-        owner_id,
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
+    app.api_log_in(&owner_email, PASSWORD).await;
     let trip = app
         .post_form(
             "/api/trips/create",
