@@ -8,6 +8,7 @@
 //! through) and the web never accepts bearer tokens. Errors are `application/problem+json`
 //! ([`problem`]); the OpenAPI 3.1 description is served at `/api/v1/openapi.json`.
 
+pub mod activities;
 pub mod auth;
 pub mod bearer;
 pub mod openapi;
@@ -44,6 +45,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/trips/{id}",
             get(trips::get).put(trips::replace).delete(trips::delete),
+        )
+        .route(
+            "/trips/{id}/activities",
+            get(activities::list).post(activities::create),
+        )
+        .route(
+            "/activities/{id}",
+            axum::routing::put(activities::replace).delete(activities::delete),
         )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

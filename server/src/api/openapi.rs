@@ -12,7 +12,7 @@ use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{auth, trips};
+use super::{activities, auth, trips};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,11 +32,16 @@ use super::{auth, trips};
         trips::get,
         trips::replace,
         trips::delete,
+        activities::list,
+        activities::create,
+        activities::replace,
+        activities::delete,
     ),
     modifiers(&BearerScheme),
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "trips", description = "The traveler's trips"),
+        (name = "activities", description = "What is planned in a trip, day by day"),
     )
 )]
 pub struct ApiDoc;

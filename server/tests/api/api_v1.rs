@@ -859,6 +859,10 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/trips/{id}"),
     ("put", "/api/v1/trips/{id}"),
     ("delete", "/api/v1/trips/{id}"),
+    ("get", "/api/v1/trips/{id}/activities"),
+    ("post", "/api/v1/trips/{id}/activities"),
+    ("put", "/api/v1/activities/{id}"),
+    ("delete", "/api/v1/activities/{id}"),
 ];
 
 #[tokio::test]
@@ -909,4 +913,92 @@ async fn the_openapi_description_documents_every_operation() {
     let secured = &spec["paths"]["/api/v1/trips"]["get"]["security"];
     assert_eq!(secured[0]["bearer"], json!([]), "{secured}");
     assert!(spec["components"]["schemas"]["Problem"].is_object());
+}
+
+#[tokio::test]
+async fn activities_answer_their_trips_owner_only() {
+    let app = spawn_app().await;
+    let (_, owner) = register(&app).await;
+    let (_, stranger) = register(&app).await;
+    let (owner, stranger) = (access(&owner).to_string(), access(&stranger).to_string());
+    let trip = lisbon_trip(&app, &owner).await;
+    let list = format!("/api/v1/trips/{trip}/activities");
+    let pasteis = json!({
+        "day": "2027-03-04",
+        "start_time": "09:30",
+        "title": "Pastéis",
+        "category": "food",
+        "cost": "12.50",
+        "latitude": 38.6975,
+        "longitude": -9.2033,
+    });
+
+    let created = app
+        .api(Method::POST, &list, Some(owner.as_str()), Some(&pasteis))
+        .await;
+    assert_eq!(created.status(), 201);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    let activity: Value = created.json().await.unwrap();
+    assert_eq!(
+        location,
+        format!("/api/v1/activities/{}", activity["id"].as_str().unwrap())
+    );
+    assert_eq!(activity["trip_id"], trip.as_str());
+    assert_eq!(activity["start_time"], "09:30");
+    assert_eq!(activity["cost"], "12.50");
+    assert_eq!(activity["cost_minor"], 1250);
+    assert_eq!(activity["category"], "food");
+
+    let invalid = app
+        .api(
+            Method::POST,
+            &list,
+            Some(owner.as_str()),
+            Some(&json!({ "day": "2027-04-01", "category": "party" })),
+        )
+        .await;
+    let body = problem(invalid, 422).await;
+    for field in ["day", "title", "category"] {
+        assert!(body["errors"][field].is_string(), "{field}: {body}");
+    }
+
+    let cases: [(Method, &str, Option<&Value>); 4] = [
+        (Method::GET, &list, None),
+        (Method::POST, &list, Some(&pasteis)),
+        (Method::PUT, &location, Some(&pasteis)),
+        (Method::DELETE, &location, None),
+    ];
+    for (method, path, body) in &cases {
+        problem(app.api(method.clone(), path, None, *body).await, 401).await;
+        let theirs = app
+            .api(method.clone(), path, Some(stranger.as_str()), *body)
+            .await;
+        let answer = problem(theirs, 404).await;
+        assert!(!answer.to_string().contains("Pastéis"), "{method} {path}");
+    }
+    assert_eq!(app.count("activities").await, 1, "refusals wrote nothing");
+
+    let mut tram = pasteis.clone();
+    tram["title"] = json!("Tram 28");
+    tram["cost"] = Value::Null;
+    let replaced = app
+        .api(Method::PUT, &location, Some(owner.as_str()), Some(&tram))
+        .await;
+    assert_eq!(replaced.status(), 200);
+    let replaced: Value = replaced.json().await.unwrap();
+    assert_eq!(replaced["title"], "Tram 28");
+    assert_eq!(replaced["cost_minor"], 0);
+    let listed: Value = app
+        .api(Method::GET, &list, Some(owner.as_str()), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["title"], "Tram 28");
+    let deleted = app
+        .api(Method::DELETE, &location, Some(owner.as_str()), None)
+        .await;
+    assert_eq!(deleted.status(), 204);
+    assert_eq!(app.count("activities").await, 0);
 }
