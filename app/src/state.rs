@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::{
-    auth::{limits::AuthLimits, session::SessionPolicy},
+    auth::{access::AccessKeys, limits::AuthLimits, session::SessionPolicy},
     mail::Mailer,
 };
 
@@ -24,6 +24,8 @@ pub struct AppState {
     pub base_url: String,
     /// Whether new addresses get a confirmation link.
     pub email_verification: bool,
+    /// Signs and checks the JSON API's access tokens.
+    pub access_keys: AccessKeys,
 }
 
 /// The application state from the request's context (server functions only).

@@ -11,6 +11,7 @@ mod m20261129_000005_add_user_time_zone;
 mod m20261129_000006_create_trips;
 mod m20261129_000007_create_activities;
 mod m20261129_000008_create_rate_limits;
+mod m20261129_000009_create_refresh_tokens;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_create_trips::Migration),
             Box::new(m20261129_000007_create_activities::Migration),
             Box::new(m20261129_000008_create_rate_limits::Migration),
+            Box::new(m20261129_000009_create_refresh_tokens::Migration),
         ]
     }
 }

@@ -84,6 +84,9 @@ pub struct Settings {
     pub metrics_bind: Option<SocketAddr>,
     /// Where errors and panics are reported (Sentry), if anywhere.
     pub sentry_dsn: Option<String>,
+    /// The key that signs the JSON API's access tokens (at least 32 bytes). Without it a random
+    /// key is made at start-up: tokens then die with the process and other instances refuse them.
+    pub api_jwt_secret: Option<String>,
 }
 
 /// Where rate-limit counters live.
@@ -353,6 +356,20 @@ impl Settings {
                     .to_string(),
             });
         }
+        let api_jwt_secret = env("API_JWT_SECRET")
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty());
+        if let Some(secret) = &api_jwt_secret
+            && secret.len() < app::auth::access::MIN_SECRET_BYTES
+        {
+            return Err(ConfigError {
+                variable: "API_JWT_SECRET",
+                problem: format!(
+                    "must be at least {} bytes (a long random string, e.g. from `openssl rand -base64 48`)",
+                    app::auth::access::MIN_SECRET_BYTES
+                ),
+            });
+        }
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -387,6 +404,7 @@ impl Settings {
             metrics_token,
             metrics_bind,
             sentry_dsn,
+            api_jwt_secret,
         })
     }
 
@@ -549,6 +567,7 @@ mod tests {
             ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
             ("SMTP_URL", "mail.example.org"),
             ("EMAIL_VERIFICATION", "sometimes"),
+            ("API_JWT_SECRET", "too short"),
         ];
         for (variable, bad) in cases {
             match load(&[(variable, bad)]) {

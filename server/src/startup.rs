@@ -9,7 +9,10 @@ use std::sync::{
 };
 
 use app::{
-    auth::{limits::AuthLimits, session::SessionPolicy, session_store::DbSessionStore},
+    auth::{
+        access::AccessKeys, limits::AuthLimits, session::SessionPolicy,
+        session_store::DbSessionStore,
+    },
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
     state::AppState,
 };
@@ -34,6 +37,7 @@ use tower_sessions::{
 };
 
 use crate::{
+    api,
     config::{RateLimitStore, Settings, redact_database_url},
     db::{self, DbSetupError},
     metrics::{self, MetricsAccess},
@@ -127,6 +131,7 @@ impl Application {
             mailer: mailer(settings)?,
             base_url: settings.base_url.clone(),
             email_verification: settings.email_verification,
+            access_keys: access_keys(settings),
         };
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
@@ -249,8 +254,8 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
-/// The whole HTTP surface: operations endpoints, Leptos pages and server functions, and static
-/// files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
+/// The whole HTTP surface: operations endpoints, the JSON API (`/api/v1`), Leptos pages and
+/// server functions, and static files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
 /// CSRF, database-outage 503, session, rate limit, login guard.
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(app::App);
@@ -272,6 +277,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         state.db.clone(),
         settings.trusted_proxies.clone(),
         state.sessions,
+        state.access_keys.clone(),
         pages.clone(),
     ));
     let metrics_access = MetricsAccess {
@@ -284,6 +290,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::public).with_state(metrics_access))
         .route("/account/export", get(export::download))
+        .nest(api::PREFIX, api::router())
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .merge(extra)
         .fallback(static_files::static_or_not_found)
@@ -370,8 +377,13 @@ fn session_layer(state: &AppState, settings: &Settings) -> SessionManagerLayer<D
 
 /// Refuses cross-site unsafe requests (forms posted from another site) by `Sec-Fetch-Site` and
 /// `Origin`. The configured public address is trusted too, for proxies that rewrite `Host`.
+///
+/// The JSON API is let through: it authenticates only by the `Authorization` header, which a
+/// browser never adds to a request on its own, and never reads the session cookie, so a forged
+/// cross-site request reaches it without credentials. Refusing it here would only block
+/// legitimate clients on other origins (the future CORS allow-list is the control for those).
 fn csrf_layer(settings: &Settings) -> CsrfLayer {
-    let layer = CsrfLayer::new();
+    let layer = CsrfLayer::new().with_insecure_bypass(|_, uri| api::is_api_path(uri.path()));
     if settings.base_url_configured {
         match layer.clone().add_trusted_origin(&settings.base_url) {
             Ok(with_origin) => return with_origin,
@@ -383,9 +395,9 @@ fn csrf_layer(settings: &Settings) -> CsrfLayer {
     layer
 }
 
-/// Deletes expired session rows every hour, for the life of the process.
+/// Deletes expired session rows and API refresh tokens every hour, for the life of the process.
 fn spawn_expired_session_cleanup(db: DatabaseConnection) {
-    let store = DbSessionStore::new(db);
+    let store = DbSessionStore::new(db.clone());
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -393,8 +405,26 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
             }
+            if let Err(error) = app::auth::refresh::delete_expired(&db, chrono::Utc::now()).await {
+                tracing::warn!(%error, "could not delete expired refresh tokens");
+            }
         }
     });
+}
+
+/// The key for the API's access tokens: `API_JWT_SECRET`, or a random one for this process.
+fn access_keys(settings: &Settings) -> AccessKeys {
+    match &settings.api_jwt_secret {
+        Some(secret) => AccessKeys::new(secret.as_bytes()),
+        None => {
+            tracing::warn!(
+                "API_JWT_SECRET is not set: API access tokens are signed with a random key made \
+                 at start-up, so they stop working when the server restarts and other instances \
+                 refuse them"
+            );
+            AccessKeys::new(app::auth::tokens::new_token().as_bytes())
+        }
+    }
 }
 
 /// Whether `path` looks like a file this process can serve as its site root.

@@ -35,10 +35,8 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) async fn limit_by_ip() -> Result<(), AppError> {
     let state = crate::state::state()?;
-    let ip = crate::state::client_ip()
-        .map(|ip| ip.to_string())
-        .unwrap_or_default();
-    state.auth_limits.per_ip.hit(&ip).map_err(|wait| {
+    let ip = crate::state::client_ip();
+    state.auth_limits.attempt_from(ip).map_err(|wait| {
         tracing::warn!(
             outcome = "rate limited",
             "auth attempt refused for this address"
@@ -75,14 +73,19 @@ pub async fn sign_up(
 /// When verification is on, mails `user` a confirmation link in the background.
 #[cfg(feature = "ssr")]
 fn send_confirmation_link(user: crate::entities::users::Model) {
-    let Ok(state) = crate::state::state() else {
-        return;
-    };
+    if let Ok(state) = crate::state::state() {
+        confirm_in_background(&state, user);
+    }
+}
+
+/// [`send_confirmation_link`] for callers outside a server function (the JSON API's sign-up).
+#[cfg(feature = "ssr")]
+pub fn confirm_in_background(state: &crate::state::AppState, user: crate::entities::users::Model) {
     if !state.email_verification {
         return;
     }
     let (db, base_url) = (state.db.clone(), state.base_url.clone());
-    mail_in_background(state.mailer, "email confirmation", async move {
+    mail_in_background(state.mailer.clone(), "email confirmation", async move {
         super::verify::create_link(&db, &user, &base_url, chrono::Utc::now())
             .await
             .map(Some)
@@ -145,39 +148,25 @@ pub async fn resend_confirmation() -> Result<(), AppError> {
 
 #[server(prefix = "/api/auth", endpoint = "log_in")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use super::{
-        service, session,
-        types::{normalise_email, safe_next},
-    };
+    use super::{service, session, types::safe_next};
     limit_by_ip().await?;
     let state = crate::state::state()?;
-    let account = normalise_email(&email);
-    state
-        .auth_limits
-        .failed_logins
-        .check(&account)
-        .map_err(|wait| AppError::RateLimited(wait).respond())?;
     let db = state.db.clone();
-    let user = service::log_in(&db, &email, password)
+    let user = service::log_in_limited(&db, &state.auth_limits, &email, password)
         .await
-        .map_err(|error| {
-            if matches!(error, service::AuthError::InvalidCredentials) {
-                state.auth_limits.failed_logins.record(&account);
-                metrics::counter!("travel_planner_logins_total", "outcome" => "failed")
-                    .increment(1);
-            }
-            let error = AppError::from(error);
-            match error {
-                AppError::Invalid(errors) => {
-                    AppError::Invalid(errors.keeping(&[("email", email.trim())]))
-                }
-                other => other,
+        .map_err(|refused| {
+            match refused {
+                service::LoginRefused::RateLimited(wait) => AppError::RateLimited(wait),
+                service::LoginRefused::Auth(error) => match AppError::from(error) {
+                    AppError::Invalid(errors) => {
+                        AppError::Invalid(errors.keeping(&[("email", email.trim())]))
+                    }
+                    other => other,
+                },
             }
             .respond()
         })?;
-    state.auth_limits.failed_logins.clear(&account);
     session::start(user.id).await.map_err(AppError::respond)?;
-    metrics::counter!("travel_planner_logins_total", "outcome" => "success").increment(1);
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }

@@ -91,6 +91,13 @@ pub struct AuthLimits {
 }
 
 impl AuthLimits {
+    /// Counts an account-form attempt (log-in, sign-up, forgot password) from `ip`; requests
+    /// whose address is unknown share one allowance. `Err(seconds to wait)` over the limit.
+    pub fn attempt_from(&self, ip: Option<std::net::IpAddr>) -> Result<(), u64> {
+        self.per_ip
+            .hit(&ip.map(|ip| ip.to_string()).unwrap_or_default())
+    }
+
     pub fn new(per_ip_per_minute: u32, failed_logins_per_hour: u32) -> Self {
         Self {
             per_ip: Arc::new(Limiter::new(per_ip_per_minute, Duration::from_secs(60))),

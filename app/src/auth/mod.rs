@@ -6,9 +6,13 @@ pub mod recovery_pages;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod limits;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod refresh;
 #[cfg(feature = "ssr")]
 pub mod reset;
 #[cfg(feature = "ssr")]

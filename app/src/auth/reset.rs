@@ -140,7 +140,7 @@ pub async fn complete(
     Ok(user)
 }
 
-/// Stores a new hash and retires every outstanding reset link of the user.
+/// Stores a new hash and retires every outstanding reset link and API login of the user.
 pub async fn set_password(
     db: &impl ConnectionTrait,
     user: &users::Model,
@@ -157,5 +157,7 @@ pub async fn set_password(
         .filter(tokens::Column::UsedAt.is_null())
         .exec(db)
         .await?;
+    // The JSON API's logins end too (their access tokens stop at the next request).
+    super::refresh::revoke_all(db, user.id, now).await?;
     Ok(())
 }

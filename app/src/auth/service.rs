@@ -9,6 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
+    limits::AuthLimits,
     password::{self, PasswordError},
     types::{SignupInput, normalise_email},
 };
@@ -127,6 +128,47 @@ pub async fn log_in(
     }
     tracing::info!(user_id = %user.id, outcome = "success", "log-in");
     Ok(user)
+}
+
+/// Why a log-in under the account's allowance failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginRefused {
+    #[error("too many failed logins for this account; wait {0} seconds")]
+    RateLimited(u64),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+}
+
+/// [`log_in`] under the account's failed-login allowance: refused while it is used up, a wrong
+/// password counts against it, a success clears it. The web form and the JSON API both log in
+/// here, so they share one allowance per account.
+#[tracing::instrument(skip_all)]
+pub async fn log_in_limited(
+    db: &impl ConnectionTrait,
+    limits: &AuthLimits,
+    email: &str,
+    password: String,
+) -> Result<users::Model, LoginRefused> {
+    let account = normalise_email(email);
+    limits
+        .failed_logins
+        .check(&account)
+        .map_err(LoginRefused::RateLimited)?;
+    match log_in(db, email, password).await {
+        Ok(user) => {
+            limits.failed_logins.clear(&account);
+            metrics::counter!("travel_planner_logins_total", "outcome" => "success").increment(1);
+            Ok(user)
+        }
+        Err(error) => {
+            if matches!(error, AuthError::InvalidCredentials) {
+                limits.failed_logins.record(&account);
+                metrics::counter!("travel_planner_logins_total", "outcome" => "failed")
+                    .increment(1);
+            }
+            Err(error.into())
+        }
+    }
 }
 
 pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<users::Model>, DbErr> {

@@ -10,7 +10,9 @@ use sea_orm::{
 
 use crate::{
     auth::password::{self, PasswordError},
-    entities::{activities, email_verification_tokens, password_reset_tokens, trips, users},
+    entities::{
+        activities, email_verification_tokens, password_reset_tokens, refresh_tokens, trips, users,
+    },
     error::{AppError, FormErrors},
 };
 
@@ -143,6 +145,11 @@ pub async fn delete_everything(
         .await?;
     email_verification_tokens::Entity::delete_many()
         .filter(email_verification_tokens::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    // Every API login: their access tokens fail at the next request.
+    refresh_tokens::Entity::delete_many()
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
     // Every device: this request's session too (its cookie is cleared by the caller).

@@ -148,16 +148,23 @@ fn is_friendly(status: StatusCode) -> bool {
 
 /// Replaces bare error responses (empty or plain-text bodies from the framework, the timeout,
 /// the body limit, a caught panic) with the friendly page — or JSON for clients that do not
-/// accept HTML. Responses that already carry a page or an encoded error pass unchanged.
+/// accept HTML, and problem+json for every error of the JSON API. Responses that already carry
+/// a page or an encoded error pass unchanged.
 pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: Next) -> Response {
     let accepts_html = request
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
+    let api = crate::api::is_api_path(request.uri().path());
     let response = next.run(request).await;
     let status = response.status();
-    if !is_friendly(status) {
+    let convert = if api {
+        status.is_client_error() || status.is_server_error()
+    } else {
+        is_friendly(status)
+    };
+    if !convert {
         return response;
     }
     let bare = response
@@ -169,7 +176,9 @@ pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: N
         return response;
     }
     let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-    let mut friendly = if accepts_html {
+    let mut friendly = if api {
+        crate::api::problem::ApiError::Status(status).into_response()
+    } else if accepts_html {
         pages.page(status)
     } else {
         ErrorPages::json(status)

@@ -5,7 +5,8 @@
 //!
 //! The middleware also settles who the client is for the layers inside it: the client IP
 //! ([`ClientIp`]) and the logged-in user ([`RequestUser`]), which it also leaves on the response
-//! for the request's log line.
+//! for the request's log line. On the JSON API the user is the bearer token's, never the
+//! session's.
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -15,6 +16,7 @@ use std::{
 
 use app::{
     auth::{
+        access::{AccessKeys, bearer_token},
         limits::Limiter,
         session::{SessionPolicy, user_id_in},
     },
@@ -32,7 +34,10 @@ use leptos::server_fn::error::FromServerFnError;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement};
 use tower_sessions::Session;
 
-use crate::config::{IpNet, RateLimitStore};
+use crate::{
+    api::{self, problem::ApiError},
+    config::{IpNet, RateLimitStore},
+};
 
 use super::error_pages::ErrorPages;
 
@@ -57,6 +62,7 @@ pub struct RateLimit {
     counter: Counter,
     trusted_proxies: Vec<IpNet>,
     sessions: SessionPolicy,
+    access: AccessKeys,
     pages: ErrorPages,
 }
 
@@ -67,6 +73,7 @@ impl RateLimit {
         db: DatabaseConnection,
         trusted_proxies: Vec<IpNet>,
         sessions: SessionPolicy,
+        access: AccessKeys,
         pages: ErrorPages,
     ) -> Self {
         let counter = match store {
@@ -80,6 +87,7 @@ impl RateLimit {
             counter,
             trusted_proxies,
             sessions,
+            access,
             pages,
         }
     }
@@ -222,14 +230,25 @@ pub async fn limit(
         return next.run(request).await;
     }
 
-    // A session that cannot be read (the database is down) counts as a visitor here; the guard
-    // reads it again and fails properly.
-    let user = match user_id_in(&session, limits.sessions).await {
-        Ok(user) => {
-            request.extensions_mut().insert(RequestUser(user));
-            user
+    let user = if api::is_api_path(&path) {
+        // The API never reads the session cookie. A validly signed, unexpired access token
+        // names the user to count (whether its login still stands is the handler's question);
+        // anything else counts against the address.
+        let user = bearer_token(request.headers())
+            .and_then(|token| limits.access.verify(token, chrono::Utc::now()).ok())
+            .map(|grant| grant.user_id);
+        request.extensions_mut().insert(RequestUser(user));
+        user
+    } else {
+        // A session that cannot be read (the database is down) counts as a visitor here; the
+        // guard reads it again and fails properly.
+        match user_id_in(&session, limits.sessions).await {
+            Ok(user) => {
+                request.extensions_mut().insert(RequestUser(user));
+                user
+            }
+            Err(_) => None,
         }
-        Err(_) => None,
     };
 
     let key = match user {
@@ -253,16 +272,20 @@ pub async fn limit(
     response
 }
 
-/// 429 with `Retry-After`, in the form the client understands: the app's error encoding for
-/// server-function calls made by script, a friendly page for browsers, JSON otherwise.
+/// 429 with `Retry-After`, in the form the client understands: problem+json for the JSON API,
+/// the app's error encoding for server-function calls made by script, a friendly page for
+/// browsers, JSON otherwise.
 fn too_many_requests(pages: &ErrorPages, path: &str, headers: &HeaderMap, wait: u64) -> Response {
+    if api::is_api_path(path) {
+        return ApiError::RateLimited(wait).into_response();
+    }
     let accepts_html = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     let mut response = if accepts_html {
         pages.page(StatusCode::TOO_MANY_REQUESTS)
-    } else if path.starts_with("/api/") && !path.starts_with("/api/v1/") {
+    } else if path.starts_with("/api/") {
         let body = AppError::RateLimited(wait).ser();
         (
             StatusCode::TOO_MANY_REQUESTS,
@@ -303,6 +326,7 @@ mod tests {
                 idle_timeout: Duration::from_secs(60),
                 absolute_lifetime: Duration::from_secs(60),
             },
+            access: AccessKeys::new(&[1; 32]),
             pages: ErrorPages::with_stylesheet("/pkg/x.css"),
         }
     }

@@ -27,11 +27,14 @@ pub async fn database_down_is_503(
     request: Request,
     next: Next,
 ) -> Response {
-    let wants_html = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    // Browsers and API clients get a bare answer that `error_pages` dresses (a page, or
+    // problem+json); server-function calls get the app's encoded error.
+    let bare = crate::api::is_api_path(request.uri().path())
+        || request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
@@ -44,7 +47,7 @@ pub async fn database_down_is_503(
         return response;
     }
     tracing::warn!("the database is unreachable: answering 503");
-    unavailable(wants_html)
+    unavailable(bare)
 }
 
 /// The 503 response: bare for browsers (`error_pages::friendly` puts the page in), and

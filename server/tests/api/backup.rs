@@ -70,7 +70,8 @@ fn email(who: &str) -> String {
     format!("{who}-{}@example.com", uuid::Uuid::now_v7().simple())
 }
 
-/// Users, sessions, a reset link, confirmation links, trips and activities, through HTTP.
+/// Users, sessions, a reset link, confirmation links, an API login, trips and activities, through
+/// HTTP.
 async fn fill(app: &TestApp) {
     let owner_email = email("owner");
     let owner = app.sign_up(&owner_email, PASSWORD).await;
@@ -83,6 +84,7 @@ async fn fill(app: &TestApp) {
         )
         .await;
     assert!(reset.status().is_success(), "{}", reset.status());
+    app.api_log_in(&owner_email, PASSWORD).await;
     let trip = app
         .post_form(
             "/api/trips/create",

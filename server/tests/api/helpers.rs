@@ -140,6 +140,38 @@ impl TestApp {
             .id
     }
 
+    /// A JSON API call, with an access token when given.
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request failed")
+    }
+
+    /// Logs in through the JSON API and returns its token pair (which stores a refresh token).
+    pub async fn api_log_in(&self, email: &str, password: &str) -> serde_json::Value {
+        let response = self
+            .api(
+                reqwest::Method::POST,
+                "/api/v1/auth/login",
+                None,
+                Some(&serde_json::json!({ "email": email, "password": password })),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "API login failed");
+        response.json().await.expect("a token pair")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

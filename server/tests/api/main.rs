@@ -3,6 +3,7 @@
 //! suite both ways).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod api_v1;
 mod auth;
 mod backup;
 mod binary;

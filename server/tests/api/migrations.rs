@@ -40,6 +40,7 @@ async fn migrations_go_down_to_empty_and_up_again() {
         "email_verification_tokens",
         "trips",
         "activities",
+        "refresh_tokens",
     ] {
         assert!(
             migrated.contains(&table.to_string()),

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use app::{
-    entities::{email_verification_tokens, password_reset_tokens},
+    entities::{email_verification_tokens, password_reset_tokens, refresh_tokens},
     itinerary::{service as itinerary, types::ActivityInput},
     trips::service as trips,
 };
@@ -23,7 +23,8 @@ fn email(who: &str) -> String {
     format!("{who}-{}@example.com", Uuid::now_v7().simple())
 }
 
-/// One traveler with a trip, two activities, a reset and a confirmation token, and a session.
+/// One traveler with a trip, two activities, a reset and a confirmation token, a session and an
+/// API login.
 struct Traveler {
     email: String,
     id: Uuid,
@@ -87,7 +88,22 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     .insert(&app.db)
     .await
     .unwrap();
-    secrets.extend([reset_hash, verify_hash, cookie_value(&cookie)]);
+    // An API login.
+    let refresh_hash = format!("{:0>64}", Uuid::now_v7().simple());
+    refresh_tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(id),
+        family_id: Set(Uuid::now_v7()),
+        token_hash: Set(refresh_hash.clone()),
+        created_at: Set(now),
+        expires_at: Set(now + chrono::Duration::days(30)),
+        used_at: Set(None),
+        revoked_at: Set(None),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    secrets.extend([reset_hash, verify_hash, refresh_hash, cookie_value(&cookie)]);
     secrets.push(
         app.text_of(
             &format!("SELECT password_hash FROM users WHERE email = '{email}'"),
@@ -379,6 +395,7 @@ const OWNED: &[(&str, &str)] = &[
     ("sessions", "user_id = $1"),
     ("password_reset_tokens", "user_id = $1"),
     ("email_verification_tokens", "user_id = $1"),
+    ("refresh_tokens", "user_id = $1"),
     ("trips", "owner_id = $1"),
     (
         "activities",

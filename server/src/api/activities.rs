@@ -1,0 +1,233 @@
+//! `/api/v1/trips/{id}/activities` and `/api/v1/activities/{id}`: the itinerary. Every call
+//! goes through `app::itinerary::service`, which reaches activities only through the owner's
+//! trips (another traveler's is not found), and `ActivityInput`'s validation against its trip.
+
+use app::{
+    itinerary::{
+        service::{self, ItineraryError},
+        types::{self, ActivityInput},
+    },
+    reference,
+    state::AppState,
+    trips::types::Trip,
+};
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{
+    bearer::Bearer,
+    problem::{ApiError, ApiJson, Problem},
+};
+
+/// An activity to add or replace. Missing fields count as empty, and are reported if required.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ActivityRequest {
+    /// A day of the trip, `YYYY-MM-DD`.
+    #[schema(example = "2027-03-04")]
+    pub day: String,
+    /// `HH:MM`, wall-clock time in the trip's zone, or empty.
+    #[schema(example = "09:30")]
+    pub start_time: String,
+    /// `HH:MM`; earlier than the start means the next day. Needs a start time.
+    pub end_time: String,
+    #[schema(example = "Pastéis de Belém")]
+    pub title: String,
+    pub location: String,
+    pub description: String,
+    /// `sight`, `food`, `transport`, `lodging` or `other`.
+    #[schema(example = "food")]
+    pub category: String,
+    /// A decimal amount in the trip's currency, or null for none.
+    #[schema(example = "12.50")]
+    pub cost: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+impl ActivityRequest {
+    fn into_input(self) -> ActivityInput {
+        let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
+        ActivityInput {
+            latitude: number(self.latitude),
+            longitude: number(self.longitude),
+            day: self.day,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            title: self.title,
+            location: self.location,
+            description: self.description,
+            category: self.category,
+            cost: self.cost.unwrap_or_default(),
+        }
+    }
+}
+
+/// An activity of a trip.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Activity {
+    pub id: String,
+    pub trip_id: String,
+    pub day: NaiveDate,
+    /// `HH:MM`, or null.
+    pub start_time: Option<String>,
+    /// `HH:MM`, or null.
+    pub end_time: Option<String>,
+    pub ends_next_day: bool,
+    pub title: String,
+    pub location: String,
+    pub description: String,
+    pub category: String,
+    /// The cost as a decimal text in the trip's currency.
+    pub cost: String,
+    /// The cost in minor units of the trip's currency.
+    pub cost_minor: i64,
+    /// Order within the day, from 0.
+    pub position: i32,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+impl Activity {
+    fn new(trip: &Trip, activity: types::Activity) -> Self {
+        let exponent = reference::currency(&trip.currency).map_or(2, |c| c.exponent);
+        Self {
+            trip_id: trip.id.clone(),
+            cost: reference::amount_for_input(activity.cost_minor, exponent),
+            start_time: activity.start_time.map(types::format_time),
+            end_time: activity.end_time.map(types::format_time),
+            category: activity.category.as_str().to_string(),
+            id: activity.id,
+            day: activity.day,
+            ends_next_day: activity.ends_next_day,
+            title: activity.title,
+            location: activity.location,
+            description: activity.description,
+            cost_minor: activity.cost_minor,
+            position: activity.position,
+            latitude: activity.latitude,
+            longitude: activity.longitude,
+        }
+    }
+}
+
+fn failed(error: ItineraryError) -> ApiError {
+    app::error::AppError::from(error).into()
+}
+
+/// The trip's activities, by day and position.
+#[utoipa::path(
+    get, path = "/api/v1/trips/{id}/activities", tag = "activities",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The trip's id")),
+    responses(
+        (status = 200, description = "The activities", body = Vec<Activity>),
+        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(trip_id): Path<String>,
+) -> Result<Json<Vec<Activity>>, ApiError> {
+    let (trip, activities) = service::trip_with_activities(&state.db, grant.user_id, &trip_id)
+        .await
+        .map_err(failed)?;
+    Ok(Json(
+        activities
+            .into_iter()
+            .map(|activity| Activity::new(&trip, activity))
+            .collect(),
+    ))
+}
+
+/// The activity as stored, with its trip's currency.
+async fn reread(state: &AppState, owner: uuid::Uuid, id: &str) -> Result<Activity, ApiError> {
+    let (trip, activity) = service::find(&state.db, owner, id).await.map_err(failed)?;
+    Ok(Activity::new(&trip, activity))
+}
+
+/// Add an activity to a trip (at the end of its day).
+#[utoipa::path(
+    post, path = "/api/v1/trips/{id}/activities", tag = "activities",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The trip's id")),
+    request_body = ActivityRequest,
+    responses(
+        (status = 201, description = "Added; `Location` names it", body = Activity),
+        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(trip_id): Path<String>,
+    ApiJson(body): ApiJson<ActivityRequest>,
+) -> Result<Response, ApiError> {
+    let created = service::create(&state.db, grant.user_id, &trip_id, &body.into_input())
+        .await
+        .map_err(failed)?;
+    let activity = reread(&state, grant.user_id, &created.id).await?;
+    let mut response = (StatusCode::CREATED, Json(&activity)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/activities/{}", activity.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Replace an activity.
+#[utoipa::path(
+    put, path = "/api/v1/activities/{id}", tag = "activities",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The activity's id")),
+    request_body = ActivityRequest,
+    responses(
+        (status = 200, description = "The activity as saved", body = Activity),
+        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn replace(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ActivityRequest>,
+) -> Result<Json<Activity>, ApiError> {
+    let updated = service::update(&state.db, grant.user_id, &id, &body.into_input())
+        .await
+        .map_err(failed)?;
+    Ok(Json(reread(&state, grant.user_id, &updated.id).await?))
+}
+
+/// Delete an activity.
+#[utoipa::path(
+    delete, path = "/api/v1/activities/{id}", tag = "activities",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The activity's id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    service::delete(&state.db, grant.user_id, &id)
+        .await
+        .map_err(failed)?;
+    Ok(StatusCode::NO_CONTENT)
+}

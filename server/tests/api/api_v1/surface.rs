@@ -1,0 +1,193 @@
+//! The API's edges: bodies it cannot read, CSRF, the rate limit's key, the OpenAPI description
+//! (SECURITY.md 12, 21, 23).
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::*;
+use crate::helpers::{spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn bodies_it_cannot_read_get_400_413_415_and_422_problems() {
+    let app = spawn_app_with(|s| s.body_limit = 4096).await;
+    let (_, tokens) = register(&app).await;
+    let token = access(&tokens);
+    let post = |content_type: &'static str, body: String| {
+        app.client
+            .post(app.url("/api/v1/trips"))
+            .bearer_auth(token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+
+    let text = post("text/plain", lisbon().to_string()).await.unwrap();
+    let malformed = post("application/json", "{\"name\": ".to_string())
+        .await
+        .unwrap();
+    let wrong_type = post("application/json", json!({ "name": 5 }).to_string())
+        .await
+        .unwrap();
+    let mut huge = lisbon();
+    huge["notes"] = json!("n".repeat(10_000));
+    let too_large = post("application/json", huge.to_string()).await.unwrap();
+    let nowhere = app
+        .api(Method::GET, "/api/v1/nowhere", Some(token), None)
+        .await;
+    let wrong_method = app
+        .api(Method::PATCH, "/api/v1/trips", Some(token), None)
+        .await;
+
+    problem(text, 415).await;
+    problem(malformed, 400).await;
+    problem(wrong_type, 422).await;
+    problem(too_large, 413).await;
+    let body = problem(nowhere, 404).await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no such endpoint")
+    );
+    problem(wrong_method, 405).await;
+    assert_eq!(app.count("trips").await, 0);
+}
+
+#[tokio::test]
+async fn cross_site_bearer_calls_are_accepted_and_cross_site_cookies_get_nothing() {
+    let app = spawn_app().await;
+    let email = email();
+    let cookie = app.sign_up(&email, PASSWORD).await;
+    let tokens = app.api_log_in(&email, PASSWORD).await;
+    let from_evil = |request: reqwest::RequestBuilder| {
+        request
+            .header("origin", "https://evil.test")
+            .header("sec-fetch-site", "cross-site")
+            .json(&lisbon())
+            .send()
+    };
+
+    // A bearer token is never sent by a browser on its own, so a call carrying one was made on
+    // purpose by its holder: the API does not check origins (no cookies, no CSRF).
+    let bearer = from_evil(
+        app.client
+            .post(app.url("/api/v1/trips"))
+            .bearer_auth(access(&tokens)),
+    )
+    .await
+    .unwrap();
+    // What a forged cross-site request can carry is the cookie, and the API ignores it.
+    let forged = from_evil(
+        app.client
+            .post(app.url("/api/v1/trips"))
+            .header("cookie", &cookie),
+    )
+    .await
+    .unwrap();
+    // The web keeps refusing cross-site posts.
+    let web = app
+        .client
+        .post(app.url("/api/trips/create"))
+        .header("cookie", &cookie)
+        .header("origin", "https://evil.test")
+        .form(&[("name", "Forged")])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(bearer.status(), 201);
+    problem(forged, 401).await;
+    assert_eq!(web.status(), 403);
+    assert_eq!(app.count("trips").await, 1);
+}
+
+#[tokio::test]
+async fn the_rate_limit_counts_api_calls_by_the_tokens_traveler() {
+    let app = spawn_app_with(|s| s.requests_per_minute = 4).await;
+    // Two registrations: two of the address's four requests.
+    let (_, busy) = register(&app).await;
+    let (_, calm) = register(&app).await;
+
+    for _ in 0..4 {
+        assert_eq!(me(&app, access(&busy)).await.status(), 200);
+    }
+    let refused = me(&app, access(&busy)).await;
+
+    assert!(refused.headers().contains_key("retry-after"));
+    problem(refused, 429).await;
+    assert_eq!(me(&app, access(&calm)).await.status(), 200);
+    problem(
+        app.api(Method::GET, "/api/v1/auth/me", None, None).await,
+        401,
+    )
+    .await;
+}
+
+/// Every operation the router serves, as `(method, OpenAPI path)`.
+const OPERATIONS: &[(&str, &str)] = &[
+    ("post", "/api/v1/auth/register"),
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/refresh"),
+    ("post", "/api/v1/auth/logout"),
+    ("get", "/api/v1/auth/me"),
+    ("get", "/api/v1/trips"),
+    ("post", "/api/v1/trips"),
+    ("get", "/api/v1/trips/{id}"),
+    ("put", "/api/v1/trips/{id}"),
+    ("delete", "/api/v1/trips/{id}"),
+    ("get", "/api/v1/trips/{id}/activities"),
+    ("post", "/api/v1/trips/{id}/activities"),
+    ("put", "/api/v1/activities/{id}"),
+    ("delete", "/api/v1/activities/{id}"),
+];
+
+#[tokio::test]
+async fn the_openapi_description_documents_every_operation() {
+    let app = spawn_app().await;
+
+    let response = app.get("/api/v1/openapi.json").await;
+
+    assert_eq!(response.status(), 200);
+    let spec: Value = response.json().await.unwrap();
+    assert!(
+        spec["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        spec["openapi"]
+    );
+    assert_eq!(
+        spec["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let paths = spec["paths"].as_object().unwrap();
+    let documented: Vec<(String, String)> = paths
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .filter(|key| ["get", "put", "post", "delete", "patch"].contains(&key.as_str()))
+                .map(move |method| (method.clone(), path.clone()))
+        })
+        .collect();
+    for (method, path) in OPERATIONS {
+        assert!(
+            documented.contains(&(method.to_string(), path.to_string())),
+            "{method} {path} is not documented"
+        );
+    }
+    assert_eq!(documented.len(), OPERATIONS.len(), "{documented:?}");
+    // And every documented operation is served (not the API's 404 or 405).
+    for (method, path) in &documented {
+        let url = path.replace("{id}", &Uuid::now_v7().to_string());
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let response = app.api(method.clone(), &url, None, Some(&json!({}))).await;
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        assert_ne!(status, 405, "{method} {url}");
+        assert!(!body.contains("no such endpoint"), "{method} {url}: {body}");
+    }
+    let secured = &spec["paths"]["/api/v1/trips"]["get"]["security"];
+    assert_eq!(secured[0]["bearer"], json!([]), "{secured}");
+    assert!(spec["components"]["schemas"]["Problem"].is_object());
+}
