@@ -40,14 +40,16 @@ async fn fake_ingest_answering_after(
     (address, received)
 }
 
-// Multi-threaded: the fake ingest must keep answering while the test thread waits for the
-// server to exit (which flushes its events first).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
-    let (ingest, received) = fake_ingest().await;
+const PASSWORD: &str = "violet kettle harbour";
+
+/// The real binary reporting to `ingest`, with a traveler signed up (the cookie is returned) and
+/// then the trips tables dropped under it, so the trips page fails inside.
+async fn broken_server(
+    ingest: std::net::SocketAddr,
+) -> (TempDir, Server, String, reqwest::Client, String) {
     let dir = TempDir::new().unwrap();
     let dsn = format!("http://0123456789abcdef@{ingest}/42");
-    let mut server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
+    let server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
     let lines =
         server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
     let url = lines
@@ -61,21 +63,19 @@ async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let password = "violet kettle harbour";
     let signed_up = client
         .post(format!("{url}/api/auth/sign_up"))
         .header("accept", "application/json")
         .form(&[
             ("email", "sentry@example.com"),
             ("display_name", "Sentry Test"),
-            ("password", password),
-            ("password_confirmation", password),
+            ("password", PASSWORD),
+            ("password_confirmation", PASSWORD),
         ])
         .send()
         .await
         .unwrap();
     let cookie = crate::helpers::session_cookie(&signed_up).expect("signed up");
-    // Break the database under the running server: the trips page now fails inside.
     let db = Database::connect(format!(
         "sqlite://{}",
         dir.path().join("data/travel-planner.db").display()
@@ -86,6 +86,15 @@ async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
         .await
         .unwrap();
     db.execute_unprepared("DROP TABLE trips").await.unwrap();
+    (dir, server, url, client, cookie)
+}
+
+// Multi-threaded: the fake ingest must keep answering while the test thread waits for the
+// server to exit (which flushes its events first).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
+    let (ingest, received) = fake_ingest().await;
+    let (_dir, mut server, url, client, cookie) = broken_server(ingest).await;
 
     let failed = client
         .get(format!("{url}/trips"))
@@ -128,54 +137,15 @@ async fn errors_reach_sentry_with_the_request_id_and_no_secrets() {
     let everything = received.lock().unwrap().join("\n");
     let session_id = &cookie[cookie.find('=').unwrap() + 1..];
     assert!(!everything.contains(session_id), "no session id in events");
-    assert!(!everything.contains(password), "no password in events");
+    assert!(!everything.contains(PASSWORD), "no password in events");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_ingest_that_never_answers_does_not_hold_up_shutdown() {
     let (ingest, _received) =
         fake_ingest_answering_after(std::time::Duration::from_secs(600)).await;
-    let dir = TempDir::new().unwrap();
-    let dsn = format!("http://0123456789abcdef@{ingest}/42");
-    let mut server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
-    let lines =
-        server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
-    let url = lines
-        .last()
-        .unwrap()
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .to_string();
     // An error event on its way to the stuck ingest.
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let password = "violet kettle harbour";
-    let signed_up = client
-        .post(format!("{url}/api/auth/sign_up"))
-        .header("accept", "application/json")
-        .form(&[
-            ("email", "stuck@example.com"),
-            ("display_name", "Stuck Ingest"),
-            ("password", password),
-            ("password_confirmation", password),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let cookie = crate::helpers::session_cookie(&signed_up).expect("signed up");
-    let db = Database::connect(format!(
-        "sqlite://{}",
-        dir.path().join("data/travel-planner.db").display()
-    ))
-    .await
-    .unwrap();
-    db.execute_unprepared("DROP TABLE activities")
-        .await
-        .unwrap();
-    db.execute_unprepared("DROP TABLE trips").await.unwrap();
+    let (_dir, mut server, url, client, cookie) = broken_server(ingest).await;
     let failed = client
         .get(format!("{url}/trips"))
         .header("cookie", &cookie)
