@@ -87,6 +87,9 @@ pub struct Settings {
     /// The key that signs the JSON API's access tokens (at least 32 bytes). Without it a random
     /// key is made at start-up: tokens then die with the process and other instances refuse them.
     pub api_jwt_secret: Option<String>,
+    /// Web origins (`https://app.example.org`) whose pages may call the JSON API from a browser.
+    /// Empty by default: browsers then refuse cross-origin calls (other clients are unaffected).
+    pub cors_allowed_origins: Vec<String>,
 }
 
 /// Where rate-limit counters live.
@@ -316,6 +319,13 @@ impl Settings {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let cors_allowed_origins = env("CORS_ALLOWED_ORIGINS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(parse_origin)
+            .collect::<Result<Vec<_>, _>>()?;
         let body_limit = parse_number(
             env("REQUEST_BODY_LIMIT_BYTES"),
             "REQUEST_BODY_LIMIT_BYTES",
@@ -399,6 +409,7 @@ impl Settings {
             requests_per_minute,
             rate_limit_store,
             trusted_proxies,
+            cors_allowed_origins,
             body_limit,
             request_timeout,
             metrics_token,
@@ -447,6 +458,27 @@ fn parse_base_url(url: &str) -> Result<String, ConfigError> {
         return Err(invalid());
     }
     Ok(url.trim_end_matches('/').to_string())
+}
+
+/// One web origin as browsers send it: scheme, host and port only, no path or trailing slash.
+fn parse_origin(origin: &str) -> Result<String, ConfigError> {
+    let origin = origin.trim_end_matches('/');
+    let invalid = || ConfigError {
+        variable: "CORS_ALLOWED_ORIGINS",
+        problem: format!(
+            "must be a comma-separated list of origins such as https://app.example.org, http://localhost:5173 (no paths, no wildcards), got {origin:?}"
+        ),
+    };
+    let uri: http::Uri = origin.parse().map_err(|_| invalid())?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    let host_ok = uri
+        .host()
+        .is_some_and(|h| !h.is_empty() && !h.contains('*'));
+    // An origin has no path at all: "https://a.org/" is not what a browser sends.
+    if !scheme_ok || !host_ok || uri.path_and_query().is_some_and(|pq| pq.as_str() != "/") {
+        return Err(invalid());
+    }
+    Ok(origin.to_ascii_lowercase())
 }
 
 fn parse_number(
@@ -568,6 +600,14 @@ mod tests {
             ("SMTP_URL", "mail.example.org"),
             ("EMAIL_VERIFICATION", "sometimes"),
             ("API_JWT_SECRET", "too short"),
+            ("CORS_ALLOWED_ORIGINS", "*"),
+            ("CORS_ALLOWED_ORIGINS", "https://*.example.org"),
+            ("CORS_ALLOWED_ORIGINS", "https://app.example.org/path"),
+            ("CORS_ALLOWED_ORIGINS", "app.example.org"),
+            (
+                "CORS_ALLOWED_ORIGINS",
+                "https://a.example.org, ftp://b.example.org",
+            ),
         ];
         for (variable, bad) in cases {
             match load(&[(variable, bad)]) {
@@ -586,6 +626,20 @@ mod tests {
         let settings = load(&[("PUBLIC_BASE_URL", "https://trips.example.org/")])?;
         assert_eq!(settings.base_url, "https://trips.example.org");
         assert!(settings.is_https());
+        Ok(())
+    }
+
+    #[test]
+    fn cors_origins_are_a_list_and_empty_by_default() -> Result<(), ConfigError> {
+        assert!(load(&[])?.cors_allowed_origins.is_empty());
+        let settings = load(&[(
+            "CORS_ALLOWED_ORIGINS",
+            " https://App.example.org/ ,http://localhost:5173,",
+        )])?;
+        assert_eq!(
+            settings.cors_allowed_origins,
+            ["https://app.example.org", "http://localhost:5173"]
+        );
         Ok(())
     }
 

@@ -117,6 +117,12 @@ impl Application {
                     address: settings.bind,
                     source,
                 })?;
+        // Without PUBLIC_BASE_URL, links (mail, the API reference) name the address actually
+        // bound, which differs from the setting when it asked for port 0.
+        let base_url = match listener.local_addr() {
+            Ok(address) if !settings.base_url_configured => format!("http://{address}"),
+            _ => settings.base_url.clone(),
+        };
         let state = AppState {
             leptos_options: leptos_options(settings),
             db: db.clone(),
@@ -129,7 +135,7 @@ impl Application {
                 settings.failed_logins_per_account_per_hour,
             ),
             mailer: mailer(settings)?,
-            base_url: settings.base_url.clone(),
+            base_url,
             email_verification: settings.email_verification,
             access_keys: access_keys(settings),
         };
@@ -290,7 +296,15 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::public).with_state(metrics_access))
         .route("/account/export", get(export::download))
-        .nest(api::PREFIX, api::router())
+        .route(
+            "/api/docs",
+            get(api::docs::page).with_state(api::docs::Reference::new(
+                &pages,
+                &state.base_url,
+                settings.requests_per_minute,
+            )),
+        )
+        .nest(api::PREFIX, api::router(&settings.cors_allowed_origins))
         .leptos_routes_with_context(&state, routes, page_context, shell)
         .merge(extra)
         .fallback(static_files::static_or_not_found)

@@ -124,6 +124,7 @@ fn failed(error: ItineraryError) -> ApiError {
 
 /// The trip's activities, by day and position.
 #[utoipa::path(
+    operation_id = "list_activities",
     get, path = "/api/v1/trips/{id}/activities", tag = "activities",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),
@@ -157,6 +158,7 @@ async fn reread(state: &AppState, owner: uuid::Uuid, id: &str) -> Result<Activit
 
 /// Add an activity to a trip (at the end of its day).
 #[utoipa::path(
+    operation_id = "create_activity",
     post, path = "/api/v1/trips/{id}/activities", tag = "activities",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),
@@ -187,6 +189,7 @@ pub async fn create(
 
 /// Replace an activity.
 #[utoipa::path(
+    operation_id = "replace_activity",
     put, path = "/api/v1/activities/{id}", tag = "activities",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The activity's id")),
@@ -212,6 +215,7 @@ pub async fn replace(
 
 /// Delete an activity.
 #[utoipa::path(
+    operation_id = "delete_activity",
     delete, path = "/api/v1/activities/{id}", tag = "activities",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The activity's id")),

@@ -117,6 +117,7 @@ async fn start(state: &AppState, user_id: uuid::Uuid) -> Result<Tokens, ApiError
 
 /// Create an account and log in.
 #[utoipa::path(
+    operation_id = "register",
     post, path = "/api/v1/auth/register", tag = "auth",
     request_body = RegisterRequest,
     responses(
@@ -151,6 +152,7 @@ pub async fn register(
 
 /// Log in with email and password.
 #[utoipa::path(
+    operation_id = "log_in",
     post, path = "/api/v1/auth/login", tag = "auth",
     request_body = LoginRequest,
     responses(
@@ -180,6 +182,7 @@ pub async fn login(
 /// Exchange a refresh token for a new pair. Each refresh token works once: presenting a used
 /// one again ends that login everywhere (its whole token family is revoked).
 #[utoipa::path(
+    operation_id = "refresh_tokens",
     post, path = "/api/v1/auth/refresh", tag = "auth",
     request_body = RefreshRequest,
     responses(
@@ -204,6 +207,7 @@ pub async fn refresh_tokens(
 
 /// Log out: the refresh token's login ends, with every token issued in it.
 #[utoipa::path(
+    operation_id = "log_out",
     post, path = "/api/v1/auth/logout", tag = "auth",
     request_body = RefreshRequest,
     responses(
@@ -225,6 +229,7 @@ pub async fn logout(
 
 /// The traveler the access token belongs to.
 #[utoipa::path(
+    operation_id = "me",
     get, path = "/api/v1/auth/me", tag = "auth",
     security(("bearer" = [])),
     responses(

@@ -11,16 +11,20 @@
 pub mod activities;
 pub mod auth;
 pub mod bearer;
+pub mod docs;
 pub mod openapi;
 pub mod problem;
 pub mod trips;
 
+use std::time::Duration;
+
 use app::state::AppState;
 use axum::{
     Router,
-    http::StatusCode,
+    http::{HeaderValue, Method, StatusCode, header},
     routing::{get, post},
 };
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use problem::ApiError;
 
@@ -32,9 +36,10 @@ pub fn is_api_path(path: &str) -> bool {
     path == PREFIX || path.starts_with("/api/v1/")
 }
 
-/// The API's routes, to be nested at [`PREFIX`].
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// The API's routes, to be nested at [`PREFIX`]. Browsers on `cors_origins` may call it
+/// (with a bearer token, never cookies); with none, no CORS headers are sent at all.
+pub fn router(cors_origins: &[String]) -> Router<AppState> {
+    let routes = Router::new()
         .route("/openapi.json", get(openapi::spec))
         .route("/auth/register", post(auth::register))
         .route("/auth/login", post(auth::login))
@@ -55,7 +60,32 @@ pub fn router() -> Router<AppState> {
             axum::routing::put(activities::replace).delete(activities::delete),
         )
         .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
+        .method_not_allowed_fallback(method_not_allowed);
+    match cors(cors_origins) {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    }
+}
+
+/// The CORS policy for an allow-list of origins: the API's methods and the two headers a
+/// client sends, no credentials (the API reads bearer tokens, not cookies), and the headers a
+/// client may want to read. `None` for an empty list.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .expose_headers([header::LOCATION, header::RETRY_AFTER])
+            .max_age(Duration::from_secs(3600)),
+    )
 }
 
 async fn not_found() -> ApiError {

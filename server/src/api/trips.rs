@@ -208,6 +208,7 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
 
 /// The traveler's trips: the web list's filters, order and pages.
 #[utoipa::path(
+    operation_id = "list_trips",
     get, path = "/api/v1/trips", tag = "trips",
     security(("bearer" = [])),
     params(
@@ -242,6 +243,7 @@ pub async fn list(
 
 /// Create a trip.
 #[utoipa::path(
+    operation_id = "create_trip",
     post, path = "/api/v1/trips", tag = "trips",
     security(("bearer" = [])),
     request_body = TripRequest,
@@ -269,6 +271,7 @@ pub async fn create(
 
 /// One trip.
 #[utoipa::path(
+    operation_id = "get_trip",
     get, path = "/api/v1/trips/{id}", tag = "trips",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),
@@ -291,6 +294,7 @@ pub async fn get(
 
 /// Replace a trip's details.
 #[utoipa::path(
+    operation_id = "replace_trip",
     put, path = "/api/v1/trips/{id}", tag = "trips",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),
@@ -320,6 +324,7 @@ pub async fn replace(
 
 /// Delete a trip and everything planned in it.
 #[utoipa::path(
+    operation_id = "delete_trip",
     delete, path = "/api/v1/trips/{id}", tag = "trips",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),

@@ -98,12 +98,23 @@ impl ErrorPages {
             text,
         } = copy(status);
         let code = status.as_u16();
+        self.document(
+            title,
+            &format!(
+                r#"<section class="notice" aria-labelledby="error-heading"><p class="notice__code" aria-hidden="true">{code}</p><h1 id="error-heading">{heading}</h1><p>{text}</p><p><a class="button" href="/">Go to the home page</a></p></section>"#
+            ),
+        )
+    }
+
+    /// A whole page in the site's layout (header, footer, stylesheet, no scripts) around
+    /// `main`, which must be escaped HTML. Also used by the API reference (`/api/docs`).
+    pub fn document(&self, title: &str, main: &str) -> String {
         let stylesheet = &self.stylesheet;
         format!(
             r##"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>{title} · Travel Planner</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="{stylesheet}"></head>
 <body><a class="skip-link" href="#main">Skip to content</a><header class="site-header"><div class="site-header__inner"><a class="brand" href="/"><svg class="icon icon--logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M2.5 19h19"/><path d="M3.5 13.5l4 1.5 4.5-6.5 2 .5-2.5 7 5 1.8c1 .4 2.2-.1 2.6-1.1.3-.8-.1-1.7-.9-2L5.6 8.8 4 9.5l3.3 3.9z"/></svg><span>Travel Planner</span></a></div></header>
-<main id="main" class="page" tabindex="-1"><section class="notice" aria-labelledby="error-heading"><p class="notice__code" aria-hidden="true">{code}</p><h1 id="error-heading">{heading}</h1><p>{text}</p><p><a class="button" href="/">Go to the home page</a></p></section></main>
+<main id="main" class="page" tabindex="-1">{main}</main>
 <footer class="site-footer"><div class="site-footer__inner"><p>Travel Planner — plan the trip, not the spreadsheet.</p><nav aria-label="Legal"><ul class="nav-list"><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li></ul></nav></div></footer></body></html>"##
         )
     }

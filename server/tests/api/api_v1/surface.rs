@@ -191,3 +191,149 @@ async fn the_openapi_description_documents_every_operation() {
     assert_eq!(secured[0]["bearer"], json!([]), "{secured}");
     assert!(spec["components"]["schemas"]["Problem"].is_object());
 }
+
+/// A browser's preflight and real call from `origin`, with a bearer token.
+async fn from_browser_at(app: &TestApp, origin: &str, token: &str) -> [reqwest::Response; 2] {
+    let preflight = app
+        .client
+        .request(Method::OPTIONS, app.url("/api/v1/trips"))
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    let call = app
+        .client
+        .get(app.url("/api/v1/trips"))
+        .header("origin", origin)
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    [preflight, call]
+}
+
+#[tokio::test]
+async fn browsers_may_call_the_api_only_from_configured_origins() {
+    let app = spawn_app_with(|s| {
+        s.cors_allowed_origins = vec![
+            "https://app.example.org".to_string(),
+            "http://localhost:5173".to_string(),
+        ];
+    })
+    .await;
+    let closed = spawn_app().await;
+    let (_, tokens) = register(&app).await;
+    let (_, closed_tokens) = register(&closed).await;
+
+    let [preflight, call] = from_browser_at(&app, "https://app.example.org", access(&tokens)).await;
+    let [evil_preflight, evil_call] =
+        from_browser_at(&app, "https://evil.test", access(&tokens)).await;
+    let [default_preflight, default_call] =
+        from_browser_at(&closed, "https://app.example.org", access(&closed_tokens)).await;
+    let web_page = app
+        .client
+        .get(app.url("/login"))
+        .header("origin", "https://app.example.org")
+        .send()
+        .await
+        .unwrap();
+
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    let allowed = preflight.headers();
+    assert_eq!(
+        allowed["access-control-allow-origin"],
+        "https://app.example.org"
+    );
+    let methods = allowed["access-control-allow-methods"].to_str().unwrap();
+    assert!(
+        methods.contains("POST") && methods.contains("DELETE"),
+        "{methods}"
+    );
+    let headers = allowed["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(headers.contains("authorization"), "{headers}");
+    // Bearer tokens only: the browser must not attach cookies.
+    assert!(!allowed.contains_key("access-control-allow-credentials"));
+    assert_eq!(call.status(), 200);
+    assert_eq!(
+        call.headers()["access-control-allow-origin"],
+        "https://app.example.org"
+    );
+    // Other origins, any origin by default, and the web pages get no CORS headers at all.
+    for response in [
+        &evil_preflight,
+        &evil_call,
+        &default_preflight,
+        &default_call,
+        &web_page,
+    ] {
+        assert!(
+            !response
+                .headers()
+                .contains_key("access-control-allow-origin"),
+            "{}: {:?}",
+            response.url(),
+            response.headers()
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_reference_page_documents_every_operation_and_schema_without_scripts() {
+    let app = spawn_app().await;
+    let spec: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+
+    let response = app.get("/api/docs").await;
+
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    let html = response.text().await.unwrap();
+    // Offline and under the CSP: no scripts, no inline styles, nothing from another host.
+    assert!(!html.contains("<script"), "the reference needs no script");
+    assert!(!html.contains("style="));
+    for attribute in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
+        assert!(!html.contains(attribute), "{attribute}");
+    }
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let heading = format!(
+                "{}</span> <code>{}</code></h3>",
+                method.to_uppercase(),
+                path
+            );
+            assert!(html.contains(&heading), "{method} {path} is missing");
+        }
+    }
+    for name in spec["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(html.contains(&format!("id=\"schema-{name}\"")), "{name}");
+    }
+    // Field descriptions come through, with their code spans.
+    assert!(html.contains("An IANA time zone."));
+    // Every in-page link lands somewhere.
+    for target in html.split("href=\"#").skip(1) {
+        let id = &target[..target.find('"').unwrap()];
+        assert!(html.contains(&format!("id=\"{id}\"")), "#{id} goes nowhere");
+    }
+    assert!(html.contains("href=\"/api/v1/openapi.json\""));
+    assert!(html.contains(&format!(
+        "curl -X POST http://{}/api/v1/auth/login",
+        app.address
+    )));
+}
