@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
+SCHEMATHESIS_VERSION=4.32.5
 want_test=false
 want_coverage=false
 [[ "${1:-}" == "--test" ]] && want_test=true && want_coverage=true
@@ -66,6 +67,8 @@ npm_install tools wasm-opt
 if $want_test; then
   apt_packages=()
   [[ -x /usr/bin/chromium ]] || apt_packages+=(chromium)
+  command -v python3 >/dev/null || apt_packages+=(python3)
+  python3 -c 'import ensurepip, venv' 2>/dev/null || apt_packages+=(python3-venv)
   command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_packages+=(postgresql)
   if ((${#apt_packages[@]})); then
     say "installing ${apt_packages[*]} from Debian"
@@ -74,4 +77,12 @@ if $want_test; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"
   fi
   npm_install end2end playwright
+
+  # schemathesis (PyPI) fuzzes the JSON API against its OpenAPI description; in its own venv.
+  if [[ "$(tools/schemathesis/bin/st --version 2>/dev/null || true)" != *" $SCHEMATHESIS_VERSION" ]]; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION (PyPI) into tools/schemathesis"
+    rm -rf tools/schemathesis
+    python3 -m venv tools/schemathesis
+    tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
 fi

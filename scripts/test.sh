@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every check: formatting, lints, Rust tests on SQLite (with a line-coverage
-# floor) and PostgreSQL, and the browser journeys (JavaScript on and off) against a release build.
+# floor) and PostgreSQL, the JSON API fuzzed against its OpenAPI description, and the browser
+# journeys (JavaScript on and off) against a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -33,6 +34,9 @@ scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package a
 
 step "release build"
 cargo leptos build --release -P
+
+step "JSON API fuzzing (schemathesis against /api/v1/openapi.json)"
+scripts/api-fuzz.sh target/release/travel-planner
 
 step "browser tests (JavaScript on and off)"
 (cd end2end && npx playwright test)

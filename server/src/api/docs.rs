@@ -321,8 +321,16 @@ fn render(spec: &Value, base_url: &str, requests_per_minute: u32) -> String {
     );
     let _ = write!(
         out,
-        "<p>Each traveler may make {requests_per_minute} requests a minute; beyond that the answer is <code>429</code> with a <code>Retry-After</code> header.</p></div>"
+        "<p>Each traveler may make {requests_per_minute} requests a minute; beyond that the answer is <code>429</code> with a <code>Retry-After</code> header.</p>"
     );
+    out.push_str(concat!(
+        "<h2 id=\"errors\">Errors</h2>",
+        "<p>Every error is a <a href=\"#schema-Problem\"><code>Problem</code></a> (RFC 9457, <code>application/problem+json</code>) with the HTTP status, a title and a sentence saying what to do. ",
+        "Another traveler's trip or activity is answered exactly like one that does not exist: <code>404</code>.</p>",
+        "<h3 id=\"problem-validation\">Invalid fields</h3>",
+        "<p>When fields are missing or invalid the status is <code>422</code>, the type is <code>/api/docs#problem-validation</code>, nothing is saved, and <code>errors</code> maps each field to a message you can show beside it:</p>",
+        "<pre class=\"api-example\"><code>{\n  \"type\": \"/api/docs#problem-validation\",\n  \"title\": \"Some fields are invalid\",\n  \"status\": 422,\n  \"errors\": { \"end_date\": \"The last day can’t be before the first day.\" }\n}</code></pre></div>",
+    ));
 
     let paths = spec.get("paths").and_then(Value::as_object);
     let tags: Vec<(String, String)> = spec

@@ -9,7 +9,10 @@ use axum::{
 };
 use utoipa::{
     Modify, OpenApi,
-    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    openapi::{
+        ContentBuilder, Ref, RefOr, ResponseBuilder,
+        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    },
 };
 
 use super::{activities, auth, trips};
@@ -37,7 +40,8 @@ use super::{activities, auth, trips};
         activities::replace,
         activities::delete,
     ),
-    modifiers(&BearerScheme),
+    components(schemas(trips::StatusFilter, trips::SortOrder)),
+    modifiers(&BearerScheme, &CommonResponses),
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "trips", description = "The traveler's trips"),
@@ -63,6 +67,63 @@ impl Modify for BearerScheme {
                         .build(),
                 ),
             );
+    }
+}
+
+/// Answers any operation can give, documented once here rather than on every handler: 429
+/// from the rate limit everywhere; 400 (not JSON), 413 (too large) and 415 (not
+/// `application/json`) wherever a body is read; 401 wherever a token is needed.
+struct CommonResponses;
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let problem = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/problem+json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let mut add = |status: &str, description: &str| {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| problem(description));
+                };
+                add(
+                    "429",
+                    "Too many requests this minute; `Retry-After` says when to try again",
+                );
+                if operation.request_body.is_some() {
+                    add(
+                        "422",
+                        "A field is missing or invalid: `errors` lists them; nothing was changed",
+                    );
+                    add("400", "The body is not valid JSON");
+                    add("413", "The body is larger than the server accepts");
+                    add("415", "The body is not sent as `application/json`");
+                }
+                if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    add("401", "No valid access token");
+                }
+            }
+        }
     }
 }
 

@@ -203,10 +203,31 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// A JSON request body whose rejections are problems.
-#[derive(Debug, axum::extract::FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON request body whose rejections are problems. The body must be a JSON object: serde
+/// would otherwise read `[]` as a struct whose fields all have defaults.
+#[derive(Debug)]
 pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(value) =
+            axum::Json::<serde_json::Value>::from_request(request, state).await?;
+        if !value.is_object() {
+            return Err(Self::Rejection::Unprocessable(
+                "The body must be a JSON object.".to_string(),
+            ));
+        }
+        serde_json::from_value(value).map(ApiJson).map_err(|error| {
+            Self::Rejection::Unprocessable(format!("A field has the wrong type: {error}."))
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -174,14 +174,39 @@ fn failed(error: TripError) -> ApiError {
     app::error::AppError::from(error).into()
 }
 
-/// The web list's query (`TripQuery::from_params`), except that a value that cannot be read is
-/// an error rather than quietly the default.
+/// The highest page number the list accepts (far beyond any real list; past the last page the
+/// list is simply empty).
+const MAX_PAGE: u64 = 100_000;
+
+/// Which trips the list shows (documentation of the `status` parameter).
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum StatusFilter {
+    Upcoming,
+    Past,
+    All,
+}
+
+/// The list's order (documentation of the `sort` parameter).
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum SortOrder {
+    Start,
+    Name,
+    Updated,
+}
+
+/// The web list's query (`TripQuery::from_params`), except that a value that cannot be read —
+/// including an empty one, which a form would send for "any" — is an error rather than
+/// quietly the default. `q` may be empty.
 fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
     let given = |name: &str| {
         params
             .get(name)
             .map(|value| value.trim())
-            .filter(|value| !value.is_empty())
+            .filter(|value| name != "q" || !value.is_empty())
     };
     let mut errors = FormErrors::default();
     if given("status").is_some_and(|v| Status::parse(v).is_none()) {
@@ -195,8 +220,11 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
             errors.add(field, "Enter a date like 2026-03-03.");
         }
     }
-    if given("page").is_some_and(|v| !v.parse::<u64>().is_ok_and(|page| page >= 1)) {
-        errors.add("page", "Use a page number from 1.");
+    if given("page").is_some_and(|v| {
+        !v.parse::<u64>()
+            .is_ok_and(|page| (1..=MAX_PAGE).contains(&page))
+    }) {
+        errors.add("page", "Use a page number from 1 to 100000.");
     }
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
@@ -212,12 +240,12 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
     get, path = "/api/v1/trips", tag = "trips",
     security(("bearer" = [])),
     params(
-        ("status" = Option<String>, Query, description = "`upcoming` (default: ending today or later), `past` or `all`"),
+        ("status" = Option<StatusFilter>, Query, description = "`upcoming` (default: ending today or later), `past` or `all`"),
         ("q" = Option<String>, Query, description = "Words to find in the name or destination"),
-        ("from" = Option<String>, Query, description = "Trips ending on or after this day (`YYYY-MM-DD`)"),
-        ("to" = Option<String>, Query, description = "Trips starting on or before this day (`YYYY-MM-DD`)"),
-        ("sort" = Option<String>, Query, description = "`start` (default), `name` or `updated`"),
-        ("page" = Option<u64>, Query, description = "From 1; 20 trips a page"),
+        ("from" = Option<NaiveDate>, Query, description = "Trips ending on or after this day (`YYYY-MM-DD`)"),
+        ("to" = Option<NaiveDate>, Query, description = "Trips starting on or before this day (`YYYY-MM-DD`)"),
+        ("sort" = Option<SortOrder>, Query, description = "`start` (default), `name` or `updated`"),
+        ("page" = Option<u64>, Query, minimum = 1, maximum = 100_000, description = "From 1; 20 trips a page"),
     ),
     responses(
         (status = 200, description = "One page of trips", body = TripPage),

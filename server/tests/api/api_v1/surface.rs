@@ -332,8 +332,66 @@ async fn the_reference_page_documents_every_operation_and_schema_without_scripts
         assert!(html.contains(&format!("id=\"{id}\"")), "#{id} goes nowhere");
     }
     assert!(html.contains("href=\"/api/v1/openapi.json\""));
+    // Validation problems' `type` points into this page.
+    assert!(html.contains("id=\"problem-validation\""));
     assert!(html.contains(&format!(
         "curl -X POST http://{}/api/v1/auth/login",
         app.address
     )));
+}
+
+#[tokio::test]
+async fn bodies_must_be_objects_and_filters_must_be_readable() {
+    let app = spawn_app().await;
+    let (_, tokens) = register(&app).await;
+    let token = access(&tokens);
+
+    // serde would read `[]` as a struct of defaults; the API wants an object.
+    let array_logout = app
+        .api(Method::POST, "/api/v1/auth/logout", None, Some(&json!([])))
+        .await;
+    let array_trip = app
+        .api(Method::POST, "/api/v1/trips", Some(token), Some(&json!([])))
+        .await;
+    let mut answers = Vec::new();
+    for query in [
+        "status=",
+        "sort=",
+        "from=",
+        "page=0",
+        "page=100001",
+        "page=9223372036854775808",
+    ] {
+        let response = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/trips?{query}"),
+                Some(token),
+                None,
+            )
+            .await;
+        answers.push((query, response));
+    }
+    let fine = app
+        .api(
+            Method::GET,
+            "/api/v1/trips?q=&page=100000",
+            Some(token),
+            None,
+        )
+        .await;
+
+    let body = problem(array_logout, 422).await;
+    assert!(
+        body["detail"].as_str().unwrap().contains("JSON object"),
+        "{body}"
+    );
+    problem(array_trip, 422).await;
+    for (query, response) in answers {
+        let field = query.split('=').next().unwrap().to_string();
+        let body = problem(response, 422).await;
+        assert!(body["errors"][&field].is_string(), "{query}: {body}");
+    }
+    assert_eq!(fine.status(), 200);
+    assert_eq!(app.count("trips").await, 0);
 }
