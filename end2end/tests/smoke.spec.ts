@@ -86,3 +86,23 @@ test.describe('accessibility', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+test.describe('API reference', () => {
+  test('is readable on a phone, accessible, and its contents lead to each operation', async ({ page, hasJs }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const response = await page.goto('/api/docs');
+
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle('API reference · Travel Planner');
+    // The page is plain HTML: no script is needed or shipped, with or without JavaScript.
+    expect(await page.locator('script').count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, hasJs);
+
+    await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'POST /api/v1/trips', exact: true }).click();
+
+    await expect(page).toHaveURL(/#post-api-v1-trips$/);
+    await expect(page.getByRole('heading', { level: 3, name: 'POST /api/v1/trips', exact: true })).toBeInViewport();
+  });
+});

@@ -114,7 +114,10 @@ fn type_of(schema: &Value) -> String {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let values: Vec<String> = values
             .iter()
-            .map(|v| format!("<code>{}</code>", escape(&v.to_string())))
+            .map(|v| {
+                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                format!("<code>{}</code>", escape(&text))
+            })
             .collect();
         return format!("one of {}", values.join(", "));
     }
@@ -161,7 +164,7 @@ fn render_parameters(out: &mut String, parameters: &[Value]) {
     if parameters.is_empty() {
         return;
     }
-    out.push_str(r#"<h4>Parameters</h4><div class="api-table"><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>"#);
+    out.push_str(r#"<h4>Parameters</h4><div class="api-table api-table--named"><table><thead><tr><th scope="col">Name</th><th scope="col">Description</th></tr></thead><tbody>"#);
     for parameter in parameters {
         let required = if parameter.get("required").and_then(Value::as_bool) == Some(true) {
             r#" <span class="api-required">required</span>"#
@@ -170,10 +173,10 @@ fn render_parameters(out: &mut String, parameters: &[Value]) {
         };
         let _ = write!(
             out,
-            "<tr><td><code>{}</code>{required}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code>{required}<br><span class=\"api-type\">{} in the {}</span></td><td>{}</td></tr>",
             escape(str_of(parameter, "name")),
-            escape(str_of(parameter, "in")),
             parameter.get("schema").map(type_of).unwrap_or_default(),
+            escape(str_of(parameter, "in")),
             prose(str_of(parameter, "description")),
         );
     }
@@ -224,15 +227,9 @@ fn render_operation(out: &mut String, path: &str, method: &str, operation: &Valu
     if let Some(responses) = operation.get("responses").and_then(Value::as_object) {
         out.push_str(r#"<h4>Responses</h4><div class="api-table"><table><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Body</th></tr></thead><tbody>"#);
         for (status, response) in responses {
+            // Success bodies are JSON and errors problem+json, as the introduction says.
             let body = content_schema(response.get("content"))
-                .map(|(media_type, schema)| {
-                    format!(
-                        "{} <span class=\"muted\">({})</span>",
-                        type_of(schema),
-                        escape(media_type)
-                    )
-                })
-                .unwrap_or_else(|| "none".to_string());
+                .map_or_else(|| "none".to_string(), |(_, schema)| type_of(schema));
             let _ = write!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{body}</td></tr>",
@@ -270,7 +267,7 @@ fn render_fields(out: &mut String, schema: &Value, properties: &Map<String, Valu
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    out.push_str(r#"<div class="api-table"><table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>"#);
+    out.push_str(r#"<div class="api-table api-table--named"><table><thead><tr><th scope="col">Field</th><th scope="col">Description</th></tr></thead><tbody>"#);
     for (field, property) in properties {
         let mark = if required.contains(&field.as_str()) {
             r#" <span class="api-required">always</span>"#
@@ -287,7 +284,7 @@ fn render_fields(out: &mut String, schema: &Value, properties: &Map<String, Valu
         }
         let _ = write!(
             out,
-            "<tr><td><code>{}</code>{mark}</td><td>{}</td><td>{description}</td></tr>",
+            "<tr><td><code>{}</code>{mark}<br><span class=\"api-type\">{}</span></td><td>{description}</td></tr>",
             escape(field),
             type_of(property),
         );
@@ -431,8 +428,8 @@ mod tests {
             r##"list of <a href="#schema-Trip">Trip</a>"##
         );
         assert_eq!(
-            type_of(&json!({"enum": ["a", "b"]})),
-            r#"one of <code>"a"</code>, <code>"b"</code>"#
+            type_of(&json!({"enum": ["a", "b&c"]})),
+            "one of <code>a</code>, <code>b&amp;c</code>"
         );
         assert_eq!(type_of(&json!({})), "any");
     }
