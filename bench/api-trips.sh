@@ -10,24 +10,9 @@ binary=target/release/travel-planner
 [[ -x $binary ]] || { source scripts/env.sh && cargo leptos build --release -P; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-DATABASE_URL="sqlite://$work/bench.db" BIND_ADDRESS="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  OUTBOX_DIR="$work/outbox" RATE_LIMIT_PER_MINUTE=1000000 RUST_LOG=warn "$binary" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-ready=false
-for _ in $(seq 300); do
-  curl -fs "$base/readyz" >/dev/null 2>&1 && { ready=true; break; }
-  kill -0 $server 2>/dev/null || break
-  sleep 0.1
-done
-$ready || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
-
-token=$(curl -fsS -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
-  -d '{"email": "bench@example.org", "display_name": "Bench", "password": "violet kettle harbour"}' |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+source scripts/start-server.sh
+start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000
+token=$(api_token bench@example.org)
 for i in $(seq 200); do
   month=$(( (i % 12) + 1 ))
   printf '{"name": "Trip %d", "destination": "City %d", "start_date": "2027-%02d-03", "end_date": "2027-%02d-09", "time_zone": "Europe/Lisbon", "currency": "EUR", "budget": "1500", "notes": "Notes for trip %d."}' \

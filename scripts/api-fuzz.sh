@@ -17,25 +17,10 @@ seed=${SCHEMATHESIS_SEED:-20261129}
 st=tools/schemathesis/bin/st
 [[ -x $st ]] || scripts/setup.sh --test
 
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-DATABASE_URL="sqlite://$work/fuzz.db" BIND_ADDRESS="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  OUTBOX_DIR="$work/outbox" RATE_LIMIT_PER_MINUTE=1000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000 \
-  FAILED_LOGINS_PER_ACCOUNT_PER_HOUR=100 RUST_LOG=warn "$binary" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-ready=false
-for _ in $(seq 300); do
-  curl -fs "$base/readyz" >/dev/null 2>&1 && { ready=true; break; }
-  kill -0 $server 2>/dev/null || break
-  sleep 0.1
-done
-$ready || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
-
-token=$(curl -fsS -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
-  -d '{"email": "fuzz@example.org", "display_name": "Fuzz", "password": "violet kettle harbour"}' |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+source scripts/start-server.sh
+start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000 \
+  FAILED_LOGINS_PER_ACCOUNT_PER_HOUR=100
+token=$(api_token fuzz@example.org)
 
 status=0
 "$st" run "$base/api/v1/openapi.json" \
