@@ -4,6 +4,10 @@
 //! so the whole family is revoked. Password changes revoke every family of the traveler;
 //! account deletion removes the rows.
 //!
+//! A family lives at most `max_age` from its login (the web session's absolute lifetime), however
+//! often it is refreshed: each new token expires at the earlier of 30 days and that limit. The
+//! family id is a UUIDv7 made from the login's time, so it carries the start.
+//!
 //! Every function takes the time as `now`, so expiry can be tested without waiting.
 
 use chrono::{DateTime, Duration, Utc};
@@ -49,18 +53,39 @@ pub async fn start(
     db: &impl ConnectionTrait,
     keys: &AccessKeys,
     user_id: Uuid,
+    max_age: Duration,
     now: DateTime<Utc>,
 ) -> Result<Issued, RefreshError> {
-    let issued = issue(db, keys, user_id, Uuid::now_v7(), now).await?;
+    let family_id = family_id_at(now);
+    let issued = issue(db, keys, user_id, family_id, now + max_age, now).await?;
     tracing::info!(%user_id, session = %issued.grant.session, outcome = "started", "api session");
     Ok(issued)
 }
 
+/// A family id that records when the login started (UUIDv7, millisecond precision).
+fn family_id_at(now: DateTime<Utc>) -> Uuid {
+    let seconds = u64::try_from(now.timestamp()).unwrap_or_default();
+    Uuid::new_v7(uuid::Timestamp::from_unix(
+        uuid::NoContext,
+        seconds,
+        now.timestamp_subsec_nanos(),
+    ))
+}
+
+/// When the family's login started, from its id.
+fn family_started(family_id: Uuid) -> Option<DateTime<Utc>> {
+    let (seconds, nanos) = family_id.get_timestamp()?.to_unix();
+    DateTime::from_timestamp(i64::try_from(seconds).ok()?, nanos)
+}
+
+/// Issues a pair in `family_id`; the refresh token expires in 30 days or at `family_ends`,
+/// whichever is sooner.
 async fn issue(
     db: &impl ConnectionTrait,
     keys: &AccessKeys,
     user_id: Uuid,
     family_id: Uuid,
+    family_ends: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Issued, RefreshError> {
     let refresh_token = new_token();
@@ -70,7 +95,7 @@ async fn issue(
         family_id: Set(family_id),
         token_hash: Set(digest(&refresh_token)),
         created_at: Set(now),
-        expires_at: Set(now + REFRESH_LIFETIME),
+        expires_at: Set((now + REFRESH_LIFETIME).min(family_ends)),
         used_at: Set(None),
         revoked_at: Set(None),
     }
@@ -97,6 +122,7 @@ pub async fn rotate(
     db: &(impl ConnectionTrait + TransactionTrait),
     keys: &AccessKeys,
     token: &str,
+    max_age: Duration,
     now: DateTime<Utc>,
 ) -> Result<Issued, RefreshError> {
     let Some(found) = tokens::Entity::find()
@@ -131,7 +157,10 @@ pub async fn rotate(
         );
         return Err(RefreshError::Reused);
     }
-    let issued = issue(&txn, keys, found.user_id, found.family_id, now).await?;
+    // A family id without a time (not made here) gets no more than one token's lifetime.
+    let family_ends =
+        family_started(found.family_id).map_or(now + REFRESH_LIFETIME, |start| start + max_age);
+    let issued = issue(&txn, keys, found.user_id, found.family_id, family_ends, now).await?;
     txn.commit().await?;
     Ok(issued)
 }

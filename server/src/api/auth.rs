@@ -98,6 +98,12 @@ fn auth_failed(error: AuthError) -> ApiError {
     }
 }
 
+/// How long an API login may be refreshed: the web session's absolute lifetime.
+fn login_lifetime(state: &AppState) -> chrono::Duration {
+    chrono::Duration::from_std(state.sessions.absolute_lifetime)
+        .unwrap_or(refresh::REFRESH_LIFETIME)
+}
+
 fn refresh_failed(error: RefreshError) -> ApiError {
     match error {
         RefreshError::Invalid | RefreshError::Reused => ApiError::Unauthorized(BAD_REFRESH),
@@ -109,10 +115,16 @@ fn refresh_failed(error: RefreshError) -> ApiError {
 }
 
 async fn start(state: &AppState, user_id: uuid::Uuid) -> Result<Tokens, ApiError> {
-    refresh::start(&state.db, &state.access_keys, user_id, Utc::now())
-        .await
-        .map(Tokens::from)
-        .map_err(refresh_failed)
+    refresh::start(
+        &state.db,
+        &state.access_keys,
+        user_id,
+        login_lifetime(state),
+        Utc::now(),
+    )
+    .await
+    .map(Tokens::from)
+    .map_err(refresh_failed)
 }
 
 /// Create an account and log in.
@@ -198,6 +210,7 @@ pub async fn refresh_tokens(
         &state.db,
         &state.access_keys,
         &body.refresh_token,
+        login_lifetime(&state),
         Utc::now(),
     )
     .await

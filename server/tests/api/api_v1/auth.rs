@@ -159,13 +159,15 @@ async fn refresh_tokens_expire_after_thirty_days() {
     let user_id = app.user_id(&email).await;
     let keys = AccessKeys::new(SECRET.as_bytes());
     let now = Utc::now();
-    let old = refresh::start(&app.db, &keys, user_id, now - Duration::days(30))
+    let old = refresh::start(&app.db, &keys, user_id, LOGIN, now - Duration::days(30))
         .await
         .unwrap();
-    let recent = refresh::start(&app.db, &keys, user_id, now - Duration::days(29))
+    let recent = refresh::start(&app.db, &keys, user_id, LOGIN, now - Duration::days(29))
         .await
         .unwrap();
-    let later = refresh::start(&app.db, &keys, user_id, now).await.unwrap();
+    let later = refresh::start(&app.db, &keys, user_id, LOGIN, now)
+        .await
+        .unwrap();
 
     let expired = refreshed(&app, &old.refresh_token).await;
     let in_time = refreshed(&app, &recent.refresh_token).await;
@@ -173,6 +175,7 @@ async fn refresh_tokens_expire_after_thirty_days() {
         &app.db,
         &keys,
         &later.refresh_token,
+        LOGIN,
         now + Duration::days(30) - Duration::seconds(1),
     )
     .await;
@@ -184,10 +187,53 @@ async fn refresh_tokens_expire_after_thirty_days() {
         &app.db,
         &keys,
         &just_before.unwrap().refresh_token,
+        LOGIN,
         now + Duration::days(61),
     )
     .await;
     assert!(matches!(past_expiry, Err(refresh::RefreshError::Invalid)));
+}
+
+/// The web session's absolute lifetime, which also bounds an API login.
+const LOGIN: Duration = Duration::days(90);
+
+#[tokio::test]
+async fn a_login_ends_ninety_days_after_it_started_however_often_it_is_refreshed() {
+    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.to_string())).await;
+    let (email, _) = register(&app).await;
+    let user_id = app.user_id(&email).await;
+    let keys = AccessKeys::new(SECRET.as_bytes());
+    let started = Utc::now() - Duration::days(100);
+    let mut pair = refresh::start(&app.db, &keys, user_id, LOGIN, started)
+        .await
+        .unwrap();
+
+    // Refreshing keeps it alive until day 89 ...
+    for day in [20, 40, 60, 80, 89] {
+        pair = refresh::rotate(
+            &app.db,
+            &keys,
+            &pair.refresh_token,
+            LOGIN,
+            started + Duration::days(day),
+        )
+        .await
+        .unwrap_or_else(|error| panic!("day {day}: {error}"));
+    }
+    // ... whose token expires at day 90, not day 119.
+    let past_the_end = refresh::rotate(
+        &app.db,
+        &keys,
+        &pair.refresh_token,
+        LOGIN,
+        started + Duration::days(90) + Duration::seconds(1),
+    )
+    .await;
+
+    assert!(
+        matches!(past_the_end, Err(refresh::RefreshError::Invalid)),
+        "{past_the_end:?}"
+    );
 }
 
 #[tokio::test]
