@@ -2,9 +2,10 @@
 //! description as `/api/v1/openapi.json`. Plain HTML in the site's layout: no scripts, nothing
 //! fetched from elsewhere, so it works offline and under the site's CSP.
 
-use std::{fmt::Write as _, sync::Arc};
+use std::fmt::Write as _;
 
 use axum::{
+    body::Bytes,
     extract::State,
     http::header,
     response::{Html, IntoResponse, Response},
@@ -15,9 +16,9 @@ use utoipa::OpenApi;
 use super::openapi::ApiDoc;
 use crate::routes::error_pages::ErrorPages;
 
-/// The reference page, rendered once at start-up.
+/// The reference page, rendered once at start-up (cloning shares the bytes).
 #[derive(Clone)]
-pub struct Reference(Arc<str>);
+pub struct Reference(Bytes);
 
 impl Reference {
     /// Renders the page in the site's layout; examples use `base_url`, and it states the rate
@@ -30,7 +31,7 @@ impl Reference {
                 "<h1>API reference</h1><p>The reference could not be built; the description is at <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>".to_string()
             }
         };
-        Self(pages.document("API reference", &main).into())
+        Self(Bytes::from(pages.document("API reference", &main)))
     }
 }
 
@@ -38,7 +39,7 @@ impl Reference {
 pub async fn page(State(reference): State<Reference>) -> Response {
     (
         [(header::CACHE_CONTROL, "public, max-age=300")],
-        Html(reference.0.to_string()),
+        Html(reference.0),
     )
         .into_response()
 }

@@ -70,9 +70,10 @@ impl Modify for BearerScheme {
     }
 }
 
-/// Answers any operation can give, documented once here rather than on every handler: 429
-/// from the rate limit everywhere; 400 (not JSON), 413 (too large) and 415 (not
-/// `application/json`) wherever a body is read; 401 wherever a token is needed.
+/// Answers any operation can give, documented once here rather than on every handler (a
+/// handler's own description of the same status wins): 429 from the rate limit everywhere;
+/// 400 (not JSON), 413 (too large), 415 (not `application/json`) and 422 (invalid fields)
+/// wherever a body is read; 401 wherever a token is needed.
 struct CommonResponses;
 
 impl Modify for CommonResponses {

@@ -224,7 +224,9 @@ where
             ));
         }
         serde_json::from_value(value).map(ApiJson).map_err(|error| {
-            Self::Rejection::Unprocessable(format!("A field has the wrong type: {error}."))
+            Self::Rejection::Unprocessable(format!(
+                "The body does not match what this endpoint expects: {error}."
+            ))
         })
     }
 }
