@@ -444,41 +444,42 @@ fn check_database_url(url: &str) -> Result<(), ConfigError> {
     }
 }
 
-fn parse_base_url(url: &str) -> Result<String, ConfigError> {
-    let invalid = || ConfigError {
-        variable: "PUBLIC_BASE_URL",
-        problem: format!(
-            "must be an http:// or https:// address without a path, such as https://trips.example.org, got {url:?}"
-        ),
+/// Whether `text` is an http(s) address of a whole site: a scheme and a host (no wildcard),
+/// nothing after them but an optional `/`.
+fn is_site_root(text: &str) -> bool {
+    let Ok(uri) = text.parse::<http::Uri>() else {
+        return false;
     };
-    let uri: http::Uri = url.parse().map_err(|_| invalid())?;
-    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
-    let path_ok = matches!(uri.path(), "" | "/") && uri.query().is_none();
-    if !scheme_ok || uri.host().is_none() || !path_ok {
-        return Err(invalid());
+    matches!(uri.scheme_str(), Some("http" | "https"))
+        && uri
+            .host()
+            .is_some_and(|h| !h.is_empty() && !h.contains('*'))
+        && uri.path_and_query().is_none_or(|pq| pq.as_str() == "/")
+}
+
+fn parse_base_url(url: &str) -> Result<String, ConfigError> {
+    if !is_site_root(url) {
+        return Err(ConfigError {
+            variable: "PUBLIC_BASE_URL",
+            problem: format!(
+                "must be an http:// or https:// address without a path, such as https://trips.example.org, got {url:?}"
+            ),
+        });
     }
     Ok(url.trim_end_matches('/').to_string())
 }
 
-/// One web origin as browsers send it: scheme, host and port only, no path or trailing slash.
+/// One web origin as browsers send it (scheme, host, port), without a trailing slash.
 fn parse_origin(origin: &str) -> Result<String, ConfigError> {
-    let origin = origin.trim_end_matches('/');
-    let invalid = || ConfigError {
-        variable: "CORS_ALLOWED_ORIGINS",
-        problem: format!(
-            "must be a comma-separated list of origins such as https://app.example.org, http://localhost:5173 (no paths, no wildcards), got {origin:?}"
-        ),
-    };
-    let uri: http::Uri = origin.parse().map_err(|_| invalid())?;
-    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
-    let host_ok = uri
-        .host()
-        .is_some_and(|h| !h.is_empty() && !h.contains('*'));
-    // An origin has no path at all: "https://a.org/" is not what a browser sends.
-    if !scheme_ok || !host_ok || uri.path_and_query().is_some_and(|pq| pq.as_str() != "/") {
-        return Err(invalid());
+    if !is_site_root(origin) {
+        return Err(ConfigError {
+            variable: "CORS_ALLOWED_ORIGINS",
+            problem: format!(
+                "must be a comma-separated list of origins such as https://app.example.org, http://localhost:5173 (no paths, no wildcards), got {origin:?}"
+            ),
+        });
     }
-    Ok(origin.to_ascii_lowercase())
+    Ok(origin.trim_end_matches('/').to_ascii_lowercase())
 }
 
 fn parse_number(
