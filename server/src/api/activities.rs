@@ -130,7 +130,6 @@ fn failed(error: ItineraryError) -> ApiError {
     params(("id" = String, Path, description = "The trip's id")),
     responses(
         (status = 200, description = "The activities", body = Vec<Activity>),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -165,7 +164,6 @@ async fn reread(state: &AppState, owner: uuid::Uuid, id: &str) -> Result<Activit
     request_body = ActivityRequest,
     responses(
         (status = 201, description = "Added; `Location` names it", body = Activity),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
@@ -196,7 +194,6 @@ pub async fn create(
     request_body = ActivityRequest,
     responses(
         (status = 200, description = "The activity as saved", body = Activity),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
@@ -221,7 +218,6 @@ pub async fn replace(
     params(("id" = String, Path, description = "The activity's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -247,7 +247,6 @@ pub async fn logout(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The traveler", body = Me),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn me(

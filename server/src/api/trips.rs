@@ -249,7 +249,6 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
     ),
     responses(
         (status = 200, description = "One page of trips", body = TripPage),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter that cannot be read", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -277,7 +276,6 @@ pub async fn list(
     request_body = TripRequest,
     responses(
         (status = 201, description = "Created; `Location` names it", body = Trip),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -305,7 +303,6 @@ pub async fn create(
     params(("id" = String, Path, description = "The trip's id")),
     responses(
         (status = 200, description = "The trip", body = Trip),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -329,7 +326,6 @@ pub async fn get(
     request_body = TripRequest,
     responses(
         (status = 200, description = "The trip as saved", body = Trip),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or activities would fall outside the new dates; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
@@ -358,7 +354,6 @@ pub async fn replace(
     params(("id" = String, Path, description = "The trip's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid access token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
     )
 )]
