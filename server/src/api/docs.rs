@@ -35,6 +35,13 @@ impl Reference {
     }
 }
 
+#[cfg(test)]
+impl Reference {
+    pub fn html_for_tests(&self) -> Vec<u8> {
+        self.0.to_vec()
+    }
+}
+
 /// `GET /api/docs`.
 pub async fn page(State(reference): State<Reference>) -> Response {
     (
@@ -161,11 +168,23 @@ fn content_schema(content: Option<&Value>) -> Option<(&str, &Value)> {
     Some((media_type.as_str(), media.get("schema")?))
 }
 
+/// Opens a table (in a `div` of `class`) with these column headings; [`CLOSE_TABLE`] ends it.
+fn open_table(out: &mut String, class: &str, headings: &[&str]) {
+    let _ = write!(out, r#"<div class="{class}"><table><thead><tr>"#);
+    for heading in headings {
+        let _ = write!(out, r#"<th scope="col">{heading}</th>"#);
+    }
+    out.push_str("</tr></thead><tbody>");
+}
+
+const CLOSE_TABLE: &str = "</tbody></table></div>";
+
 fn render_parameters(out: &mut String, parameters: &[Value]) {
     if parameters.is_empty() {
         return;
     }
-    out.push_str(r#"<h4>Parameters</h4><div class="api-table api-table--named"><table><thead><tr><th scope="col">Name</th><th scope="col">Description</th></tr></thead><tbody>"#);
+    out.push_str("<h4>Parameters</h4>");
+    open_table(out, "api-table api-table--named", &["Name", "Description"]);
     for parameter in parameters {
         let required = if parameter.get("required").and_then(Value::as_bool) == Some(true) {
             r#" <span class="api-required">required</span>"#
@@ -181,7 +200,7 @@ fn render_parameters(out: &mut String, parameters: &[Value]) {
             prose(str_of(parameter, "description")),
         );
     }
-    out.push_str("</tbody></table></div>");
+    out.push_str(CLOSE_TABLE);
 }
 
 fn render_operation(out: &mut String, path: &str, method: &str, operation: &Value) {
@@ -226,7 +245,8 @@ fn render_operation(out: &mut String, path: &str, method: &str, operation: &Valu
         );
     }
     if let Some(responses) = operation.get("responses").and_then(Value::as_object) {
-        out.push_str(r#"<h4>Responses</h4><div class="api-table"><table><thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Body</th></tr></thead><tbody>"#);
+        out.push_str("<h4>Responses</h4>");
+        open_table(out, "api-table", &["Status", "Meaning", "Body"]);
         for (status, response) in responses {
             // Success bodies are JSON and errors problem+json, as the introduction says.
             let body = content_schema(response.get("content"))
@@ -238,7 +258,7 @@ fn render_operation(out: &mut String, path: &str, method: &str, operation: &Valu
                 prose(str_of(response, "description")),
             );
         }
-        out.push_str("</tbody></table></div>");
+        out.push_str(CLOSE_TABLE);
     }
     out.push_str("</section>");
 }
@@ -268,7 +288,7 @@ fn render_fields(out: &mut String, schema: &Value, properties: &Map<String, Valu
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    out.push_str(r#"<div class="api-table api-table--named"><table><thead><tr><th scope="col">Field</th><th scope="col">Description</th></tr></thead><tbody>"#);
+    open_table(out, "api-table api-table--named", &["Field", "Description"]);
     for (field, property) in properties {
         let mark = if required.contains(&field.as_str()) {
             r#" <span class="api-required">always</span>"#
@@ -290,7 +310,7 @@ fn render_fields(out: &mut String, schema: &Value, properties: &Map<String, Valu
             type_of(property),
         );
     }
-    out.push_str("</tbody></table></div>");
+    out.push_str(CLOSE_TABLE);
 }
 
 /// The whole reference: an introduction, a contents list, the operations by tag, the schemas.
