@@ -223,11 +223,14 @@ where
                 "The body must be a JSON object.".to_string(),
             ));
         }
-        serde_json::from_value(value).map(ApiJson).map_err(|error| {
-            Self::Rejection::Unprocessable(format!(
-                "The body does not match what this endpoint expects: {error}."
-            ))
-        })
+        // Like axum's own message, naming the field that does not fit.
+        serde_path_to_error::deserialize(value)
+            .map(ApiJson)
+            .map_err(|error| {
+                Self::Rejection::Unprocessable(format!(
+                    "The body does not match what this endpoint expects: {error}."
+                ))
+            })
     }
 }
 

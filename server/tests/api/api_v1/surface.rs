@@ -41,7 +41,9 @@ async fn bodies_it_cannot_read_get_400_413_415_and_422_problems() {
 
     problem(text, 415).await;
     problem(malformed, 400).await;
-    problem(wrong_type, 422).await;
+    let body = problem(wrong_type, 422).await;
+    let detail = body["detail"].as_str().unwrap();
+    assert!(detail.contains("name"), "the field is named: {detail}");
     problem(too_large, 413).await;
     let body = problem(nowhere, 404).await;
     assert!(
