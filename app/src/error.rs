@@ -19,6 +19,10 @@ pub struct FormErrors {
     pub fields: BTreeMap<String, String>,
     /// Field name → what was submitted. Never includes passwords.
     pub values: BTreeMap<String, String>,
+    /// The first field found wrong (checks run in the form's order): it gets the focus when the
+    /// form comes back, so the person lands on the first thing to fix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
 }
 
 impl FormErrors {
@@ -31,6 +35,9 @@ impl FormErrors {
     }
 
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        if self.first.is_none() {
+            self.first = Some(field.to_string());
+        }
         self.fields
             .entry(field.to_string())
             .or_insert_with(|| message.into());

@@ -25,37 +25,6 @@ pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
     }
 }
 
-/// A value to set as a live DOM property (`prop:value`), withheld until `trigger` first differs
-/// from what it was when the page was hydrated. Server-rendered HTML carries the starting value
-/// as an attribute; setting the property during hydration would wipe whatever the person typed
-/// while the WASM was still loading. (Once set, it is set on every change of `trigger` or of
-/// what `value` reads: returning `None` later would write "undefined" into the field.)
-pub fn once_changed<T, V>(
-    trigger: impl Fn() -> T + Send + Sync + 'static,
-    value: impl Fn() -> V + Send + Sync + 'static,
-) -> impl Fn() -> Option<V> + Send + Sync + 'static
-where
-    T: PartialEq + Clone + Send + Sync + 'static,
-{
-    let trigger = Memo::new(move |_| trigger());
-    let first = StoredValue::new(None::<T>);
-    let changed = StoredValue::new(false);
-    move || {
-        let now = trigger.get();
-        if !changed.get_value() {
-            match first.get_value() {
-                None => {
-                    first.set_value(Some(now));
-                    return None;
-                }
-                Some(first) if first == now => return None,
-                Some(_) => changed.set_value(true),
-            }
-        }
-        Some(value())
-    }
-}
-
 /// The `aria-describedby` of a field: its hint, then its error while there is one.
 fn described_by(
     name: &'static str,
@@ -72,6 +41,14 @@ fn described_by(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
+}
+
+/// Whether `name` is the first field to fix: it takes the focus when the page loads.
+fn first_problem(
+    name: &'static str,
+    errors: Signal<FormErrors>,
+) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || errors.with(|errors| errors.first.as_deref() == Some(name))
 }
 
 /// The label, hint and error around one form control.
@@ -107,30 +84,13 @@ pub fn Field(
     #[prop(default = true)] required: bool,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    // Passwords are never sent back, and are cleared after each attempt; other fields show
-    // what was typed.
+    // Passwords are never sent back; other fields show what was typed.
     let value = move || {
-        let errors = errors.get();
-        if kind == "password" {
-            Some(String::new())
-        } else {
-            errors.value(name).or_else(|| initial.clone())
-        }
+        (kind != "password")
+            .then(|| errors.get().value(name).or_else(|| initial.clone()))
+            .flatten()
+            .filter(|value| !value.is_empty())
     };
-    let attribute = {
-        let value = value.clone();
-        move || value().filter(|v| !v.is_empty())
-    };
-    // Typed text stays in the field by itself; only a password is cleared by script, after
-    // each answer from the server.
-    // (Other fields get a closure with nothing to track: it runs once, at hydration, and sets
-    // nothing.)
-    let property: Box<dyn Fn() -> Option<String> + Send + Sync> = if kind == "password" {
-        Box::new(once_changed(move || errors.get(), String::new))
-    } else {
-        Box::new(|| None)
-    };
-    let property = move || property();
     view! {
         <FieldFrame label name hint errors>
             <input
@@ -141,10 +101,10 @@ pub fn Field(
                 inputmode=inputmode
                 maxlength=maxlength
                 required=required
-                prop:value=property
-                value=attribute
+                value=value
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
+                autofocus=first_problem(name, errors)
             />
         </FieldFrame>
     }
@@ -177,6 +137,7 @@ pub fn TextArea(
                 maxlength=maxlength
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
+                autofocus=first_problem(name, errors)
             >{text}</textarea>
         </FieldFrame>
     }
@@ -200,8 +161,6 @@ pub fn SelectField(
     // Read once, untracked: a parent that is re-rendered on every signal its body reads (a
     // `Suspend`) must not rebuild the form whenever the errors change.
     let chosen = untrack(value);
-    // Follows `initial` when it changes after hydration (e.g. the browser's time zone).
-    let property = once_changed(move || initial.get(), move || initial.get());
     let option = move |(value, text): (String, String)| {
         let selected = value == chosen;
         view! { <option value=value selected=selected>{text}</option> }
@@ -222,9 +181,9 @@ pub fn SelectField(
             <select
                 id=format!("field-{name}")
                 name=name
-                prop:value=property
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), errors)
+                autofocus=first_problem(name, errors)
             >
                 {groups}
             </select>

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod error;
 mod forms;
 mod icons;
+pub mod islands;
 pub mod itinerary;
 mod landing;
 mod layout;
@@ -32,6 +33,7 @@ use crate::{
         pages::{LoginPage, SignupPage, provide_current_user},
         recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
+    islands::HydrationMark,
     itinerary::pages::{DayPage, DeleteActivityPage, EditActivityPage, NewActivityPage},
     landing::Landing,
     layout::{Footer, Header},
@@ -59,7 +61,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -73,19 +75,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Marks the moment the WASM app has taken over the server-rendered page; browser tests wait
-    // for it. Content inside `Suspense` hydrates a few microtasks after this effect runs (its
-    // data is already in the page), so the mark waits two animation frames. Effects run in the
-    // browser only.
-    Effect::new(|_| {
-        request_animation_frame(|| {
-            request_animation_frame(|| {
-                if let Some(body) = document().body() {
-                    let _ = body.set_attribute("data-hydrated", "true");
-                }
-            });
-        });
-    });
 
     view! {
         <Title formatter=|page: String| {
@@ -148,5 +137,6 @@ fn Layout() -> impl IntoView {
             </Routes>
         </main>
         <Footer/>
+        <HydrationMark/>
     }
 }

@@ -48,7 +48,7 @@ export const test = base.extend<{ page: Page; hasJs: boolean }>({
 
 export { expect };
 
-/// Waits until the WASM app has hydrated the server-rendered page (JavaScript runs only).
+/// Waits until the islands in the server-rendered page are interactive (JavaScript runs only).
 export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }

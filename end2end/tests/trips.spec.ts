@@ -15,8 +15,7 @@ async function fillTrip(page: Page, trip: Trip) {
   await page.getByLabel('Budget (optional)').fill(trip.budget);
 }
 
-/// After a JavaScript navigation the page is already hydrated; after a full load (no-JS, or a
-/// redirect followed by the browser) wait for the app again.
+/// Every navigation loads a page from the server; with JavaScript, wait for its islands.
 async function settled(page: Page, hasJs: boolean) {
   if (hasJs) await waitForHydration(page);
 }
@@ -41,11 +40,8 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
   await expect(page.getByText('EUR amounts have at most 2 decimal places.')).toBeVisible();
   await expect(page.getByLabel('Destination')).toHaveValue('Lisbon');
   await expect(page.getByLabel('Trip name')).toHaveAttribute('aria-invalid', 'true');
-  if (hasJs) {
-    // Checked in the browser: nothing went to the server.
-    await expect(page).toHaveURL(/\/trips\/new$/);
-    await expect(page.getByLabel('Trip name')).toBeFocused();
-  }
+  // The form comes back with the focus on the first thing to fix.
+  await expect(page.getByLabel('Trip name')).toBeFocused();
   await expectAccessible(page, hasJs);
 
   await fillTrip(page, { name: ATTACK, destination: 'Lisbon', start: '2027-03-03', end: '2027-03-09', zone: 'Europe/Lisbon', currency: 'EUR', budget: '1500.50' });
@@ -72,17 +68,12 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
   await expect(cards.first()).toContainText(ATTACK);
   await expect(cards.last()).toContainText('¥250,000');
   await expectAccessible(page, hasJs);
-  if (hasJs) await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   await page.getByLabel('Search').fill('kyoto');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/\/trips\?status=upcoming&q=kyoto/);
   await expect(cards).toHaveCount(1);
   await expect(cards).toContainText('Autumn in Kyoto');
   await expect(page.getByLabel('Search')).toHaveValue('kyoto');
-  if (hasJs) {
-    const marker = await page.evaluate(() => (window as unknown as { marker?: number }).marker);
-    expect(marker, 'the list updated without a full reload').toBe(1);
-  }
   await page.getByLabel('From').fill('2027-03-01');
   await page.getByLabel('To').fill('2027-03-31');
   await page.getByLabel('Search').fill('');

@@ -1,7 +1,11 @@
-//! The browser entry point: hydrate the server-rendered page into the Leptos app.
+//! The browser entry point. The pages are server HTML; only the islands in them
+//! (`app::islands`) are hydrated, each by its own exported function, after this runs.
+
+// Links the islands' exported functions into the WASM.
+pub use app::islands;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

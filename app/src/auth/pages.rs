@@ -11,7 +11,10 @@ use super::{
     api::{LogIn, LogOut, SignUp},
     types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, login_url},
 };
-use crate::forms::{Field, FormAlert, errors_of};
+use crate::{
+    forms::{Field, FormAlert, errors_of},
+    islands::PasswordStrength,
+};
 
 /// The current user, fetched once per navigation and shared through context.
 pub type UserResource = Resource<Result<Option<CurrentUser>, crate::error::AppError>>;
@@ -31,7 +34,7 @@ pub fn user_resource() -> Option<UserResource> {
 
 /// How a password of `length` characters is described while it is typed (JavaScript only; the
 /// server has the last word, including the common-password check).
-fn strength_label(length: usize) -> &'static str {
+pub(crate) fn strength_label(length: usize) -> &'static str {
     match length {
         0 => "",
         1..PASSWORD_MIN => "Too short",
@@ -43,7 +46,6 @@ fn strength_label(length: usize) -> &'static str {
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
-    let password_length = RwSignal::new(0usize);
     let errors = errors_of(action.value());
     view! {
         <Title text="Sign up"/>
@@ -55,11 +57,10 @@ pub fn SignupPage() -> impl IntoView {
                 <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
                 <Field label="Your name" name="display_name" autocomplete="name" errors
                     hint="Shown to the people you share trips with."/>
-                <div on:input=move |event| password_length.set(event_target_value(&event).chars().count())>
+                <PasswordStrength>
                     <Field label="Password" name="password" kind="password" autocomplete="new-password" errors
                         hint="At least 8 characters. A few unrelated words make a strong one."/>
-                    <p class="strength" aria-live="polite">{move || strength_label(password_length.get())}</p>
-                </div>
+                </PasswordStrength>
                 <Field label="Confirm password" name="password_confirmation" kind="password"
                     autocomplete="new-password" errors/>
                 <button class="button" type="submit" disabled=move || action.pending().get()>
@@ -83,7 +84,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1 id="login-heading">"Welcome back"</h1>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <FormAlert errors/>
-                <input type="hidden" name="next" prop:value=next value=next/>
+                <input type="hidden" name="next" value=next/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" errors/>
                 <button class="button" type="submit" disabled=move || action.pending().get()>"Log in"</button>

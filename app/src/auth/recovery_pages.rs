@@ -151,7 +151,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     view! {
                         <ActionForm action attr:class="form" attr:novalidate=true>
                             <FormAlert errors/>
-                            <input type="hidden" name="token" prop:value=token value=token/>
+                            <input type="hidden" name="token" value=token/>
                             <Field label="New password" name="password" kind="password" autocomplete="new-password"
                                 hint="At least 8 characters." errors/>
                             <Field label="Confirm new password" name="password_confirmation" kind="password"
@@ -186,7 +186,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             <p>"One click and your address is confirmed."</p>
             <ActionForm action attr:class="form">
                 <FormAlert errors/>
-                <input type="hidden" name="token" prop:value=token value=token/>
+                <input type="hidden" name="token" value=token/>
                 <button class="button" type="submit">"Confirm my email"</button>
             </ActionForm>
         </section>

@@ -16,6 +16,7 @@ use super::{
 use crate::{
     error::FormErrors,
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea, errors_of},
+    islands::ConfirmLink,
     not_found::{NotFound, not_found_or},
     reference::{currency, format_money},
     trips::{
@@ -144,21 +145,17 @@ pub fn DaysView(
         .summary
         .daily_budget_minor
         .map(|minor| format_money(minor, &trip.currency));
-    let delete_dialog = NodeRef::<leptos::html::Dialog>::new();
-    let chosen = RwSignal::new(None::<(String, String)>);
     let days = plan
         .days
         .into_iter()
         .map(|day| {
             view! {
-                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone()
-                    dialog=delete_dialog chosen/>
+                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone()/>
             }
         })
         .collect_view();
     view! {
         <div class="days">{days}</div>
-        <DeleteActivityDialog dialog=delete_dialog chosen action=actions.deleting/>
     }
 }
 
@@ -169,8 +166,6 @@ fn DayView(
     daily: Option<String>,
     actions: PlanActions,
     back: String,
-    dialog: NodeRef<leptos::html::Dialog>,
-    chosen: RwSignal<Option<(String, String)>>,
 ) -> impl IntoView {
     let heading_id = format!("day-{}-heading", day.date);
     let heading = day_heading(&day);
@@ -191,7 +186,7 @@ fn DayView(
         .map(|(index, activity)| {
             view! {
                 <ActivityItem activity trip_id=trip.id.clone() currency=trip.currency.clone()
-                    first=index == 0 last=index + 1 == count actions back=back.clone() dialog chosen/>
+                    first=index == 0 last=index + 1 == count actions back=back.clone()/>
             }
         })
         .collect_view();
@@ -223,8 +218,6 @@ fn ActivityItem(
     last: bool,
     actions: PlanActions,
     back: String,
-    dialog: NodeRef<leptos::html::Dialog>,
-    chosen: RwSignal<Option<(String, String)>>,
 ) -> impl IntoView {
     let time = activity
         .time_range()
@@ -234,14 +227,9 @@ fn ActivityItem(
     let description = (!activity.description.is_empty()).then(|| activity.description.clone());
     let edit_url = format!("/trips/{trip_id}/activities/{}/edit", activity.id);
     let delete_url = format!("/trips/{trip_id}/activities/{}/delete", activity.id);
-    let (id, title) = (activity.id.clone(), activity.title.clone());
-    let open_dialog = move |event: leptos::ev::MouseEvent| {
-        if let Some(dialog) = dialog.get() {
-            event.prevent_default();
-            chosen.set(Some((id.clone(), title.clone())));
-            let _ = dialog.show_modal();
-        }
-    };
+    let heading = format!("delete-activity-{}-heading", activity.id);
+    let (delete_id, delete_question) =
+        (activity.id.clone(), format!("Delete “{}”?", activity.title));
     let move_button = {
         let (id, title) = (activity.id.clone(), activity.title.clone());
         move |direction: &'static str, label: &'static str, symbol: &'static str| {
@@ -274,48 +262,18 @@ fn ActivityItem(
                 })}
                 {(!last).then(move || move_button("down", "Move down", "↓"))}
                 <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
-                <a class="button button--small button--ghost" href=delete_url on:click=open_dialog>"Delete"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
+                <ConfirmLink href=delete_url class="button button--small button--ghost".to_string()
+                    label="Delete".to_string() hidden=format!(" “{}”", activity.title) heading=heading.clone()>
+                    <h2 id=heading>{delete_question}</h2>
+                    <p>"It will be removed from the plan. This can’t be undone."</p>
+                    <ActionForm action=actions.deleting attr:class="dialog__actions">
+                        <input type="hidden" name="id" value=delete_id/>
+                        <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">"Cancel"</button>
+                        <button type="submit" class="button button--danger">"Delete activity"</button>
+                    </ActionForm>
+                </ConfirmLink>
             </div>
         </li>
-    }
-}
-
-#[component]
-fn DeleteActivityDialog(
-    dialog: NodeRef<leptos::html::Dialog>,
-    chosen: RwSignal<Option<(String, String)>>,
-    action: ServerAction<DeleteActivity>,
-) -> impl IntoView {
-    let close = move |_| {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
-    // Closes itself once the deletion is through.
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(())))
-            && let Some(dialog) = dialog.get()
-        {
-            dialog.close();
-        }
-    });
-    let title = move || chosen.get().map(|(_, title)| title).unwrap_or_default();
-    let id = move || chosen.get().map(|(id, _)| id).unwrap_or_default();
-    view! {
-        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-activity-heading">
-            <h2 id="delete-activity-heading">{move || format!("Delete “{}”?", title())}</h2>
-            <p>"It will be removed from the plan. This can’t be undone."</p>
-            {move || action.value().get().and_then(Result::err).map(|error| view! {
-                <p class="form-alert" role="alert">{error.to_string()}</p>
-            })}
-            <ActionForm action attr:class="dialog__actions">
-                <input type="hidden" name="id" prop:value=id/>
-                <button type="button" class="button button--secondary" on:click=close>"Cancel"</button>
-                <button type="submit" class="button button--danger" disabled=move || action.pending().get()>
-                    "Delete activity"
-                </button>
-            </ActionForm>
-        </dialog>
     }
 }
 

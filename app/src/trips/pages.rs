@@ -10,15 +10,16 @@ use leptos_router::{
 
 use super::{
     api::{CreateTrip, DeleteTrip, UpdateTrip, get_trip, list_trips, new_trip_defaults},
-    form::{ClientCheck, TripFields},
+    form::TripFields,
     types::{
         Sort, Status, Timing, TripCard, TripInput, TripList, TripQuery, format_length, format_range,
     },
 };
 use crate::{
     auth::pages::RequireUser,
-    forms::{errors_of, once_changed},
+    forms::errors_of,
     icons::{CalendarIcon, PinIcon, WalletIcon},
+    islands::{ConfirmLink, ZoneFromDevice},
     itinerary::{
         api::{TripPlan, get_trip_plan},
         pages::{BudgetView, DayLinks, DaysView, PlanActions},
@@ -102,8 +103,7 @@ fn StatusTabs(query: Memo<TripQuery>) -> impl IntoView {
     }
 }
 
-/// Search, dates and order: a GET form, so the results have a link and work without JavaScript
-/// (with it, the router fetches the new list without reloading the page).
+/// Search, dates and order: a GET form, so the results have a link of their own.
 #[component]
 fn Filters(query: Memo<TripQuery>) -> impl IntoView {
     let date = |date: Option<chrono::NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
@@ -111,14 +111,6 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
     let from = move || date(query.get().from);
     let to = move || date(query.get().to);
     let status = move || query.get().status.as_str();
-    // The boxes follow the URL when it changes (a tab, "Clear", back), not while hydrating.
-    let live = move |value: fn(&TripQuery) -> String| {
-        once_changed(move || query.get(), move || value(&query.get()))
-    };
-    let q_now = live(|q| q.q.clone());
-    let from_now = live(|q| q.from.map(|d| d.to_string()).unwrap_or_default());
-    let to_now = live(|q| q.to.map(|d| d.to_string()).unwrap_or_default());
-    let sort_now = live(|q| q.sort.as_str().to_string());
     let clear = move || {
         TripQuery::default()
             .with_status(query.get().status)
@@ -131,23 +123,23 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
     };
     view! {
         <Form method="GET" action="/trips" attr:class="filters" attr:role="search" attr:aria-label="Find trips">
-            <input type="hidden" name="status" prop:value=status value=status/>
+            <input type="hidden" name="status" value=status/>
             <div class="field filters__search">
                 <label for="filter-q">"Search"</label>
                 <input id="filter-q" type="search" name="q" placeholder="Name or destination"
-                    maxlength="100" prop:value=q_now value=q/>
+                    maxlength="100" value=q/>
             </div>
             <div class="field">
                 <label for="filter-from">"From"</label>
-                <input id="filter-from" type="date" name="from" prop:value=from_now value=from/>
+                <input id="filter-from" type="date" name="from" value=from/>
             </div>
             <div class="field">
                 <label for="filter-to">"To"</label>
-                <input id="filter-to" type="date" name="to" prop:value=to_now value=to/>
+                <input id="filter-to" type="date" name="to" value=to/>
             </div>
             <div class="field">
                 <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" name="sort" prop:value=sort_now>
+                <select id="filter-sort" name="sort">
                     {sort_option(Sort::Start, "Start date")}
                     {sort_option(Sort::Name, "Name")}
                     {sort_option(Sort::Updated, "Recently updated")}
@@ -349,13 +341,6 @@ pub fn TripPage() -> impl IntoView {
 #[component]
 fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
     let trip = plan.trip.clone();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open_dialog = move |event: leptos::ev::MouseEvent| {
-        if let Some(dialog) = dialog.get() {
-            event.prevent_default();
-            let _ = dialog.show_modal();
-        }
-    };
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
         place
@@ -372,6 +357,7 @@ fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
     });
     let edit_url = format!("/trips/{}/edit", trip.id);
     let delete_url = format!("/trips/{}/delete", trip.id);
+    let (delete_id, delete_name) = (trip.id.clone(), trip.name.clone());
     view! {
         <Title text=trip.name.clone()/>
         <article class="trip" aria-labelledby="trip-heading">
@@ -390,7 +376,10 @@ fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
                 </div>
                 <div class="page-head__actions">
                     <a class="button button--secondary" href=edit_url>"Edit"</a>
-                    <a class="button button--danger" href=delete_url on:click=open_dialog>"Delete"</a>
+                    <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
+                        heading="delete-dialog-heading".to_string()>
+                        <DeleteDialog id=delete_id name=delete_name/>
+                    </ConfirmLink>
                 </div>
             </header>
             <dl class="overview">
@@ -410,35 +399,23 @@ fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
                 <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
                 <DaysView plan=plan.clone() actions back=format!("/trips/{}", trip.id)/>
             </section>
-            <DeleteDialog dialog id=trip.id.clone() name=trip.name.clone()/>
         </article>
     }
 }
 
-/// The JavaScript version of the delete confirmation.
+/// The delete confirmation as a dialog on the trip page (with JavaScript; the link opens a page
+/// with the same question otherwise).
 #[component]
-fn DeleteDialog(dialog: NodeRef<leptos::html::Dialog>, id: String, name: String) -> impl IntoView {
+fn DeleteDialog(id: String, name: String) -> impl IntoView {
     let action = ServerAction::<DeleteTrip>::new();
-    let close = move |_| {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
     view! {
-        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-dialog-heading">
-            <h2 id="delete-dialog-heading">{format!("Delete “{name}”?")}</h2>
-            <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
-            {move || action.value().get().and_then(Result::err).map(|error| view! {
-                <p class="form-alert" role="alert">{error.to_string()}</p>
-            })}
-            <ActionForm action attr:class="dialog__actions">
-                <input type="hidden" name="id" value=id.clone()/>
-                <button type="button" class="button button--secondary" on:click=close>"Cancel"</button>
-                <button type="submit" class="button button--danger" disabled=move || action.pending().get()>
-                    "Delete trip"
-                </button>
-            </ActionForm>
-        </dialog>
+        <h2 id="delete-dialog-heading">{format!("Delete “{name}”?")}</h2>
+        <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
+        <ActionForm action attr:class="dialog__actions">
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">"Cancel"</button>
+            <button type="submit" class="button button--danger">"Delete trip"</button>
+        </ActionForm>
     }
 }
 
@@ -475,31 +452,11 @@ pub fn DeleteTripPage() -> impl IntoView {
     }
 }
 
-/// The zone this browser is set to, when it is one of ours (JavaScript only).
-fn browser_zone() -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    {
-        let options =
-            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-                .resolved_options();
-        js_sys::Reflect::get(&options, &"timeZone".into())
-            .ok()?
-            .as_string()
-            .filter(|zone| crate::reference::is_time_zone(zone))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    None
-}
-
 #[component]
 pub fn NewTripPage() -> impl IntoView {
     let defaults = Resource::new(|| (), |()| new_trip_defaults());
-    let browser = RwSignal::new(None::<String>);
-    // Effects run in the browser only, after hydration.
-    Effect::new(move |_| browser.set(browser_zone()));
     let action = ServerAction::<CreateTrip>::new();
-    let check = ClientCheck::new();
-    let errors = check.merged(errors_of(action.value()));
+    let errors = errors_of(action.value());
     view! {
         <Title text="New trip"/>
         <RequireUser>
@@ -514,29 +471,24 @@ pub fn NewTripPage() -> impl IntoView {
                                 <p class="form-alert" role="alert">{error.to_string()}</p>
                             }.into_any(),
                         };
-                        let default_zone = defaults.time_zone.clone();
-                        let zone = if defaults.zone_chosen {
-                            Signal::stored(default_zone)
-                        } else {
-                            // A traveler without a home zone gets the one their device is set to.
-                            Signal::derive(move || browser.get().unwrap_or_else(|| default_zone.clone()))
-                        };
+                        let zone = Signal::stored(defaults.time_zone.clone());
+                        // A traveler without a home zone gets the one their device is set to
+                        // (unless the form came back with what they chose).
+                        let from_device = !defaults.zone_chosen && errors.get_untracked().values.is_empty();
                         let initial = TripInput {
                             time_zone: defaults.time_zone,
                             currency: defaults.currency,
                             ..TripInput::default()
                         };
                         view! {
-                            <ActionForm action node_ref=check.node_ref() attr:class="form form--wide" attr:novalidate=true>
-                                <div class="form__fields"
-                                    on:input=move |event| check.on_field_event(&event, false)
-                                    on:focusout=move |event| check.on_focus_out(&event)>
-                                    <TripFields initial zone errors/>
+                            <ActionForm action attr:class="form form--wide" attr:novalidate=true>
+                                <div class="form__fields">
+                                    <ZoneFromDevice apply=from_device>
+                                        <TripFields initial zone errors/>
+                                    </ZoneFromDevice>
                                 </div>
                                 <div class="form__actions">
-                                    <button class="button" type="submit"
-                                        on:click=move |event| check.on_submit_click(&event)
-                                        disabled=move || action.pending().get()>"Create trip"</button>
+                                    <button class="button" type="submit">"Create trip"</button>
                                     <a class="button button--ghost" href="/trips">"Cancel"</a>
                                 </div>
                             </ActionForm>
@@ -553,8 +505,7 @@ pub fn EditTripPage() -> impl IntoView {
     let id = trip_id();
     let trip = Resource::new(move || id.get(), get_trip);
     let action = ServerAction::<UpdateTrip>::new();
-    let check = ClientCheck::new();
-    let errors = check.merged(errors_of(action.value()));
+    let errors = errors_of(action.value());
     view! {
         <RequireUser>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -571,11 +522,9 @@ pub fn EditTripPage() -> impl IntoView {
                         <section class="form-page" aria-labelledby="edit-trip-heading">
                             <p class="back-link"><a href=back.clone()>"← Back to the trip"</a></p>
                             <h1 id="edit-trip-heading">"Edit trip"</h1>
-                            <ActionForm action node_ref=check.node_ref() attr:class="form form--wide" attr:novalidate=true>
+                            <ActionForm action attr:class="form form--wide" attr:novalidate=true>
                                 <input type="hidden" name="id" value=trip.id.clone()/>
-                                <div class="form__fields"
-                                    on:input=move |event| check.on_field_event(&event, false)
-                                    on:focusout=move |event| check.on_focus_out(&event)>
+                                <div class="form__fields">
                                     <TripFields initial zone errors/>
                                     <label class="checkbox">
                                         <input type="checkbox" name="shift_activities" value="on" checked=true/>
@@ -583,9 +532,7 @@ pub fn EditTripPage() -> impl IntoView {
                                     </label>
                                 </div>
                                 <div class="form__actions">
-                                    <button class="button" type="submit"
-                                        on:click=move |event| check.on_submit_click(&event)
-                                        disabled=move || action.pending().get()>"Save changes"</button>
+                                    <button class="button" type="submit">"Save changes"</button>
                                     <a class="button button--ghost" href=back>"Cancel"</a>
                                 </div>
                             </ActionForm>
