@@ -5,14 +5,18 @@
 #   scripts/setup.sh --test   also Chromium, PostgreSQL, the Playwright packages and
 #                             cargo-llvm-cov (the SQLite test run measures coverage)
 #   scripts/setup.sh --coverage   build tools and cargo-llvm-cov
+#   scripts/setup.sh --bench  what --test installs, and wrk, sqlite3, oha and Lighthouse
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
 SCHEMATHESIS_VERSION=4.32.5
+OHA_VERSION=1.16.0
 want_test=false
 want_coverage=false
+want_bench=false
 [[ "${1:-}" == "--test" ]] && want_test=true && want_coverage=true
+[[ "${1:-}" == "--bench" ]] && want_test=true && want_coverage=true && want_bench=true
 [[ "${1:-}" == "--coverage" ]] && want_coverage=true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -70,6 +74,11 @@ if $want_test; then
   command -v python3 >/dev/null || apt_packages+=(python3)
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_packages+=(python3-venv)
   command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_packages+=(postgresql)
+  if $want_bench; then
+    command -v wrk >/dev/null || apt_packages+=(wrk)
+    command -v sqlite3 >/dev/null || apt_packages+=(sqlite3)
+    command -v curl >/dev/null || apt_packages+=(curl)
+  fi
   if ((${#apt_packages[@]})); then
     say "installing ${apt_packages[*]} from Debian"
     sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
@@ -85,4 +94,13 @@ if $want_test; then
     python3 -m venv tools/schemathesis
     tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
+fi
+
+if $want_bench; then
+  # oha: open-loop load at a fixed rate, with latency correction. ~4 minutes once.
+  if [[ "$(tools/oha/bin/oha --version 2>/dev/null || true)" != "oha $OHA_VERSION" ]]; then
+    say "installing oha $OHA_VERSION into tools/oha"
+    cargo install oha --locked --version "$OHA_VERSION" --root tools/oha
+  fi
+  npm_install tools/lighthouse lighthouse
 fi

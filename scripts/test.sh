@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Sets up and runs every check: formatting, lints, Rust tests on SQLite (with a line-coverage
 # floor) and PostgreSQL, the JSON API fuzzed against its OpenAPI description, and the browser
-# journeys (JavaScript on and off) against a release build.
+# journeys (JavaScript on and off) against a release build, then the benchmarks' smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --test
+scripts/setup.sh --bench
 source scripts/env.sh
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -17,6 +17,7 @@ step "clippy, one package at a time (features never unify across the workspace)"
 cargo clippy -p migration --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p load --all-targets -- -D warnings
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
@@ -40,5 +41,8 @@ scripts/api-fuzz.sh target/release/travel-planner
 
 step "browser tests (JavaScript on and off)"
 (cd end2end && npx playwright test)
+
+step "benchmarks, smoke run (sizes fail over budget; load tests fail on any error or lost write)"
+BENCH_SKIP_BUILD=1 bench/run.sh --smoke
 
 step "all checks passed in $(( $(date +%s) - started )) s"

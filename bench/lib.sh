@@ -1,0 +1,47 @@
+# Sourced by bench/run.sh and bench/load-postgres.sh. Expects `out` (a scratch folder),
+# `results` (the "key value" file the final table is read from), `users` and `load_time`.
+source scripts/start-server.sh
+
+# Limits raised: every virtual traveler comes from 127.0.0.1.
+limits=(RATE_LIMIT_PER_MINUTE=1000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000 FAILED_LOGINS_PER_ACCOUNT_PER_HOUR=100)
+
+record() { echo "$1 $2" >>"$results"; }
+
+rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+# load_test NAME COUNT_SQL_COMMAND...: the goose run, then the lost-write check.
+load_test() {
+  local name=$1 run
+  shift
+  run="$name-$(date +%s)"
+  echo "== load test on $name: $users travelers for $load_time"
+  LOAD_RUN=$run LOAD_SUMMARY=$out/load-$name.json target/release/load --host "$base" \
+    --users "$users" --increase-rate 20 --run-time "$load_time" --no-reset-metrics --quiet --no-print-metrics \
+    >"$out/load-$name.log" 2>&1 || { cat "$out/load-$name.log" >&2; exit 1; }
+  record "rss_load_$name" "$(rss_mb "$server")"
+  local trips activities
+  trips=$("$@" "SELECT count(*) FROM trips t JOIN users u ON u.id = t.owner_id WHERE u.email LIKE 'load-$run-%'")
+  activities=$("$@" "SELECT count(*) FROM activities a JOIN trips t ON t.id = a.trip_id JOIN users u ON u.id = t.owner_id WHERE u.email LIKE 'load-$run-%'")
+  python3 - "$out/load-$name.json" "$trips" "$activities" "$name" "$results" <<'EOF'
+import json, sys
+summary = json.load(open(sys.argv[1]))
+trips, activities, name, results = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+lost = (summary["trips_acknowledged"] - trips) + (summary["activities_acknowledged"] - activities)
+print(f"{'step':<14}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+for step in ["sign up", "log out", "log in", "list trips", "create trip", "add activity", "view trip", "view day"]:
+    row = summary["steps"].get(step)
+    if row:
+        print(f"{step:<14}{row['requests']:>9}{row['errors']:>8}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['max_ms']:>9.1f}")
+print(f"{'all':<14}{summary['requests']:>9}{summary['errors']:>8}{summary['p50_ms']:>9.1f}{summary['p95_ms']:>9.1f}{summary['p99_ms']:>9.1f}"
+      f"   {summary['requests'] / max(summary['seconds'], 1):.0f} req/s")
+print(f"writes acknowledged: {summary['trips_acknowledged']} trips, {summary['activities_acknowledged']} activities;"
+      f" in the database: {trips} trips, {activities} activities -> lost: {lost}")
+with open(results, "a") as out:
+    for key in ["requests", "errors", "p50_ms", "p95_ms", "p99_ms"]:
+        out.write(f"load_{name}_{key} {summary[key]}\n")
+    out.write(f"load_{name}_rps {summary['requests'] / max(summary['seconds'], 1):.0f}\n")
+    out.write(f"load_{name}_writes {summary['trips_acknowledged'] + summary['activities_acknowledged']}\n")
+    out.write(f"load_{name}_lost {lost}\n")
+EOF
+}
+

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""The table at the end of bench/run.sh, against the budgets in PERFORMANCE.md.
+
+    bench/report.py RESULTS SMOKE USERS LOAD_TIME
+
+RESULTS holds "key value" lines. A full run (SMOKE false) also rewrites BENCHMARKS.md.
+"""
+import datetime
+import os
+import subprocess
+import sys
+
+results_path, smoke, users, load_time = sys.argv[1], sys.argv[2] == "true", sys.argv[3], sys.argv[4]
+values = {}
+for line in open(results_path):
+    key, _, value = line.strip().partition(" ")
+    values[key] = value
+
+
+def num(key):
+    return float(values[key]) if key in values else None
+
+
+def row(what, figure, budget, ok):
+    mark = "" if ok is None else ("yes" if ok else "**no**")
+    return (what, figure, budget, mark)
+
+
+rows = []
+wasm, css = num("wasm_js"), num("css")
+rows.append(row("WASM + JS shipped (brotli)", f"{wasm / 1024:.1f} KB", "≤ 180 KB (target 150)", wasm <= 180 * 1024))
+rows.append(row("CSS (brotli)", f"{css / 1024:.1f} KB", "≤ 20 KB", css <= 20 * 1024))
+rows.append(row("Cold start to ready (SQLite)", f"{num('cold_start_ms'):.0f} ms", "≤ 1 s", num("cold_start_ms") <= 1000))
+rows.append(row("Idle RSS", f"{num('rss_idle'):.1f} MB", "≤ 30 MB", num("rss_idle") <= 30))
+ratio = num("ratio")
+rows.append(row(
+    f"Trip page (20 activities, {num('page_bytes'):.0f} B) vs static file, same process",
+    f"{num('page_rps'):.0f} vs {num('file_rps'):.0f} req/s = {ratio:.3f}",
+    "≥ 0.25",
+    ratio >= 0.25,
+))
+rows.append(row(
+    "Open loop 1,000 req/s on the trip page",
+    f"{num('open_rps'):.0f} req/s achieved, p99 {num('open_p99'):.2f} ms, {num('open_errors'):.0f} errors",
+    "p99 ≤ 20 ms, 0 errors",
+    num("open_p99") <= 20 and num("open_errors") == 0,
+))
+for db in ["sqlite", "postgres"]:
+    if f"load_{db}_requests" not in values:
+        continue
+    name = "SQLite" if db == "sqlite" else "PostgreSQL"
+    p95, errors, lost = num(f"load_{db}_p95_ms"), num(f"load_{db}_errors"), num(f"load_{db}_lost")
+    rows.append(row(
+        f"Load, {users} travelers, {load_time}, {name}",
+        f"{num(f'load_{db}_requests'):.0f} requests ({num(f'load_{db}_rps'):.0f}/s), {errors:.0f} errors, "
+        f"p50 {num(f'load_{db}_p50_ms'):.1f} / p95 {p95:.1f} / p99 {num(f'load_{db}_p99_ms'):.1f} ms",
+        "0 errors, p95 ≤ 50 ms",
+        errors == 0 and p95 <= 50,
+    ))
+    rows.append(row(
+        f"Lost writes, {name}",
+        f"{lost:.0f} of {num(f'load_{db}_writes'):.0f} acknowledged",
+        "0",
+        lost == 0,
+    ))
+    rss = num(f"rss_load_{db}")
+    rows.append(row(f"RSS after the load, {name}", f"{rss:.1f} MB", "≤ 150 MB", rss <= 150))
+for target, label in [("trips", "/trips"), ("trip", "the trip page")]:
+    if f"lh_{target}_score" not in values:
+        continue
+    score = num(f"lh_{target}_score")
+    lcp, cls, tbt = num(f"lh_{target}_lcp_ms"), num(f"lh_{target}_cls"), num(f"lh_{target}_tbt_ms")
+    rows.append(row(
+        f"Lighthouse mobile, {label}",
+        f"performance {score:.0f}, accessibility {num(f'lh_{target}_a11y'):.0f}; "
+        f"LCP {lcp / 1000:.2f} s, CLS {cls:.3f}, TBT {tbt:.0f} ms",
+        "≥ 95; LCP < 1.5 s, CLS < 0.05, TBT < 100 ms",
+        score >= 95 and lcp < 1500 and cls < 0.05 and tbt < 100,
+    ))
+
+table = ["| what | figure | budget | within |", "|---|---|---|---|"]
+table += [f"| {what} | {figure} | {budget} | {mark} |" for what, figure, budget, mark in rows]
+
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown")
+machine = f"{os.cpu_count()} cores, {cpu}"
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+print()
+print(f"{'Smoke run' if smoke else 'Benchmarks'}: {when}, commit {commit}, {machine}")
+print("\n".join(table))
+
+if not smoke:
+    doc = open("BENCHMARKS.md").read() if os.path.exists("BENCHMARKS.md") else ""
+    marker = "<!-- bench/run.sh writes below this line -->"
+    head = doc.split(marker)[0] if marker in doc else (
+        "# Benchmarks\n\n`make bench` (bench/run.sh) measures these; PERFORMANCE.md has the budgets and "
+        "how each is measured.\n\n"
+    )
+    body = f"{marker}\n\n## Latest run\n\n{when}, commit `{commit}`, {machine}.\n\n" + "\n".join(table) + "\n"
+    open("BENCHMARKS.md", "w").write(head + body)
+    print("\nBENCHMARKS.md updated.")
