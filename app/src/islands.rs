@@ -107,3 +107,121 @@ fn use_device_zone() {
 
 #[cfg(not(feature = "hydrate"))]
 fn use_device_zone() {}
+
+/// With JavaScript, a form being sent shows it (`aria-busy` on the form, `is-pending` on the
+/// button pressed) and is not sent twice by a second press. The button is not `disabled`: a
+/// disabled button's own name and value would drop out of the form data. A dialog's Cancel
+/// (`formmethod="dialog"`) sends nothing and is left alone.
+#[island]
+pub fn PendingForms() -> impl IntoView {
+    Effect::new(|_| {
+        let on_submit = window_event_listener(leptos::ev::submit, |event| {
+            use leptos::wasm_bindgen::JsCast;
+            let Some(form) = event
+                .target()
+                .and_then(|target| target.dyn_into::<leptos::web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let submitter = event.submitter();
+            if submitter
+                .as_ref()
+                .and_then(|button| button.get_attribute("formmethod"))
+                .is_some_and(|method| method == "dialog")
+            {
+                return;
+            }
+            if form.get_attribute("aria-busy").as_deref() == Some("true") {
+                event.prevent_default();
+                return;
+            }
+            let _ = form.set_attribute("aria-busy", "true");
+            if let Some(button) = submitter {
+                let _ = button.class_list().add_1("is-pending");
+            }
+        });
+        // A page restored from the back/forward cache must not stay busy.
+        let on_show = window_event_listener(leptos::ev::pageshow, |_| {
+            while let Ok(Some(form)) = document().query_selector("[aria-busy=\"true\"]") {
+                if form.remove_attribute("aria-busy").is_err() {
+                    break;
+                }
+            }
+            while let Ok(Some(button)) = document().query_selector(".is-pending") {
+                if button.class_list().remove_1("is-pending").is_err() {
+                    break;
+                }
+            }
+        });
+        // The listeners live as long as the page.
+        std::mem::forget((on_submit, on_show));
+    });
+}
+
+/// Where the activity dialog's form posts (`itinerary::api::DeleteActivity`; a test checks they
+/// agree). Written out so the server function's client code stays out of the WASM.
+const DELETE_ACTIVITY_URL: &str = "/api/itinerary/delete";
+
+/// One dialog for all the "Delete" links of a plan's activities (links carrying
+/// `data-delete-activity` = the activity's id and `data-title`): with JavaScript, a press asks
+/// here instead of opening the confirmation page. One dialog rather than one per activity keeps
+/// the trip page small.
+#[island]
+pub fn DeleteActivityDialog() -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let chosen = RwSignal::new((String::new(), String::new()));
+    Effect::new(move |_| {
+        let on_click = window_event_listener(leptos::ev::click, move |event| {
+            use leptos::wasm_bindgen::JsCast;
+            let plain = event.button() == 0
+                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+            if event.default_prevented() || !plain {
+                return;
+            }
+            let Some(link) = event
+                .target()
+                .and_then(|target| target.dyn_into::<leptos::web_sys::Element>().ok())
+                .and_then(|element| element.closest("a[data-delete-activity]").ok().flatten())
+            else {
+                return;
+            };
+            let id = link
+                .get_attribute("data-delete-activity")
+                .unwrap_or_default();
+            let title = link.get_attribute("data-title").unwrap_or_default();
+            if let Some(dialog) = dialog.get_untracked() {
+                event.prevent_default();
+                chosen.set((id, title));
+                let _ = dialog.show_modal();
+            }
+        });
+        // The listener lives as long as the page.
+        std::mem::forget(on_click);
+    });
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="delete-activity-heading">
+            <h2 id="delete-activity-heading">{move || format!("Delete “{}”?", chosen.get().1)}</h2>
+            <p>"It will be removed from the plan. This can’t be undone."</p>
+            <form method="post" action=DELETE_ACTIVITY_URL class="dialog__actions">
+                <input type="hidden" name="id" prop:value=move || chosen.get().0/>
+                <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">
+                    "Cancel"
+                </button>
+                <button type="submit" class="button button--danger">"Delete activity"</button>
+            </form>
+        </dialog>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use server_fn::ServerFn;
+
+    #[test]
+    fn the_activity_dialog_posts_to_the_delete_function() {
+        assert_eq!(
+            super::DELETE_ACTIVITY_URL,
+            crate::itinerary::api::DeleteActivity::PATH
+        );
+    }
+}

@@ -2,7 +2,27 @@
 
 use leptos::prelude::*;
 
-use crate::{PRODUCT_NAME, auth::pages::AccountNav, icons::LogoIcon};
+use crate::{
+    PRODUCT_NAME,
+    auth::{api::take_flash, pages::AccountNav},
+    icons::LogoIcon,
+};
+
+/// The one-time message the last action left in the session ("Trip saved."), shown at the top
+/// of the next page and then gone. It needs no JavaScript and no query parameter.
+#[component]
+pub fn FlashMessage() -> impl IntoView {
+    let flash = Resource::new(|| (), |()| take_flash());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                flash.await.ok().flatten().map(|message| view! {
+                    <div role="status" class="flash"><p class="notice-ok">{message}</p></div>
+                })
+            })}
+        </Suspense>
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {

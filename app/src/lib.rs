@@ -33,10 +33,10 @@ use crate::{
         pages::{LoginPage, SignupPage, provide_current_user},
         recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
-    islands::HydrationMark,
+    islands::{HydrationMark, PendingForms},
     itinerary::pages::{DayPage, DeleteActivityPage, EditActivityPage, NewActivityPage},
     landing::Landing,
-    layout::{Footer, Header},
+    layout::{FlashMessage, Footer, Header},
     legal::{Privacy, Terms},
     not_found::NotFound,
     privacy::pages::{DeleteAccountPage, GoodbyePage},
@@ -113,6 +113,7 @@ fn Layout() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <main id="main" class="page" tabindex="-1">
+            <FlashMessage/>
             <Routes fallback=NotFound>
                 <Route path=StaticSegment("") view=Landing ssr=SsrMode::Async/>
                 <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async/>
@@ -137,6 +138,7 @@ fn Layout() -> impl IntoView {
             </Routes>
         </main>
         <Footer/>
+        <PendingForms/>
         <HydrationMark/>
     }
 }

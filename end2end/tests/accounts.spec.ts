@@ -133,3 +133,27 @@ test('a page that needs an account sends visitors to log in and back', async ({ 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
 });
+
+test('the dark theme is one press away and stays chosen on the account', async ({ page, hasJs }) => {
+  await signUp(page, hasJs, uniqueEmail());
+  if (hasJs) await waitForHydration(page);
+  const html = page.locator('html');
+  await expect(html).not.toHaveAttribute('data-theme', /.*/);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+
+  await page.getByRole('button', { name: 'Use the dark theme' }).click();
+  await expect(page).toHaveURL(/\/trips$/);
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await background(), 'the page turned dark').not.toEqual(light);
+  await expect(page.getByRole('button', { name: 'Use the dark theme' })).toBeHidden();
+  await expectAccessible(page, hasJs);
+
+  // Remembered on the account: another page, still dark; then back to light.
+  await open(page, '/account', hasJs);
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Use the light theme' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  expect(await background()).toEqual(light);
+});

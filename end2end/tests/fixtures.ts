@@ -53,23 +53,32 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
 
-/// Fails on serious or critical accessibility violations, listing them readably. axe runs as a
+/// Fails on accessibility violations of any impact, listing them readably. axe runs as a
 /// script, so without JavaScript the same URL is scanned in a page that has scripting but never
 /// loads the app's own JS and WASM: the server's HTML, as a no-JS visitor gets it.
-export async function expectAccessible(page: Page, hasJs: boolean): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  hasJs: boolean,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<void> {
   let target = page;
   if (!hasJs) {
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    // The same session (cookies) and colour scheme, so the page scanned is the page shown.
+    const context = await page.context().browser()!.newContext({
+      javaScriptEnabled: true,
+      storageState: await page.context().storageState(),
+      colorScheme,
+    });
     await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
     target = await context.newPage();
     await target.goto(page.url());
   }
   const results = await new AxeBuilder({ page: target }).analyze();
   if (target !== page) await target.context().close();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious, 'serious or critical accessibility violations').toEqual([]);
+  const violations = results.violations.map(
+    (v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(violations, 'accessibility violations of any impact').toEqual([]);
 }
 
 export const PASSWORD = 'violet kettle harbour';

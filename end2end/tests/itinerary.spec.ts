@@ -36,7 +36,7 @@ test('sign up, log in, plan a trip day by day and watch the budget', async ({ pa
   await page.getByLabel('Currency').selectOption('EUR');
   await page.getByLabel('Budget (optional)').fill('100');
   await page.getByRole('button', { name: 'Create trip' }).click();
-  await expect(page).toHaveURL(/notice=created$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   await settled(page, hasJs);
   for (const n of [1, 2, 3]) await expect(day(page, n)).toContainText('Nothing planned yet.');
   await expectAccessible(page, hasJs);
@@ -59,7 +59,7 @@ test('sign up, log in, plan a trip day by day and watch the budget', async ({ pa
   await page.getByLabel('Cost (optional)').fill('60');
   await page.getByLabel('Notes (optional)').fill(ATTACK);
   await page.getByRole('button', { name: 'Add activity' }).click();
-  await expect(page).toHaveURL(/notice=activity-added#day-2027-05-02$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}#day-2027-05-02$/);
   await settled(page, hasJs);
   await expect(page.getByRole('status')).toContainText('Activity added.');
   await expect(day(page, 2).getByRole('heading', { name: ATTACK })).toBeVisible();
@@ -88,7 +88,7 @@ test('sign up, log in, plan a trip day by day and watch the budget', async ({ pa
   await page.getByLabel('Day', { exact: true }).selectOption('2027-05-03');
   await page.getByLabel('Cost (optional)').fill('150');
   await page.getByRole('button', { name: 'Save activity' }).click();
-  await expect(page).toHaveURL(/notice=activity-saved#day-2027-05-03$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}#day-2027-05-03$/);
   await settled(page, hasJs);
   await expect(day(page, 2)).toContainText('Nothing planned yet.');
   await expect(day(page, 3).getByRole('heading', { name: ATTACK })).toBeVisible();
@@ -105,7 +105,7 @@ test('sign up, log in, plan a trip day by day and watch the budget', async ({ pa
     await expect(page).toHaveURL(/\/delete$/);
     await page.getByRole('button', { name: 'Delete activity' }).click();
   }
-  await expect(page).toHaveURL(/notice=activity-deleted$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   await expect(day(page, 3)).toContainText('Nothing planned yet.');
   await expect(budget).toContainText('Planned€0.00');
 });
@@ -118,13 +118,13 @@ test('activities move up and down within a day', async ({ page, hasJs }) => {
   await page.getByLabel('First day').fill('2027-06-01');
   await page.getByLabel('Last day').fill('2027-06-01');
   await page.getByRole('button', { name: 'Create trip' }).click();
-  await expect(page).toHaveURL(/notice=created$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   const tripUrl = new URL(page.url()).pathname;
   for (const title of ['Palace', 'Gardens']) {
     await open(page, `${tripUrl}/activities/new?day=2027-06-01`, hasJs);
     await page.getByLabel('Title').fill(title);
     await page.getByRole('button', { name: 'Add activity' }).click();
-    await expect(page).toHaveURL(/notice=activity-added/);
+    await expect(page).toHaveURL(/#day-2027-06-01$/);
   }
   await settled(page, hasJs);
   const titles = page.locator('.activity__title');

@@ -70,7 +70,7 @@ test.describe('404 page', () => {
 
 test.describe('accessibility', () => {
   for (const path of ['/', '/privacy', '/terms', '/missing-page']) {
-    test(`${path} has no serious or critical axe violations`, async ({ page, hasJs }) => {
+    test(`${path} has no axe violations of any impact`, async ({ page, hasJs }) => {
       await page.goto(path);
       if (hasJs) await waitForHydration(page);
 

@@ -47,7 +47,7 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
   await fillTrip(page, { name: ATTACK, destination: 'Lisbon', start: '2027-03-03', end: '2027-03-09', zone: 'Europe/Lisbon', currency: 'EUR', budget: '1500.50' });
   await page.getByLabel('Notes (optional)').fill('Pack light.\nBook the tram tour.');
   await page.getByRole('button', { name: 'Create trip' }).click();
-  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}\?notice=created$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   await settled(page, hasJs);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ATTACK);
   await expect(page.getByRole('status')).toContainText('Trip created.');
@@ -59,7 +59,7 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
   await open(page, '/trips/new', hasJs);
   await fillTrip(page, { name: 'Autumn in Kyoto', destination: 'Kyoto', start: '2027-10-01', end: '2027-10-12', zone: 'Asia/Tokyo', currency: 'JPY', budget: '250000' });
   await page.getByRole('button', { name: 'Create trip' }).click();
-  await expect(page).toHaveURL(/notice=created$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
 
   // The list, its search and its tabs.
   await open(page, '/trips', hasJs);
@@ -100,10 +100,15 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
   await expectAccessible(page, hasJs);
   await page.getByLabel('Trip name').fill('Spring in Lisbon');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page).toHaveURL(/notice=saved$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   await settled(page, hasJs);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spring in Lisbon');
-  await expect(page.getByRole('status')).toContainText('Changes saved.');
+  await expect(page.getByRole('status')).toContainText('Trip saved.');
+  // A one-time message: reloading the page does not repeat it.
+  await page.reload();
+  await settled(page, hasJs);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spring in Lisbon');
+  await expect(page.getByText('Trip saved.')).toHaveCount(0);
 
   // Delete, after confirming.
   await page.getByRole('link', { name: 'Delete' }).click();
@@ -120,7 +125,7 @@ test('create, find, edit and delete a trip', async ({ page, hasJs }) => {
     await expectAccessible(page, hasJs);
     await page.getByRole('button', { name: 'Delete trip' }).click();
   }
-  await expect(page).toHaveURL(/\/trips\?notice=deleted$/);
+  await expect(page).toHaveURL(/\/trips$/);
   await expect(page.getByRole('status')).toContainText('Trip deleted.');
   await expect(cards).toHaveCount(1);
   await expect(cards).toContainText('Autumn in Kyoto');
@@ -131,7 +136,7 @@ test('another traveler’s trip is not found', async ({ page, hasJs, browser }) 
   await open(page, '/trips/new', hasJs);
   await fillTrip(page, { name: 'Private plans', destination: 'Reykjavík', start: '2027-02-01', end: '2027-02-03', zone: 'Atlantic/Reykjavik', currency: 'ISK', budget: '' });
   await page.getByRole('button', { name: 'Create trip' }).click();
-  await expect(page).toHaveURL(/notice=created$/);
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
   const tripUrl = new URL(page.url()).pathname;
 
   const other = await browser.newContext({ javaScriptEnabled: hasJs });
@@ -142,4 +147,42 @@ test('another traveler’s trip is not found', async ({ page, hasJs, browser }) 
   await expect(stranger.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
   await expect(stranger.getByText('Private plans')).toHaveCount(0);
   await other.close();
+});
+
+test('a form is sent once (with JavaScript it shows that it is on its way, and a second press does nothing)', async ({ page, hasJs }) => {
+  await signUp(page, hasJs, uniqueEmail());
+  await open(page, '/trips/new', hasJs);
+  await fillTrip(page, { name: 'Only once', destination: 'Porto', start: '2027-04-01', end: '2027-04-03', zone: 'Europe/Lisbon', currency: 'EUR', budget: '' });
+  let posts = 0;
+  await page.route('**/api/trips/create', async (route) => {
+    posts += 1;
+    await route.continue();
+  });
+  if (hasJs) {
+    // Two presses in a row, before the first has left: the second is held back, and the form
+    // and the pressed button show the wait. (Recorded in sessionStorage: the page then goes.)
+    await page.evaluate(() => {
+      const form = document.querySelector('form.form') as HTMLFormElement;
+      const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
+      const seen: string[] = [];
+      window.addEventListener('submit', (event) => {
+        seen.push(event.defaultPrevented ? 'held back' : 'sent');
+        sessionStorage.setItem('submits', JSON.stringify(seen));
+      });
+      form.requestSubmit(button);
+      const shown = button.classList.contains('is-pending') && form.getAttribute('aria-busy') === 'true';
+      sessionStorage.setItem('pending shown', String(shown));
+      form.requestSubmit(button);
+    });
+  } else {
+    await page.getByRole('button', { name: 'Create trip' }).click();
+  }
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]{36}$/);
+  if (hasJs) {
+    const recorded = await page.evaluate(() => [sessionStorage.getItem('submits'), sessionStorage.getItem('pending shown')]);
+    expect(recorded).toEqual([JSON.stringify(['sent', 'held back']), 'true']);
+  }
+  expect(posts, 'one request').toBe(1);
+  await open(page, '/trips', hasJs);
+  await expect(page.locator('.trip-card')).toHaveCount(1);
 });

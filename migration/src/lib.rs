@@ -12,6 +12,7 @@ mod m20261129_000006_create_trips;
 mod m20261129_000007_create_activities;
 mod m20261129_000008_create_rate_limits;
 mod m20261129_000009_create_refresh_tokens;
+mod m20261129_000010_add_user_theme;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_create_activities::Migration),
             Box::new(m20261129_000008_create_rate_limits::Migration),
             Box::new(m20261129_000009_create_refresh_tokens::Migration),
+            Box::new(m20261129_000010_add_user_theme::Migration),
         ]
     }
 }

@@ -6,6 +6,26 @@ use leptos::prelude::*;
 use super::types::CurrentUser;
 use crate::error::AppError;
 
+/// The one-time message the last action left for this page, if any (read once).
+#[server(prefix = "/api/auth", endpoint = "flash")]
+pub async fn take_flash() -> Result<Option<String>, AppError> {
+    super::session::take_flash().await
+}
+
+/// Saves the traveler's colour theme and goes back to the page they were on.
+#[server(prefix = "/api/auth", endpoint = "theme")]
+pub async fn set_theme(theme: String, #[server(default)] back: String) -> Result<(), AppError> {
+    use super::{service, session, types::Theme};
+    let user_id = session::require_user().await.map_err(AppError::respond)?;
+    let theme = Theme::parse(&theme).ok_or_else(|| AppError::BadRequest.respond())?;
+    let db = crate::state::db()?;
+    service::set_theme(&db, user_id, theme)
+        .await
+        .map_err(|error| AppError::from(error).respond())?;
+    leptos_axum::redirect(&super::types::safe_next(Some(&back)));
+    Ok(())
+}
+
 /// The logged-in traveler, or `None` for a visitor.
 #[server(prefix = "/api/auth", endpoint = "current_user")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
@@ -28,6 +48,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         display_name: user.display_name,
         email_unconfirmed: state.email_verification && user.email_verified_at.is_none(),
         time_zone: user.time_zone,
+        theme: super::types::Theme::parse(&user.theme).unwrap_or_default(),
     }))
 }
 
@@ -122,7 +143,8 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
     super::verify::confirm(&db, &token, chrono::Utc::now())
         .await
         .map_err(|error| AppError::from(error).respond())?;
-    leptos_axum::redirect("/account?saved=email");
+    super::session::flash("Your email address is confirmed.").await?;
+    leptos_axum::redirect("/account");
     Ok(())
 }
 
@@ -142,7 +164,8 @@ pub async fn resend_confirmation() -> Result<(), AppError> {
     if user.email_verified_at.is_none() {
         send_confirmation_link(user);
     }
-    leptos_axum::redirect("/account?saved=resent");
+    session::flash("We sent a new confirmation link. It works for 7 days.").await?;
+    leptos_axum::redirect("/account");
     Ok(())
 }
 
@@ -196,7 +219,8 @@ pub async fn update_profile(
     if email_changed {
         send_confirmation_link(user);
     }
-    leptos_axum::redirect("/account?saved=profile");
+    session::flash("Your profile is saved.").await?;
+    leptos_axum::redirect("/account");
     Ok(())
 }
 
@@ -220,7 +244,8 @@ pub async fn change_password(
     )
     .await
     .map_err(|error| AppError::from(error).respond())?;
-    leptos_axum::redirect("/account?saved=password");
+    session::flash("Your password is changed. You’ve been logged out everywhere else.").await?;
+    leptos_axum::redirect("/account");
     Ok(())
 }
 

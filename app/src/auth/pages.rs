@@ -1,18 +1,19 @@
 //! Sign-up, log-in and account pages. Real forms: they work before and without JavaScript.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Html, Title};
 use leptos_router::{
     components::Redirect,
     hooks::{use_location, use_query_map},
 };
 
 use super::{
-    api::{LogIn, LogOut, SignUp},
-    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, login_url},
+    api::{LogIn, LogOut, SetTheme, SignUp},
+    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, Theme, login_url},
 };
 use crate::{
     forms::{Field, FormAlert, errors_of},
+    icons::{MoonIcon, SunIcon},
     islands::PasswordStrength,
 };
 
@@ -139,7 +140,9 @@ pub fn AccountNav() -> impl IntoView {
                 let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
                 match user {
                     Some(user) => view! {
+                        <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
                         <li><a href="/trips">"Trips"</a></li>
+                        <li><ThemeToggle/></li>
                         <li><a href="/account" class="nav-user">{user.display_name}</a></li>
                         <li>
                             <ActionForm action=log_out attr:class="inline-form">
@@ -154,6 +157,33 @@ pub fn AccountNav() -> impl IntoView {
                 }
             }}
         </Transition>
+    }
+}
+
+/// Switches between light and dark, remembered on the account. Both buttons are rendered; the
+/// stylesheet shows the one that switches away from the theme in effect (which, for "match my
+/// device", only the browser knows).
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let set_theme = ServerAction::<SetTheme>::new();
+    let location = use_location();
+    let back = move || {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
+    };
+    view! {
+        <ActionForm action=set_theme attr:class="inline-form theme-toggle">
+            <input type="hidden" name="back" value=back/>
+            <button type="submit" name="theme" value="dark" class="icon-button theme-toggle__to-dark"
+                aria-label="Use the dark theme" title="Dark theme"><MoonIcon/></button>
+            <button type="submit" name="theme" value="light" class="icon-button theme-toggle__to-light"
+                aria-label="Use the light theme" title="Light theme"><SunIcon/></button>
+        </ActionForm>
     }
 }
 

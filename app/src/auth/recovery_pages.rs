@@ -35,22 +35,11 @@ pub fn AccountPage() -> impl IntoView {
     let resend = ServerAction::<ResendConfirmation>::new();
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
-    let query = use_query_map();
-    let saved = move || match query.read().get("saved").as_deref() {
-        Some("profile") => Some("Your profile is saved."),
-        Some("password") => {
-            Some("Your password is changed. You’ve been logged out everywhere else.")
-        }
-        _ => None,
-    };
     view! {
         <Title text="Your account"/>
         <RequireUser>
             <section class="account" aria-labelledby="account-heading">
                 <h1 id="account-heading">"Your account"</h1>
-                <div role="status">
-                    {move || saved().map(|message| view! { <p class="notice-ok">{message}</p> })}
-                </div>
                 {move || {
                     let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
                     user.map(|user| view! {

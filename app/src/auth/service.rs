@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{
     limits::AuthLimits,
     password::{self, PasswordError},
-    types::{SignupInput, normalise_email},
+    types::{SignupInput, Theme, normalise_email},
 };
 use crate::{
     entities::{sessions, users},
@@ -76,6 +76,7 @@ pub async fn sign_up(
         password_hash: Set(password_hash),
         email_verified_at: Set(None),
         time_zone: Set(None),
+        theme: Set(Theme::System.as_str().to_string()),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -227,6 +228,24 @@ pub async fn change_password(
         outcome = "changed",
         "password changed"
     );
+    Ok(())
+}
+
+/// Saves the colour theme the traveler chose.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn set_theme(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    theme: Theme,
+) -> Result<(), AuthError> {
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::Theme,
+            sea_orm::sea_query::Expr::value(theme.as_str()),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

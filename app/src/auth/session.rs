@@ -12,6 +12,7 @@ use super::session_store::USER_ID_KEY;
 use crate::{error::AppError, state::AppState};
 
 const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
+const FLASH_KEY: &str = "flash";
 
 /// Session lifetimes, from configuration.
 #[derive(Debug, Clone, Copy)]
@@ -104,4 +105,23 @@ pub async fn current_session_id() -> Result<Option<String>, AppError> {
 /// Ends the session: its row is deleted and the cookie cleared.
 pub async fn end() -> Result<(), AppError> {
     session().await?.flush().await.map_err(store_error)
+}
+
+/// Leaves a one-time message ("Trip saved.") for the next page this person sees: set before a
+/// redirect, it survives the redirect without JavaScript and without a query parameter.
+pub async fn flash(message: &str) -> Result<(), AppError> {
+    session()
+        .await?
+        .insert(FLASH_KEY, message)
+        .await
+        .map_err(store_error)
+}
+
+/// The message left by the last action, removed as it is read (a reload does not repeat it).
+pub async fn take_flash() -> Result<Option<String>, AppError> {
+    session()
+        .await?
+        .remove::<String>(FLASH_KEY)
+        .await
+        .map_err(store_error)
 }

@@ -1,7 +1,11 @@
 //! A tower-sessions store in the application's own database (SQLite or PostgreSQL), through
 //! SeaORM. `tower-sessions-sqlx-store` would pull a second sqlx; this is small instead.
 
-use std::collections::HashMap;
+use std::{
+    collections::{BTreeMap, HashMap},
+    hash::{DefaultHasher, Hash, Hasher},
+    sync::{Arc, Mutex},
+};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -21,15 +25,69 @@ use crate::entities::sessions;
 /// The session key that holds the logged-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
 
+/// A session whose data is unchanged is written again only once its expiry has moved this far
+/// (or a tenth of the idle timeout, when that is shorter): sessions expire after inactivity, and
+/// without this every page view was a database write. The idle timeout is honoured to within
+/// this much.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// Sessions kept in `seen` at most; past it the map starts over (only writes are saved by it).
+const SEEN_MAX: usize = 100_000;
+
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
+    /// Session id → (hash of its data, expiry in Unix seconds) as this process last read or
+    /// wrote it. A request loads its session before saving it, so this reflects the row.
+    seen: Arc<Mutex<HashMap<String, (u64, i64)>>>,
 }
 
 impl DbSessionStore {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self {
+            db,
+            seen: Arc::default(),
+        }
     }
+
+    fn remember(&self, id: &Id, data: &HashMap<String, serde_json::Value>, expiry: i64) {
+        if let Ok(mut seen) = self.seen.lock() {
+            if seen.len() >= SEEN_MAX {
+                seen.clear();
+            }
+            seen.insert(id.to_string(), (digest(data), expiry));
+        }
+    }
+
+    /// Whether saving `record` would only nudge its expiry (see [`TOUCH_EVERY_SECONDS`]).
+    fn only_touched(&self, record: &Record) -> bool {
+        let Ok(seen) = self.seen.lock() else {
+            return false;
+        };
+        let new_expiry = record.expiry_date.unix_timestamp();
+        let idle = new_expiry - Utc::now().timestamp();
+        let threshold = TOUCH_EVERY_SECONDS.min(idle / 10);
+        seen.get(&record.id.to_string())
+            .is_some_and(|(hash, expiry)| {
+                *hash == digest(&record.data) && new_expiry - expiry < threshold
+            })
+    }
+
+    fn forget(&self, id: &Id) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.remove(&id.to_string());
+        }
+    }
+}
+
+/// A fingerprint of session data, independent of the map's iteration order.
+fn digest(data: &HashMap<String, serde_json::Value>) -> u64 {
+    let sorted: BTreeMap<&String, &serde_json::Value> = data.iter().collect();
+    let mut hasher = DefaultHasher::new();
+    serde_json::to_string(&sorted)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 fn backend(error: DbErr) -> session_store::Error {
@@ -66,7 +124,14 @@ impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             match sessions::Entity::insert(row(record)?).exec(&self.db).await {
-                Ok(_) => return Ok(()),
+                Ok(_) => {
+                    self.remember(
+                        &record.id,
+                        &record.data,
+                        record.expiry_date.unix_timestamp(),
+                    );
+                    return Ok(());
+                }
                 // A 128-bit id collision is all but impossible; pick another id if it happens.
                 Err(error)
                     if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
@@ -79,6 +144,9 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
+        if self.only_touched(record) {
+            return Ok(());
+        }
         sessions::Entity::insert(row(record)?)
             .on_conflict(
                 OnConflict::column(sessions::Column::Id)
@@ -91,8 +159,13 @@ impl SessionStore for DbSessionStore {
             )
             .exec(&self.db)
             .await
-            .map(|_| ())
-            .map_err(backend)
+            .map_err(backend)?;
+        self.remember(
+            &record.id,
+            &record.data,
+            record.expiry_date.unix_timestamp(),
+        );
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
@@ -106,6 +179,7 @@ impl SessionStore for DbSessionStore {
         };
         let data: HashMap<String, serde_json::Value> = serde_json::from_str(&found.data)
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        self.remember(id, &data, found.expires_at.timestamp());
         Ok(Some(Record {
             id: *id,
             data,
@@ -114,6 +188,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.forget(id);
         sessions::Entity::delete_by_id(id.to_string())
             .exec(&self.db)
             .await

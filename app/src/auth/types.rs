@@ -25,6 +25,33 @@ pub struct CurrentUser {
     pub email_unconfirmed: bool,
     /// Home IANA time zone, when chosen.
     pub time_zone: Option<String>,
+    pub theme: Theme,
+}
+
+/// The colour theme a traveler chose: their device's (the default), or always light or dark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    /// A stored or submitted value; anything unknown is `None`.
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::System, Self::Light, Self::Dark]
+            .into_iter()
+            .find(|theme| theme.as_str() == value)
+    }
 }
 
 /// Trimmed and lower-cased: the form in which emails are stored and compared.

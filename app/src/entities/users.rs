@@ -13,6 +13,8 @@ pub struct Model {
     pub email_verified_at: Option<DateTimeUtc>,
     /// Home IANA time zone, when chosen.
     pub time_zone: Option<String>,
+    /// `system`, `light` or `dark` (see `auth::types::Theme`).
+    pub theme: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -29,8 +29,8 @@ fn failed(error: impl Into<super::service::ItineraryError>) -> AppError {
 
 /// Where to go after a change: the day's section of the trip page.
 #[cfg(feature = "ssr")]
-fn back_to(trip_id: &str, notice: &str, day: chrono::NaiveDate) -> String {
-    format!("/trips/{trip_id}?notice={notice}#day-{day}")
+fn back_to(trip_id: &str, day: chrono::NaiveDate) -> String {
+    format!("/trips/{trip_id}#day-{day}")
 }
 
 #[server(prefix = "/api/itinerary", endpoint = "plan")]
@@ -68,7 +68,8 @@ pub async fn create_activity(
     let created = super::service::create(&db, owner, &trip_id, &activity)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect(&back_to(&trip_id, "activity-added", created.day));
+    crate::auth::session::flash("Activity added.").await?;
+    leptos_axum::redirect(&back_to(&trip_id, created.day));
     Ok(())
 }
 
@@ -85,7 +86,8 @@ pub async fn update_activity(
     let (trip, _) = super::service::find(&db, owner, &updated.id)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect(&back_to(&trip.id, "activity-saved", updated.day));
+    crate::auth::session::flash("Activity saved.").await?;
+    leptos_axum::redirect(&back_to(&trip.id, updated.day));
     Ok(())
 }
 
@@ -96,7 +98,8 @@ pub async fn delete_activity(id: String) -> Result<(), AppError> {
     let trip_id = super::service::delete(&db, owner, &id)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect(&format!("/trips/{trip_id}?notice=activity-deleted"));
+    crate::auth::session::flash("Activity deleted.").await?;
+    leptos_axum::redirect(&format!("/trips/{trip_id}"));
     Ok(())
 }
 

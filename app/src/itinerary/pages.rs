@@ -16,7 +16,7 @@ use super::{
 use crate::{
     error::FormErrors,
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea, errors_of},
-    islands::ConfirmLink,
+    islands::DeleteActivityDialog,
     not_found::{NotFound, not_found_or},
     reference::{currency, format_money},
     trips::{
@@ -139,6 +139,10 @@ pub fn DaysView(
     actions: PlanActions,
     /// Where the move buttons come back to.
     back: String,
+    /// The days are the page's main sections (the day page): their headings are `h2`, the
+    /// activities' `h3`. Otherwise one level lower, under a section heading.
+    #[prop(optional)]
+    top_level: bool,
 ) -> impl IntoView {
     let trip = plan.trip;
     let daily = plan
@@ -150,12 +154,13 @@ pub fn DaysView(
         .into_iter()
         .map(|day| {
             view! {
-                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone()/>
+                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone() top_level/>
             }
         })
         .collect_view();
     view! {
         <div class="days">{days}</div>
+        <DeleteActivityDialog/>
     }
 }
 
@@ -166,6 +171,7 @@ fn DayView(
     daily: Option<String>,
     actions: PlanActions,
     back: String,
+    top_level: bool,
 ) -> impl IntoView {
     let heading_id = format!("day-{}-heading", day.date);
     let heading = day_heading(&day);
@@ -186,16 +192,21 @@ fn DayView(
         .map(|(index, activity)| {
             view! {
                 <ActivityItem activity trip_id=trip.id.clone() currency=trip.currency.clone()
-                    first=index == 0 last=index + 1 == count actions back=back.clone()/>
+                    first=index == 0 last=index + 1 == count actions back=back.clone() top_level/>
             }
         })
         .collect_view();
     view! {
         <section class="day" id=format!("day-{}", day.date) aria-labelledby=labelled_by>
             <header class="day__head">
-                <h3 id=heading_id>
-                    <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a>
-                </h3>
+                {
+                    let link = view! { <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a> };
+                    if top_level {
+                        view! { <h2 id=heading_id>{link}</h2> }.into_any()
+                    } else {
+                        view! { <h3 id=heading_id>{link}</h3> }.into_any()
+                    }
+                }
                 {cost.map(|cost| view! { <span class="day__cost">{cost}</span> })}
             </header>
             {has_warnings.then(|| view! { <ul class="day__warnings">{warnings}</ul> })}
@@ -218,6 +229,7 @@ fn ActivityItem(
     last: bool,
     actions: PlanActions,
     back: String,
+    top_level: bool,
 ) -> impl IntoView {
     let time = activity
         .time_range()
@@ -227,9 +239,6 @@ fn ActivityItem(
     let description = (!activity.description.is_empty()).then(|| activity.description.clone());
     let edit_url = format!("/trips/{trip_id}/activities/{}/edit", activity.id);
     let delete_url = format!("/trips/{trip_id}/activities/{}/delete", activity.id);
-    let heading = format!("delete-activity-{}-heading", activity.id);
-    let (delete_id, delete_question) =
-        (activity.id.clone(), format!("Delete “{}”?", activity.title));
     let move_button = {
         let (id, title) = (activity.id.clone(), activity.title.clone());
         move |direction: &'static str, label: &'static str, symbol: &'static str| {
@@ -247,7 +256,11 @@ fn ActivityItem(
         <li class="activity" id=format!("activity-{}", activity.id)>
             <p class="activity__time">{time}</p>
             <div class="activity__body">
-                <h4 class="activity__title">{activity.title.clone()}</h4>
+                {if top_level {
+                    view! { <h3 class="activity__title">{activity.title.clone()}</h3> }.into_any()
+                } else {
+                    view! { <h4 class="activity__title">{activity.title.clone()}</h4> }.into_any()
+                }}
                 <p class="activity__meta">
                     <span class=format!("tag tag--{}", activity.category.as_str())>{activity.category.label()}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
@@ -262,16 +275,10 @@ fn ActivityItem(
                 })}
                 {(!last).then(move || move_button("down", "Move down", "↓"))}
                 <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
-                <ConfirmLink href=delete_url class="button button--small button--ghost".to_string()
-                    label="Delete".to_string() hidden=format!(" “{}”", activity.title) heading=heading.clone()>
-                    <h2 id=heading>{delete_question}</h2>
-                    <p>"It will be removed from the plan. This can’t be undone."</p>
-                    <ActionForm action=actions.deleting attr:class="dialog__actions">
-                        <input type="hidden" name="id" value=delete_id/>
-                        <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">"Cancel"</button>
-                        <button type="submit" class="button button--danger">"Delete activity"</button>
-                    </ActionForm>
-                </ConfirmLink>
+                <a class="button button--small button--ghost" href=delete_url
+                    data-delete-activity=activity.id.clone() data-title=activity.title.clone()>
+                    "Delete"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span>
+                </a>
             </div>
         </li>
     }
@@ -332,7 +339,7 @@ pub fn DayPage() -> impl IntoView {
                                 None => view! { <span></span> }.into_any(),
                             }}
                         </nav>
-                        <DaysView plan=single actions back/>
+                        <DaysView plan=single actions back top_level=true/>
                     }.into_any()
                 })}
             </Transition>

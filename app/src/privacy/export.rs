@@ -36,6 +36,8 @@ pub struct Profile {
     pub email: String,
     pub display_name: String,
     pub time_zone: Option<String>,
+    /// `system`, `light` or `dark`.
+    pub theme: String,
     pub created_at: DateTime<Utc>,
     pub email_verified: bool,
     pub email_verified_at: Option<DateTime<Utc>>,
@@ -192,6 +194,7 @@ pub async fn build(
             email: user.email,
             display_name: user.display_name,
             time_zone: user.time_zone,
+            theme: user.theme,
             created_at: user.created_at,
             email_verified: user.email_verified_at.is_some(),
             email_verified_at: user.email_verified_at,

@@ -45,7 +45,8 @@ pub async fn create_trip(#[server(flatten)] trip: TripInput) -> Result<(), AppEr
     let trip = super::service::create(&db, owner, &trip)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect(&format!("/trips/{}?notice=created", trip.id));
+    crate::auth::session::flash("Trip created. Add activities to any day below.").await?;
+    leptos_axum::redirect(&format!("/trips/{}", trip.id));
     Ok(())
 }
 
@@ -56,7 +57,8 @@ pub async fn update_trip(id: String, #[server(flatten)] trip: TripInput) -> Resu
     let id = super::service::update(&db, owner, &id, &trip)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect(&format!("/trips/{id}?notice=saved"));
+    crate::auth::session::flash("Trip saved.").await?;
+    leptos_axum::redirect(&format!("/trips/{id}"));
     Ok(())
 }
 
@@ -67,6 +69,7 @@ pub async fn delete_trip(id: String) -> Result<(), AppError> {
     super::service::delete(&db, owner, &id)
         .await
         .map_err(failed)?;
-    leptos_axum::redirect("/trips?notice=deleted");
+    crate::auth::session::flash("Trip deleted.").await?;
+    leptos_axum::redirect("/trips");
     Ok(())
 }

@@ -28,23 +28,6 @@ use crate::{
     reference::zone_label,
 };
 
-/// A one-off confirmation carried in the query string (`?notice=…`).
-fn notice(key: &'static str, messages: &'static [(&'static str, &'static str)]) -> impl IntoView {
-    let query = use_query_map();
-    let message = move || {
-        let value = query.read().get(key)?;
-        messages
-            .iter()
-            .find(|(k, _)| *k == value)
-            .map(|(_, message)| *message)
-    };
-    view! {
-        <div role="status" class="status-slot">
-            {move || message().map(|message| view! { <p class="notice-ok">{message}</p> })}
-        </div>
-    }
-}
-
 #[component]
 pub fn TripsPage() -> impl IntoView {
     let params = use_query_map();
@@ -61,7 +44,6 @@ pub fn TripsPage() -> impl IntoView {
                     <h1 id="trips-heading">"Your trips"</h1>
                     <a class="button" href="/trips/new">"New trip"</a>
                 </div>
-                {notice("notice", &[("deleted", "Trip deleted.")])}
                 <StatusTabs query/>
                 <Filters query/>
                 <Transition fallback=|| view! { <p class="muted">"Loading your trips…"</p> }>
@@ -362,13 +344,6 @@ fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
         <Title text=trip.name.clone()/>
         <article class="trip" aria-labelledby="trip-heading">
             <p class="back-link"><a href="/trips">"← All trips"</a></p>
-            {notice("notice", &[
-                ("created", "Trip created. Add activities to any day below."),
-                ("saved", "Changes saved."),
-                ("activity-added", "Activity added."),
-                ("activity-saved", "Activity saved."),
-                ("activity-deleted", "Activity deleted."),
-            ])}
             <header class="page-head">
                 <div>
                     <h1 id="trip-heading">{trip.name.clone()}</h1>

@@ -550,3 +550,107 @@ async fn expired_session_rows_are_deleted() {
     assert!(store.load(&live.id).await.unwrap().is_some());
     assert_eq!(app.count("sessions").await, 1);
 }
+
+#[tokio::test]
+async fn the_theme_is_remembered_on_the_account_and_set_on_every_page() {
+    let app = spawn_app().await;
+    let email = unique_email();
+    let cookie = app.sign_up(&email, PASSWORD).await;
+    let html = |response: reqwest::Response| async move { response.text().await.unwrap() };
+
+    // The device decides until the traveler chooses.
+    let page = html(app.get_with_cookie("/trips", &cookie).await).await;
+    assert!(!page.contains("data-theme="), "no theme forced by default");
+    assert!(page.contains("aria-label=\"Use the dark theme\""));
+
+    let dark = [("theme", "dark"), ("back", "/account")];
+    let chosen = app.post_form("/api/auth/theme", &dark, Some(&cookie)).await;
+    assert_eq!(chosen.status(), 200);
+    assert_eq!(chosen.headers()["location"], "/account");
+    for path in ["/trips", "/account", "/trips/new"] {
+        let page = html(app.get_with_cookie(path, &cookie).await).await;
+        assert!(
+            page.contains("<html data-theme=\"dark\"") || page.contains(" data-theme=\"dark\""),
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.text_of("SELECT theme FROM users", "theme").await,
+        "dark"
+    );
+
+    // Refused: an unknown theme, an address elsewhere, a visitor.
+    let odd = [("theme", "purple"), ("back", "/trips")];
+    let refused = app.post_form("/api/auth/theme", &odd, Some(&cookie)).await;
+    assert_eq!(refused.status(), 400);
+    assert_eq!(
+        app.text_of("SELECT theme FROM users", "theme").await,
+        "dark"
+    );
+    let away = [("theme", "light"), ("back", "https://evil.example/")];
+    let kept_home = app.post_form("/api/auth/theme", &away, Some(&cookie)).await;
+    assert_eq!(kept_home.headers()["location"], "/trips");
+    let visitor = app.post_form("/api/auth/theme", &dark, None).await;
+    assert_eq!(visitor.status(), 401);
+    assert_eq!(
+        app.text_of("SELECT theme FROM users", "theme").await,
+        "light"
+    );
+}
+
+#[tokio::test]
+async fn activity_keeps_a_session_alive_past_the_idle_timeout() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.session_idle_timeout = std::time::Duration::from_secs(2)
+    })
+    .await;
+    let cookie = app.sign_up(&unique_email(), PASSWORD).await;
+
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        statuses.push(
+            app.get_with_cookie("/account", &cookie)
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+
+    assert_eq!(
+        statuses, [200; 5],
+        "4.5 s of activity with a 2 s idle timeout"
+    );
+}
+
+#[tokio::test]
+async fn an_unchanged_session_is_not_rewritten_on_every_page() {
+    let app = spawn_app().await;
+    let cookie = app.sign_up(&unique_email(), PASSWORD).await;
+    let expiry = || app.text_of("SELECT CAST(expires_at AS TEXT) AS e FROM sessions", "e");
+    let first = expiry().await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(app.get_with_cookie("/trips", &cookie).await.status(), 200);
+    assert_eq!(
+        expiry().await,
+        first,
+        "a page view within a minute writes nothing"
+    );
+
+    // A change to the session's data (here, the flash message a new trip leaves) is written
+    // at once.
+    let trip = [
+        ("name", "Spring in Lisbon"),
+        ("destination", "Lisbon"),
+        ("start_date", "2027-03-03"),
+        ("end_date", "2027-03-09"),
+        ("time_zone", "Europe/Lisbon"),
+        ("currency", "EUR"),
+        ("budget", ""),
+        ("notes", ""),
+    ];
+    app.post_form("/api/trips/create", &trip, Some(&cookie))
+        .await;
+    assert_ne!(expiry().await, first, "the flash message was saved");
+}

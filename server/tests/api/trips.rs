@@ -198,7 +198,7 @@ async fn server_functions_answer_by_who_asks_and_refusals_change_nothing() {
     );
     let deleted = app.post_form("/api/trips/delete", &get, Some(&owner)).await;
     assert_eq!(deleted.status(), 200);
-    assert_eq!(deleted.headers()["location"], "/trips?notice=deleted");
+    assert_eq!(deleted.headers()["location"], "/trips");
     assert_eq!(app.count("trips").await, 0);
     let again = app.post_form("/api/trips/delete", &get, Some(&owner)).await;
     assert_eq!(again.status(), 404);
@@ -495,4 +495,31 @@ async fn missing_or_malformed_arguments_are_400_not_500() {
         "missing fields are validation errors"
     );
     assert_eq!(app.count("trips").await, 1);
+}
+
+#[tokio::test]
+async fn a_change_leaves_a_message_for_the_next_page_only() {
+    let app = spawn_app().await;
+    let cookie = app.sign_up(&email(), PASSWORD).await;
+    let id = create(&app, &cookie, "Spring in Lisbon").await;
+
+    let first = app.get_with_cookie(&format!("/trips/{id}"), &cookie).await;
+    assert_eq!(first.status(), 200);
+    assert!(first.text().await.unwrap().contains("Trip created."));
+    let again = app.get_with_cookie(&format!("/trips/{id}"), &cookie).await;
+    assert_eq!(again.status(), 200);
+    assert!(
+        !again.text().await.unwrap().contains("Trip created."),
+        "the message is shown once"
+    );
+
+    // Another traveler's session never sees it.
+    let other = app.sign_up(&email(), PASSWORD).await;
+    let form = trip_form("Autumn in Kyoto", "Kyoto");
+    app.post_form("/api/trips/create", &form, Some(&cookie))
+        .await;
+    let theirs = app.get_with_cookie("/trips", &other).await;
+    assert!(!theirs.text().await.unwrap().contains("Trip created."));
+    let mine = app.get_with_cookie("/trips", &cookie).await;
+    assert!(mine.text().await.unwrap().contains("Trip created."));
 }

@@ -23,6 +23,7 @@ pub async fn new_user(db: &DatabaseConnection) -> Uuid {
         password_hash: Set("not-a-real-hash".into()),
         email_verified_at: Set(None),
         time_zone: Set(None),
+        theme: Set("system".to_string()),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
     }
