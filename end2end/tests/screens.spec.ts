@@ -66,6 +66,16 @@ test('every page looks right on a phone and a desktop, light and dark', async ({
     await expect(page).toHaveURL(/#day-2027-03-04$/);
   }
   await shoot(page, 'trip', hasJs);
+  // Printed, the trip is a clean day-by-day plan: no navigation, buttons or forms.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Add an activity' }).first()).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Tram 28 across the old town' })).toBeVisible();
+  await page.screenshot({
+    path: path.join(test.info().project.outputDir, 'screens', hasJs ? 'js' : 'no-js', 'trip-print.png'),
+    fullPage: true,
+  });
+  await page.emulateMedia({ media: 'screen' });
   await open(page, `${trip}/days/2027-03-04`, hasJs);
   await shoot(page, 'day', hasJs);
   await open(page, `${trip}/activities/new?day=2027-03-05`, hasJs);

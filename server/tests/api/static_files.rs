@@ -43,3 +43,28 @@ async fn hashed_assets_are_cached_for_a_year() {
     assert_eq!(favicon.status(), 200);
     assert_eq!(favicon.headers()["cache-control"], "public, max-age=86400");
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_clients_that_accept_it() {
+    let app = spawn_app().await;
+
+    let compressed = app
+        .client
+        .get(app.url("/login"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    let plain = app.get("/login").await;
+
+    assert_eq!(compressed.status(), 200);
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    let compressed_size = compressed.bytes().await.unwrap().len();
+    assert_eq!(plain.status(), 200);
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_size = plain.bytes().await.unwrap().len();
+    assert!(
+        compressed_size * 2 < plain_size,
+        "{compressed_size} B compressed, {plain_size} B plain"
+    );
+}
