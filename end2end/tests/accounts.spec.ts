@@ -156,4 +156,12 @@ test('the dark theme is one press away and stays chosen on the account', async (
   await expect(page).toHaveURL(/\/account$/);
   await expect(html).toHaveAttribute('data-theme', 'light');
   expect(await background()).toEqual(light);
+
+  // The account page offers the way back to following the device.
+  await expect(page.getByRole('radio', { name: 'Light' })).toBeChecked();
+  await page.getByRole('radio', { name: 'Match this device' }).check();
+  await page.getByRole('button', { name: 'Save theme' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(html).not.toHaveAttribute('data-theme', /.*/);
+  await expect(page.getByRole('radio', { name: 'Match this device' })).toBeChecked();
 });

@@ -7,9 +7,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{
     api::{
         ChangePassword, ConfirmEmail, RequestPasswordReset, ResendConfirmation, ResetPassword,
-        UpdateProfile, reset_link_valid,
+        SetTheme, UpdateProfile, reset_link_valid,
     },
     pages::{RequireUser, user_resource},
+    types::Theme,
 };
 use crate::{
     forms::{Field, FormAlert, SelectField, errors_of},
@@ -33,6 +34,7 @@ pub fn AccountPage() -> impl IntoView {
     let profile = ServerAction::<UpdateProfile>::new();
     let password = ServerAction::<ChangePassword>::new();
     let resend = ServerAction::<ResendConfirmation>::new();
+    let appearance = ServerAction::<SetTheme>::new();
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     view! {
@@ -66,6 +68,22 @@ pub fn AccountPage() -> impl IntoView {
                                 hint="New trips start in this zone, and your trips list counts days from here."
                                 errors=profile_errors/>
                             <button class="button" type="submit">"Save profile"</button>
+                        </ActionForm>
+                        <h2>"Appearance"</h2>
+                        <ActionForm action=appearance attr:class="form">
+                            <input type="hidden" name="back" value="/account"/>
+                            <fieldset class="choices">
+                                <legend>"Theme"</legend>
+                                {[(Theme::System, "Match this device"), (Theme::Light, "Light"), (Theme::Dark, "Dark")]
+                                    .map(|(theme, label)| view! {
+                                        <label class="checkbox">
+                                            <input type="radio" name="theme" value=theme.as_str() checked=user.theme == theme/>
+                                            {label}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <button class="button" type="submit">"Save theme"</button>
                         </ActionForm>
                     })
                 }}
