@@ -45,9 +45,6 @@ pub fn ConfirmLink(
     href: String,
     class: String,
     label: String,
-    /// Said to screen readers after `label` (which thing the link is for).
-    #[prop(optional)]
-    hidden: Option<String>,
     heading: String,
     children: Children,
 ) -> impl IntoView {
@@ -59,10 +56,7 @@ pub fn ConfirmLink(
         }
     };
     view! {
-        <a class=class href=href on:click=open>
-            {label}
-            {hidden.map(|text| view! { <span class="visually-hidden">{text}</span> })}
-        </a>
+        <a class=class href=href on:click=open>{label}</a>
         <dialog node_ref=dialog class="dialog" aria-labelledby=heading>{children()}</dialog>
     }
 }

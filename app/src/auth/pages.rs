@@ -5,6 +5,7 @@ use leptos_meta::{Html, Title};
 use leptos_router::{
     components::Redirect,
     hooks::{use_location, use_query_map},
+    location::Location,
 };
 
 use super::{
@@ -96,19 +97,21 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
+/// The address of the page being rendered: its path and query string.
+fn current_address(location: &Location) -> String {
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
 /// Renders `children` for a logged-in traveler; sends anyone else to the login page and back.
 #[component]
 pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
-    let location = use_location();
-    let login = move || {
-        let search = location.search.get_untracked();
-        let query = if search.is_empty() {
-            String::new()
-        } else {
-            format!("?{search}")
-        };
-        login_url(&format!("{}{query}", location.pathname.get_untracked()))
-    };
+    let login = StoredValue::new(login_url(&current_address(&use_location())));
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -122,7 +125,7 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
                     };
                     match user {
                         Some(_) => children.read_value()().into_any(),
-                        None => view! { <Redirect path=login()/> }.into_any(),
+                        None => view! { <Redirect path=login.get_value()/> }.into_any(),
                     }
                 })
             }}
@@ -166,16 +169,7 @@ pub fn AccountNav() -> impl IntoView {
 #[component]
 fn ThemeToggle() -> impl IntoView {
     let set_theme = ServerAction::<SetTheme>::new();
-    let location = use_location();
-    let back = move || {
-        let search = location.search.get();
-        let path = location.pathname.get();
-        if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        }
-    };
+    let back = current_address(&use_location());
     view! {
         <ActionForm action=set_theme attr:class="inline-form theme-toggle">
             <input type="hidden" name="back" value=back/>
