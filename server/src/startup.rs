@@ -4,7 +4,7 @@
 use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
 
 use std::sync::{
-    Arc,
+    Arc, OnceLock,
     atomic::{AtomicU64, Ordering},
 };
 
@@ -18,7 +18,7 @@ use app::{
 };
 use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
@@ -262,11 +262,21 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
+/// The app's page routes, listed once per process. Listing them renders the app with resource
+/// loading switched off through a process-wide flag (leptos_server's `SuppressResourceLoad`): a
+/// page rendering at that moment in another router of the same process — several test servers
+/// run in one process — would wait forever on its data (leptos issue #4773). The list does not
+/// change while the process runs.
+fn page_routes() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App))
+}
+
 /// The whole HTTP surface: operations endpoints, the JSON API (`/api/v1`), Leptos pages and
 /// server functions, and static files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
 /// CSRF, database-outage 503, session, rate limit, login guard.
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = page_routes().to_vec();
     let page_context = {
         let state = state.clone();
         move || {

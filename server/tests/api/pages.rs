@@ -1,4 +1,12 @@
-use crate::helpers::spawn_app;
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
+
+use crate::helpers::{spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn landing_page_explains_the_product_and_offers_sign_up() {
@@ -88,4 +96,46 @@ async fn unknown_pages_get_a_friendly_404() {
         );
         assert!(html.contains(r#"href="/""#), "{path}: a way back home");
     }
+}
+
+/// Listing a server's page routes renders the app with data loading switched off through a
+/// process-wide flag (leptos issue #4773). A page whose data started loading in that moment, in
+/// another server of the same process, used to wait until the request timed out (408) — the
+/// intermittent stall of this test suite, where many servers start while others serve pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_other_servers_does_not_stall_pages_being_rendered() {
+    let app = spawn_app_with(|settings| settings.request_timeout = Duration::from_secs(5)).await;
+    let cookie = app
+        .sign_up("stall@example.com", "violet kettle harbour")
+        .await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let starter = std::thread::spawn({
+        let stop = Arc::clone(&stop);
+        move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            let mut started = 0;
+            while !stop.load(Ordering::Relaxed) {
+                runtime.block_on(spawn_app());
+                started += 1;
+            }
+            started
+        }
+    });
+
+    let mut served = 0;
+    while served < 100 {
+        let status = app.get_with_cookie("/trips", &cookie).await.status();
+        if status != 200 {
+            break;
+        }
+        served += 1;
+    }
+    stop.store(true, Ordering::Relaxed);
+    let started = starter.join().unwrap();
+
+    assert!(started > 0, "no other server started meanwhile");
+    assert_eq!(served, 100, "a page failed after {served} were served");
 }
