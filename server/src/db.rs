@@ -65,3 +65,31 @@ fn create_sqlite_folder(url: &str) -> Result<(), DbSetupError> {
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use sea_orm::{ConnectionTrait, Statement};
+
+    /// `.cargo/config.toml` builds SQLite with the query planner stability guarantee; without
+    /// it, every statement with a bound `LIMIT` (each sea-orm `.one()`) is planned again on
+    /// every run, which cost the trip page a third of its throughput.
+    #[tokio::test]
+    async fn sqlite_is_built_so_cached_statements_are_not_planned_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let db = super::connect(&url, 1).await.unwrap();
+
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT sqlite_compileoption_used('ENABLE_QPSG') AS qpsg",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+
+        assert_eq!(row.try_get::<i32>("", "qpsg").unwrap(), 1);
+    }
+}
