@@ -44,7 +44,11 @@ pub fn state() -> Result<AppState, crate::error::AppError> {
 /// # Errors
 /// `Internal` when called outside a request that carries the state.
 pub fn db() -> Result<DatabaseConnection, crate::error::AppError> {
-    state().map(|state| state.db)
+    // Only the pool is cloned, not the whole state.
+    leptos::prelude::with_context::<AppState, _>(|state| state.db.clone()).ok_or_else(|| {
+        tracing::error!("application state missing from context");
+        crate::error::AppError::Internal
+    })
 }
 
 /// The client's address as the rate limiter determined it: the peer address, or — behind a

@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use leptos::prelude::use_context;
+use http::request::Parts;
+use leptos::prelude::with_context;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -23,17 +24,19 @@ pub struct SessionPolicy {
     pub absolute_lifetime: Duration,
 }
 
+/// The request's session, read from the request's parts in place (`leptos_axum::extract`
+/// would clone all of them, headers included, on each of the several calls a page makes).
 async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|error| {
-        tracing::error!(%error, "no session layer on this request");
-        AppError::Internal
-    })
+    with_context::<Parts, _>(|parts| parts.extensions.get::<Session>().cloned())
+        .flatten()
+        .ok_or_else(|| {
+            tracing::error!("no session layer on this request");
+            AppError::Internal
+        })
 }
 
 fn policy() -> Result<SessionPolicy, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.sessions)
-        .ok_or(AppError::Internal)
+    with_context::<AppState, _>(|state| state.sessions).ok_or(AppError::Internal)
 }
 
 fn store_error(error: tower_sessions::session::Error) -> AppError {

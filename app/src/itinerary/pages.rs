@@ -2,7 +2,7 @@
 //! delete confirmation and day pages. Every action is a real form.
 
 use chrono::NaiveDate;
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -24,34 +24,6 @@ use crate::{
         types::{Trip, format_date},
     },
 };
-
-/// The actions the plan's buttons use, created by the page that shows the plan (so the page
-/// can refetch when one completes).
-#[derive(Clone, Copy)]
-pub struct PlanActions {
-    pub moving: ServerAction<MoveActivity>,
-    pub deleting: ServerAction<DeleteActivity>,
-}
-
-impl Default for PlanActions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl PlanActions {
-    pub fn new() -> Self {
-        Self {
-            moving: ServerAction::new(),
-            deleting: ServerAction::new(),
-        }
-    }
-
-    /// Changes whenever one of the actions completes.
-    pub fn version(&self) -> usize {
-        self.moving.version().get() + self.deleting.version().get()
-    }
-}
 
 fn day_heading(day: &DayPlan) -> String {
     format!("Day {} · {}", day.number, format_date(day.date))
@@ -136,7 +108,6 @@ pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoVie
 #[component]
 pub fn DaysView(
     plan: TripPlan,
-    actions: PlanActions,
     /// Where the move buttons come back to.
     back: String,
     /// The days are the page's main sections (the day page): their headings are `h2`, the
@@ -152,11 +123,7 @@ pub fn DaysView(
     let days = plan
         .days
         .into_iter()
-        .map(|day| {
-            view! {
-                <DayView day trip=trip.clone() daily=daily.clone() actions back=back.clone() top_level/>
-            }
-        })
+        .map(|day| day_view(day, &trip, daily.as_deref(), &back, top_level))
         .collect_view();
     view! {
         <div class="days">{days}</div>
@@ -164,15 +131,15 @@ pub fn DaysView(
     }
 }
 
-#[component]
-fn DayView(
+/// One day of the plan. A plain function rather than a component: it runs for every day on
+/// the page's hot path and needs none of a component's machinery.
+fn day_view(
     day: DayPlan,
-    trip: Trip,
-    daily: Option<String>,
-    actions: PlanActions,
-    back: String,
+    trip: &Trip,
+    daily: Option<&str>,
+    back: &str,
     top_level: bool,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let heading_id = format!("day-{}-heading", day.date);
     let heading = day_heading(&day);
     let labelled_by = heading_id.clone();
@@ -181,7 +148,7 @@ fn DayView(
     let warnings = day
         .warnings
         .iter()
-        .map(|warning| view! { <li>{warning.message(daily.as_deref())}</li> })
+        .map(|warning| view! { <li>{warning.message(daily)}</li> })
         .collect_view();
     let has_warnings = !day.warnings.is_empty();
     let count = day.activities.len();
@@ -190,10 +157,13 @@ fn DayView(
         .into_iter()
         .enumerate()
         .map(|(index, activity)| {
-            view! {
-                <ActivityItem activity trip_id=trip.id.clone() currency=trip.currency.clone()
-                    first=index == 0 last=index + 1 == count actions back=back.clone() top_level/>
-            }
+            activity_item(
+                activity,
+                trip,
+                (index == 0, index + 1 == count),
+                back,
+                top_level,
+            )
         })
         .collect_view();
     view! {
@@ -220,38 +190,37 @@ fn DayView(
     }
 }
 
-#[component]
-fn ActivityItem(
+/// One activity with its move, edit and delete controls; `(first, last)` say which moves make
+/// sense. A plain function, like [`day_view`]. The move buttons are plain forms posting to the
+/// server function: pages are server-rendered, so the browser's own submission is the action.
+fn activity_item(
     activity: Activity,
-    trip_id: String,
-    currency: String,
-    first: bool,
-    last: bool,
-    actions: PlanActions,
-    back: String,
+    trip: &Trip,
+    (first, last): (bool, bool),
+    back: &str,
     top_level: bool,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
+    let trip_id = &trip.id;
     let time = activity
         .time_range()
         .unwrap_or_else(|| "Any time".to_string());
-    let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, &currency));
+    let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, &trip.currency));
     let place = (!activity.location.is_empty()).then(|| activity.location.clone());
     let description = (!activity.description.is_empty()).then(|| activity.description.clone());
     let edit_url = format!("/trips/{trip_id}/activities/{}/edit", activity.id);
     let delete_url = format!("/trips/{trip_id}/activities/{}/delete", activity.id);
-    let move_button = {
-        let (id, title) = (activity.id.clone(), activity.title.clone());
-        move |direction: &'static str, label: &'static str, symbol: &'static str| {
-            view! {
-                <ActionForm action=actions.moving attr:class="inline-form">
-                    <input type="hidden" name="id" value=id.clone()/>
-                    <input type="hidden" name="direction" value=direction/>
-                    <input type="hidden" name="back" value=back.clone()/>
-                    <button type="submit" class="icon-button" aria-label=format!("{label}: {title}")>{symbol}</button>
-                </ActionForm>
-            }
+    let move_button = |direction: &'static str, label: &'static str, symbol: &'static str| {
+        view! {
+            <form action=MoveActivity::url() method="post" class="inline-form">
+                <input type="hidden" name="id" value=activity.id.clone()/>
+                <input type="hidden" name="direction" value=direction/>
+                <input type="hidden" name="back" value=back.to_string()/>
+                <button type="submit" class="icon-button" aria-label=format!("{label}: {}", activity.title)>{symbol}</button>
+            </form>
         }
     };
+    let up = (!first).then(|| move_button("up", "Move up", "↑"));
+    let down = (!last).then(|| move_button("down", "Move down", "↓"));
     view! {
         <li class="activity" id=format!("activity-{}", activity.id)>
             <p class="activity__time">{time}</p>
@@ -269,11 +238,8 @@ fn ActivityItem(
             </div>
             <p class="activity__cost">{cost}</p>
             <div class="activity__actions">
-                {(!first).then({
-                    let button = move_button.clone();
-                    move || button("up", "Move up", "↑")
-                })}
-                {(!last).then(move || move_button("down", "Move down", "↓"))}
+                {up}
+                {down}
                 <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
                 <a class="button button--small button--ghost" href=delete_url
                     data-delete-activity=activity.id.clone() data-title=activity.title.clone()>
@@ -295,11 +261,7 @@ pub fn DayPage() -> impl IntoView {
             .get("date")
             .and_then(|d| crate::trips::types::parse_date(&d))
     });
-    let actions = PlanActions::new();
-    let plan = Resource::new(
-        move || (id.get(), actions.version()),
-        |(id, _)| get_trip_plan(id),
-    );
+    let plan = Resource::new(move || id.get(), get_trip_plan);
     view! {
         <crate::auth::pages::RequireUser>
             <Transition fallback=|| view! { <p class="muted">"Loading the day…"</p> }>
@@ -339,7 +301,7 @@ pub fn DayPage() -> impl IntoView {
                                 None => view! { <span></span> }.into_any(),
                             }}
                         </nav>
-                        <DaysView plan=single actions back top_level=true/>
+                        <DaysView plan=single back top_level=true/>
                     }.into_any()
                 })}
             </Transition>

@@ -22,7 +22,7 @@ use crate::{
     islands::{ConfirmLink, ZoneFromDevice},
     itinerary::{
         api::{TripPlan, get_trip_plan},
-        pages::{BudgetView, DayLinks, DaysView, PlanActions},
+        pages::{BudgetView, DayLinks, DaysView},
     },
     not_found::not_found_or,
     reference::zone_label,
@@ -300,18 +300,13 @@ fn trip_id() -> Memo<String> {
 #[component]
 pub fn TripPage() -> impl IntoView {
     let id = trip_id();
-    let actions = PlanActions::new();
-    // Refetched after a move or a delete on this page.
-    let plan = Resource::new(
-        move || (id.get(), actions.version()),
-        |(id, _)| get_trip_plan(id),
-    );
+    let plan = Resource::new(move || id.get(), get_trip_plan);
     view! {
         <RequireUser>
             <Transition fallback=|| view! { <p class="muted">"Loading the trip…"</p> }>
                 {move || Suspend::new(async move {
                     match plan.await {
-                        Ok(plan) => view! { <TripOverview plan actions/> }.into_any(),
+                        Ok(plan) => view! { <TripOverview plan/> }.into_any(),
                         Err(error) => not_found_or(error),
                     }
                 })}
@@ -321,7 +316,7 @@ pub fn TripPage() -> impl IntoView {
 }
 
 #[component]
-fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
+fn TripOverview(plan: TripPlan) -> impl IntoView {
     let trip = plan.trip.clone();
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
@@ -372,7 +367,7 @@ fn TripOverview(plan: TripPlan, actions: PlanActions) -> impl IntoView {
             <section class="itinerary" aria-labelledby="itinerary-heading">
                 <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
                 <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
-                <DaysView plan=plan.clone() actions back=format!("/trips/{}", trip.id)/>
+                <DaysView plan back=format!("/trips/{}", trip.id)/>
             </section>
         </article>
     }
