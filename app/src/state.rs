@@ -12,9 +12,15 @@ use crate::{
     mail::Mailer,
 };
 
-/// What every request handler can reach. Cheap to clone.
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every request handler can reach. Cheap to clone — one reference count — because axum
+/// clones the state into each handler and state-carrying middleware on every request (cloning
+/// the fields, `LeptosOptions` with its twenty-odd shared strings among them, showed up in the
+/// trip page's profile).
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+/// The fields of [`AppState`], reached through it (`state.db`).
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub sessions: SessionPolicy,
@@ -26,6 +32,27 @@ pub struct AppState {
     pub email_verification: bool,
     /// Signs and checks the JSON API's access tokens.
     pub access_keys: AccessKeys,
+}
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// leptos_axum finds the site's options in the router's state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 /// The application state from the request's context (server functions only).

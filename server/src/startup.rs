@@ -14,7 +14,7 @@ use app::{
         session_store::DbSessionStore,
     },
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
-    state::AppState,
+    state::{AppState, Shared},
 };
 use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
 use leptos::prelude::*;
@@ -125,7 +125,7 @@ impl Application {
             Ok(address) if !settings.base_url_configured => format!("http://{address}"),
             _ => settings.base_url.clone(),
         };
-        let state = AppState {
+        let state = AppState::new(Shared {
             leptos_options: leptos_options(settings),
             db: db.clone(),
             sessions: SessionPolicy {
@@ -140,7 +140,7 @@ impl Application {
             base_url,
             email_verification: settings.email_verification,
             access_keys: access_keys(settings),
-        };
+        });
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
             rate_limit::spawn_cleanup(db.clone());

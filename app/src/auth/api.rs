@@ -262,7 +262,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     }
     let state = crate::state::state()?;
     let (db, base_url) = (state.db.clone(), state.base_url.clone());
-    mail_in_background(state.mailer, "password reset", async move {
+    mail_in_background(state.mailer.clone(), "password reset", async move {
         reset::request(&db, &email, &base_url, chrono::Utc::now()).await
     });
     leptos_axum::redirect("/forgot-password?sent=1");

@@ -2,7 +2,7 @@
 //! delete confirmation and day pages. Every action is a real form.
 
 use chrono::NaiveDate;
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::{either::Either, prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -200,38 +200,48 @@ fn activity_item(
     back: &str,
     top_level: bool,
 ) -> impl IntoView + use<> {
-    let trip_id = &trip.id;
     let time = activity
         .time_range()
         .unwrap_or_else(|| "Any time".to_string());
-    let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, &trip.currency));
-    let place = (!activity.location.is_empty()).then(|| activity.location.clone());
-    let description = (!activity.description.is_empty()).then(|| activity.description.clone());
-    let edit_url = format!("/trips/{trip_id}/activities/{}/edit", activity.id);
-    let delete_url = format!("/trips/{trip_id}/activities/{}/delete", activity.id);
+    let Activity {
+        id,
+        title,
+        location,
+        description,
+        category,
+        cost_minor,
+        ..
+    } = activity;
+    let cost = (cost_minor > 0).then(|| format_money(cost_minor, &trip.currency));
+    let place = (!location.is_empty()).then_some(location);
+    let description = (!description.is_empty()).then_some(description);
+    let edit_url = format!("/trips/{}/activities/{id}/edit", trip.id);
+    let delete_url = format!("/trips/{}/activities/{id}/delete", trip.id);
     let move_button = |direction: &'static str, label: &'static str, symbol: &'static str| {
         view! {
             <form action=MoveActivity::url() method="post" class="inline-form">
-                <input type="hidden" name="id" value=activity.id.clone()/>
+                <input type="hidden" name="id" value=id.clone()/>
                 <input type="hidden" name="direction" value=direction/>
                 <input type="hidden" name="back" value=back.to_string()/>
-                <button type="submit" class="icon-button" aria-label=format!("{label}: {}", activity.title)>{symbol}</button>
+                <button type="submit" class="icon-button" aria-label=format!("{label}: {title}")>{symbol}</button>
             </form>
         }
     };
     let up = (!first).then(|| move_button("up", "Move up", "↑"));
     let down = (!last).then(|| move_button("down", "Move down", "↓"));
+    let named = format!(" “{title}”");
+    let heading = if top_level {
+        Either::Left(view! { <h3 class="activity__title">{title.clone()}</h3> })
+    } else {
+        Either::Right(view! { <h4 class="activity__title">{title.clone()}</h4> })
+    };
     view! {
-        <li class="activity" id=format!("activity-{}", activity.id)>
+        <li class="activity" id=format!("activity-{id}")>
             <p class="activity__time">{time}</p>
             <div class="activity__body">
-                {if top_level {
-                    view! { <h3 class="activity__title">{activity.title.clone()}</h3> }.into_any()
-                } else {
-                    view! { <h4 class="activity__title">{activity.title.clone()}</h4> }.into_any()
-                }}
+                {heading}
                 <p class="activity__meta">
-                    <span class=format!("tag tag--{}", activity.category.as_str())>{activity.category.label()}</span>
+                    <span class=category.tag_class()>{category.label()}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
                 </p>
                 {description.map(|text| view! { <p class="activity__description prewrap">{text}</p> })}
@@ -240,10 +250,10 @@ fn activity_item(
             <div class="activity__actions">
                 {up}
                 {down}
-                <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span></a>
+                <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{named.clone()}</span></a>
                 <a class="button button--small button--ghost" href=delete_url
-                    data-delete-activity=activity.id.clone() data-title=activity.title.clone()>
-                    "Delete"<span class="visually-hidden">{format!(" “{}”", activity.title)}</span>
+                    data-delete-activity=id.clone() data-title=title>
+                    "Delete"<span class="visually-hidden">{named}</span>
                 </a>
             </div>
         </li>

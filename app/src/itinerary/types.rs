@@ -54,6 +54,17 @@ impl Category {
         }
     }
 
+    /// The class of its tag on the page: `tag tag--sight`.
+    pub fn tag_class(self) -> &'static str {
+        match self {
+            Self::Sight => "tag tag--sight",
+            Self::Food => "tag tag--food",
+            Self::Transport => "tag tag--transport",
+            Self::Lodging => "tag tag--lodging",
+            Self::Other => "tag tag--other",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Sight => "Sightseeing",
@@ -468,4 +479,19 @@ fn warnings(day: &[Activity], cost_minor: i64, daily_budget: Option<i64>) -> Vec
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Category;
+
+    #[test]
+    fn each_kind_tags_its_activities_with_its_own_name() {
+        for category in Category::ALL {
+            assert_eq!(
+                category.tag_class(),
+                format!("tag tag--{}", category.as_str())
+            );
+        }
+    }
 }
