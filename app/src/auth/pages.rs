@@ -139,25 +139,33 @@ pub fn AccountNav() -> impl IntoView {
     let log_out = ServerAction::<LogOut>::new();
     view! {
         <Transition fallback=|| ()>
+            // Awaited, like `RequireUser` does, rather than read with `.get()`: boundaries that
+            // share a resource through `.get()` can hang a server render (leptos issue #4578).
             {move || {
-                let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
-                match user {
-                    Some(user) => view! {
-                        <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
-                        <li><a href="/trips">"Trips"</a></li>
-                        <li><ThemeToggle/></li>
-                        <li><a href="/account" class="nav-user">{user.display_name}</a></li>
-                        <li>
-                            <ActionForm action=log_out attr:class="inline-form">
-                                <button type="submit" class="button button--small button--secondary">"Log out"</button>
-                            </ActionForm>
-                        </li>
-                    }.into_any(),
-                    None => view! {
-                        <li><a href="/login">"Log in"</a></li>
-                        <li><a class="button button--small" href="/signup">"Sign up"</a></li>
-                    }.into_any(),
-                }
+                let resource = user_resource();
+                Suspend::new(async move {
+                    let user = match resource {
+                        Some(resource) => resource.await.ok().flatten(),
+                        None => None,
+                    };
+                    match user {
+                        Some(user) => view! {
+                            <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
+                            <li><a href="/trips">"Trips"</a></li>
+                            <li><ThemeToggle/></li>
+                            <li><a href="/account" class="nav-user">{user.display_name}</a></li>
+                            <li>
+                                <ActionForm action=log_out attr:class="inline-form">
+                                    <button type="submit" class="button button--small button--secondary">"Log out"</button>
+                                </ActionForm>
+                            </li>
+                        }.into_any(),
+                        None => view! {
+                            <li><a href="/login">"Log in"</a></li>
+                            <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+                        }.into_any(),
+                    }
+                })
             }}
         </Transition>
     }

@@ -227,13 +227,18 @@ async fn page(
         .name(name)
         .build();
     let mut goose = user.request(request).await?;
-    let ok = match goose.response {
-        Ok(response) => response.status() == 200 && response.text().await.is_ok(),
-        Err(_) => false,
+    let problem = match goose.response {
+        Ok(response) if response.status() != 200 => Some(format!("status {}", response.status())),
+        Ok(response) => response
+            .text()
+            .await
+            .err()
+            .map(|error| format!("body not read: {error}")),
+        Err(error) => Some(format!("no answer: {error}")),
     };
-    if !ok {
+    if let Some(problem) = problem {
         user.set_failure(
-            &format!("{name}: not a page"),
+            &format!("{name}: not a page ({problem})"),
             &mut goose.request,
             None,
             None,
@@ -297,6 +302,10 @@ fn report(metrics: &GooseMetrics) {
                 row.requests, row.errors, row.p50, row.p95, row.p99, row.max
             );
         }
+    }
+    // What went wrong, so a failed run can be understood from its log.
+    for error in metrics.errors.values() {
+        println!("error × {}: {}", error.occurrences, error.error);
     }
     let seconds = metrics.duration.max(1);
     println!(
