@@ -99,3 +99,9 @@ if not smoke:
     body = f"{marker}\n\n## Latest run\n\n{when}, commit `{commit}`, {machine}.\n\n" + "\n".join(table) + "\n"
     open("BENCHMARKS.md", "w").write(head + body)
     print("\nBENCHMARKS.md updated.")
+
+# A write the server acknowledged and then lost is a bug, not noise: the run fails on it.
+lost_writes = [db for db in ("sqlite", "postgres") if f"load_{db}_lost" in values and num(f"load_{db}_lost") != 0]
+if lost_writes:
+    print(f"\nlost writes on {', '.join(lost_writes)}", file=sys.stderr)
+    sys.exit(1)

@@ -42,7 +42,7 @@ scripts/api-fuzz.sh target/release/travel-planner
 step "browser tests (JavaScript on and off)"
 (cd end2end && npx playwright test)
 
-step "benchmarks, smoke run (sizes fail over budget; load tests fail on any error or lost write)"
+step "benchmarks, smoke run (sizes fail over budget; lost writes fail the run; errors and latency are reported)"
 BENCH_SKIP_BUILD=1 bench/run.sh --smoke
 
 step "all checks passed in $(( $(date +%s) - started )) s"

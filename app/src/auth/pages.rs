@@ -3,14 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 use leptos_router::{
-    components::Redirect,
     hooks::{use_location, use_query_map},
     location::Location,
 };
 
 use super::{
     api::{LogIn, LogOut, SetTheme, SignUp},
-    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, Theme, login_url},
+    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, Theme},
 };
 use crate::{
     forms::{Field, FormAlert, errors_of},
@@ -32,6 +31,16 @@ pub fn provide_current_user() {
 
 pub fn user_resource() -> Option<UserResource> {
     use_context::<UserResource>()
+}
+
+/// Who is logged in, as this page's fetch finds it (`None` for visitors and on errors). Awaited
+/// rather than read with `.get()`: boundaries that share a resource through `.get()` can hang
+/// a server render (leptos issue #4578).
+async fn logged_in_user(resource: Option<UserResource>) -> Option<CurrentUser> {
+    match resource {
+        Some(resource) => resource.await.ok().flatten(),
+        None => None,
+    }
 }
 
 /// How a password of `length` characters is described while it is typed (JavaScript only; the
@@ -108,29 +117,14 @@ fn current_address(location: &Location) -> String {
     }
 }
 
-/// Renders `children` for a logged-in traveler; sends anyone else to the login page and back.
+/// Wraps a page that needs an account. Such pages live under `/trips` and `/account`, where
+/// the server's login guard (`server::routes::guard`) has sent visitors to the login page
+/// before anything renders, so the page itself need not wait for the user: only the header
+/// reads the user resource. Two boundaries awaiting one resource could leave a server render
+/// hanging until the request timed out (seen in the load test: 2 of 3,857 requests).
 #[component]
-pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
-    let login = StoredValue::new(login_url(&current_address(&use_location())));
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                let resource = user_resource();
-                // Await the fetch for this page, not whatever the previous page knew.
-                Suspend::new(async move {
-                    let user = match resource {
-                        Some(resource) => resource.await.ok().flatten(),
-                        None => None,
-                    };
-                    match user {
-                        Some(_) => children.read_value()().into_any(),
-                        None => view! { <Redirect path=login.get_value()/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+pub fn RequireUser(children: Children) -> impl IntoView {
+    children()
 }
 
 /// The header's account area: who is logged in and a log-out button, or the way in.
@@ -139,16 +133,10 @@ pub fn AccountNav() -> impl IntoView {
     let log_out = ServerAction::<LogOut>::new();
     view! {
         <Transition fallback=|| ()>
-            // Awaited, like `RequireUser` does, rather than read with `.get()`: boundaries that
-            // share a resource through `.get()` can hang a server render (leptos issue #4578).
             {move || {
                 let resource = user_resource();
                 Suspend::new(async move {
-                    let user = match resource {
-                        Some(resource) => resource.await.ok().flatten(),
-                        None => None,
-                    };
-                    match user {
+                    match logged_in_user(resource).await {
                         Some(user) => view! {
                             <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
                             <li><a href="/trips">"Trips"</a></li>

@@ -7,9 +7,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{
     api::{
         ChangePassword, ConfirmEmail, RequestPasswordReset, ResendConfirmation, ResetPassword,
-        SetTheme, UpdateProfile, reset_link_valid,
+        SetTheme, UpdateProfile, get_current_user, reset_link_valid,
     },
-    pages::{RequireUser, user_resource},
+    pages::RequireUser,
     types::Theme,
 };
 use crate::{
@@ -35,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
     let password = ServerAction::<ChangePassword>::new();
     let resend = ServerAction::<ResendConfirmation>::new();
     let appearance = ServerAction::<SetTheme>::new();
+    let me = Resource::new(|| (), |()| get_current_user());
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     view! {
@@ -42,8 +43,11 @@ pub fn AccountPage() -> impl IntoView {
         <RequireUser>
             <section class="account" aria-labelledby="account-heading">
                 <h1 id="account-heading">"Your account"</h1>
-                {move || {
-                    let user = user_resource().and_then(|r| r.get()).and_then(Result::ok).flatten();
+                // Its own fetch of the user: one resource read by two boundaries (this and the
+                // header) could leave a server render hanging.
+                <Suspense>
+                {move || Suspend::new(async move {
+                    let user = me.await.ok().flatten();
                     user.map(|user| view! {
                         {user.email_unconfirmed.then(|| view! {
                             <div class="reminder">
@@ -86,7 +90,8 @@ pub fn AccountPage() -> impl IntoView {
                             <button class="button" type="submit">"Save theme"</button>
                         </ActionForm>
                     })
-                }}
+                })}
+                </Suspense>
                 <h2>"Change password"</h2>
                 <ActionForm action=password attr:class="form" attr:novalidate=true>
                     <FormAlert errors=password_errors/>
