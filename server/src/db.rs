@@ -10,6 +10,9 @@ use sea_orm::{
 /// How long a request waits for a pooled connection (or SQLite for a lock) before failing.
 const WAIT: Duration = Duration::from_secs(5);
 
+/// How long a pooled connection may sit unused before it is pinged on checkout.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(30);
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
     #[error("could not create the database folder {path}: {source}")]
@@ -30,12 +33,22 @@ pub async fn connect(url: &str, pool_size: u32) -> Result<DatabaseConnection, Db
     if url.starts_with("sqlite:") {
         create_sqlite_folder(url)?;
     }
+    Database::connect(options(url, pool_size))
+        .await
+        .map_err(DbSetupError::Connect)
+}
+
+fn options(url: &str, pool_size: u32) -> ConnectOptions {
     let mut options = ConnectOptions::new(url);
     options
         .max_connections(pool_size)
         .min_connections(0)
         .acquire_timeout(WAIT)
         .connect_timeout(WAIT)
+        // A connection is checked with a ping only after it sat idle (when a server restart or
+        // a firewall may have dropped it). sqlx's default pings on every checkout: one extra
+        // round trip per statement, for SQLite a hop to its worker thread and back.
+        .test_before_acquire_if_idle_for(IDLE_BEFORE_PING)
         // Statements carry user data; they stay out of the logs.
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|opts| {
@@ -45,9 +58,7 @@ pub async fn connect(url: &str, pool_size: u32) -> Result<DatabaseConnection, Db
                 .foreign_keys(true)
                 .busy_timeout(WAIT)
         });
-    Database::connect(options)
-        .await
-        .map_err(DbSetupError::Connect)
+    options
 }
 
 fn create_sqlite_folder(url: &str) -> Result<(), DbSetupError> {
@@ -71,6 +82,22 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use sea_orm::{ConnectionTrait, Statement};
+
+    use super::IDLE_BEFORE_PING;
+
+    /// Connections in use are not pinged before each statement, only after sitting idle.
+    #[test]
+    fn busy_connections_are_not_pinged_before_every_statement() {
+        for url in ["sqlite://data/app.db", "postgres://localhost/app"] {
+            let options = super::options(url, 4);
+            assert!(!options.get_test_before_acquire(), "{url}");
+            assert_eq!(
+                options.get_test_before_acquire_if_idle_for(),
+                Some(IDLE_BEFORE_PING),
+                "{url}"
+            );
+        }
+    }
 
     /// `.cargo/config.toml` builds SQLite with the query planner stability guarantee; without
     /// it, every statement with a bound `LIMIT` (each sea-orm `.one()`) is planned again on
