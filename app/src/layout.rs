@@ -2,26 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    PRODUCT_NAME,
-    auth::{api::take_flash, pages::AccountNav},
-    icons::LogoIcon,
-};
+use crate::{PRODUCT_NAME, auth::pages::AccountNav, icons::LogoIcon};
 
 /// The one-time message the last action left in the session ("Trip saved."), shown at the top
 /// of the next page and then gone. It needs no JavaScript and no query parameter.
 #[component]
 pub fn FlashMessage() -> impl IntoView {
-    let flash = Resource::new(|| (), |()| take_flash());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                flash.await.ok().flatten().map(|message| view! {
-                    <div role="status" class="flash"><p class="notice-ok">{message}</p></div>
-                })
-            })}
-        </Suspense>
-    }
+    page_flash().map(|message| {
+        view! {
+            <div role="status" class="flash"><p class="notice-ok">{message}</p></div>
+        }
+    })
+}
+
+#[cfg(feature = "ssr")]
+use crate::state::page_flash;
+
+/// The layout renders on the server only (it is not an island).
+#[cfg(not(feature = "ssr"))]
+fn page_flash() -> Option<String> {
+    None
 }
 
 #[component]

@@ -30,7 +30,7 @@ use leptos_router::{
 
 use crate::{
     auth::{
-        pages::{LoginPage, SignupPage, provide_current_user},
+        pages::{LoginPage, SignupPage},
         recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
     islands::{HydrationMark, PendingForms},
@@ -141,7 +141,6 @@ fn title_text(title: String) -> String {
 /// put resolved parts in place, and every page must work without it.
 #[component]
 fn Layout() -> impl IntoView {
-    provide_current_user();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>

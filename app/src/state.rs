@@ -89,6 +89,33 @@ pub struct ClientIp(pub std::net::IpAddr);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestUser(pub Option<uuid::Uuid>);
 
+/// Who is logged in, looked up by the server before a page renders (`None` for visitors), so
+/// the header shows it without a resource and a boundary of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageUser(pub Option<crate::auth::types::CurrentUser>);
+
+/// The one-time message the last action left for this page ("Trip saved."), taken from the
+/// session by the server before the page renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFlash(pub Option<String>);
+
+/// The user the server looked up for this page, if any.
+pub fn page_user() -> Option<crate::auth::types::CurrentUser> {
+    from_request(|PageUser(user): &PageUser| user.clone())
+}
+
+/// The flash message the server took for this page, if any.
+pub fn page_flash() -> Option<String> {
+    from_request(|PageFlash(message): &PageFlash| message.clone())
+}
+
+fn from_request<T: Send + Sync + 'static, U>(read: impl FnOnce(&T) -> Option<U>) -> Option<U> {
+    leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+        parts.extensions.get::<T>().and_then(read)
+    })
+    .flatten()
+}
+
 /// The client address of the current server-function call.
 pub fn client_ip() -> Option<std::net::IpAddr> {
     leptos::prelude::use_context::<http::request::Parts>()

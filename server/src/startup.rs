@@ -317,7 +317,14 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
             )),
         )
         .nest(api::PREFIX, api::router(&settings.cors_allowed_origins))
-        .leptos_routes_with_context(&state, routes, page_context, shell)
+        .merge(
+            Router::new()
+                .leptos_routes_with_context(&state, routes, page_context, shell)
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    guard::prepare_page,
+                )),
+        )
         .merge(extra)
         .fallback(static_files::static_or_not_found)
         .layer(axum::middleware::from_fn(

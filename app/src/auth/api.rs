@@ -6,12 +6,6 @@ use leptos::prelude::*;
 use super::types::CurrentUser;
 use crate::error::AppError;
 
-/// The one-time message the last action left for this page, if any (read once).
-#[server(prefix = "/api/auth", endpoint = "flash")]
-pub async fn take_flash() -> Result<Option<String>, AppError> {
-    super::session::take_flash().await
-}
-
 /// Saves the traveler's colour theme and goes back to the page they were on.
 #[server(prefix = "/api/auth", endpoint = "theme")]
 pub async fn set_theme(theme: String, #[server(default)] back: String) -> Result<(), AppError> {
@@ -37,19 +31,12 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let state = crate::state::state()?;
-    let db = state.db.clone();
-    let user = service::find_user(&db, id).await.map_err(|error| {
-        tracing::error!(%error, "could not load the current user");
-        AppError::Internal.respond()
-    })?;
-    Ok(user.map(|user| CurrentUser {
-        id: user.id.to_string(),
-        email: user.email,
-        display_name: user.display_name,
-        email_unconfirmed: state.email_verification && user.email_verified_at.is_none(),
-        time_zone: user.time_zone,
-        theme: super::types::Theme::parse(&user.theme).unwrap_or_default(),
-    }))
+    service::current_user(&state.db, id, state.email_verification)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not load the current user");
+            AppError::Internal.respond()
+        })
 }
 
 /// Counts an attempt against the client's IP allowance.

@@ -9,7 +9,7 @@ use leptos_router::{
 
 use super::{
     api::{LogIn, LogOut, SetTheme, SignUp},
-    types::{CurrentUser, PASSWORD_MIN, PASSWORD_STRONG, Theme},
+    types::{PASSWORD_MIN, PASSWORD_STRONG, Theme},
 };
 use crate::{
     forms::{Field, FormAlert, errors_of},
@@ -17,30 +17,16 @@ use crate::{
     islands::PasswordStrength,
 };
 
-/// The current user, fetched once per navigation and shared through context.
-pub type UserResource = Resource<Result<Option<CurrentUser>, crate::error::AppError>>;
+/// Who is logged in: the server looks the user up before the page renders
+/// ([`crate::state::PageUser`]). Plain data, not a resource: a resource read by more than one
+/// boundary can hang a server render (leptos issue #4578), and the header has no need to wait.
+#[cfg(feature = "ssr")]
+use crate::state::page_user;
 
-pub fn provide_current_user() {
-    let location = use_location();
-    let user: UserResource = Resource::new(
-        move || location.pathname.get(),
-        |_| super::api::get_current_user(),
-    );
-    provide_context(user);
-}
-
-pub fn user_resource() -> Option<UserResource> {
-    use_context::<UserResource>()
-}
-
-/// Who is logged in, as this page's fetch finds it (`None` for visitors and on errors). Awaited
-/// rather than read with `.get()`: boundaries that share a resource through `.get()` can hang
-/// a server render (leptos issue #4578).
-async fn logged_in_user(resource: Option<UserResource>) -> Option<CurrentUser> {
-    match resource {
-        Some(resource) => resource.await.ok().flatten(),
-        None => None,
-    }
+/// The header renders on the server only (it is not an island).
+#[cfg(not(feature = "ssr"))]
+fn page_user() -> Option<super::types::CurrentUser> {
+    None
 }
 
 /// How a password of `length` characters is described while it is typed (JavaScript only; the
@@ -131,31 +117,24 @@ pub fn RequireUser(children: Children) -> impl IntoView {
 #[component]
 pub fn AccountNav() -> impl IntoView {
     let log_out = ServerAction::<LogOut>::new();
-    view! {
-        <Transition fallback=|| ()>
-            {move || {
-                let resource = user_resource();
-                Suspend::new(async move {
-                    match logged_in_user(resource).await {
-                        Some(user) => view! {
-                            <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
-                            <li><a href="/trips">"Trips"</a></li>
-                            <li><ThemeToggle/></li>
-                            <li><a href="/account" class="nav-user">{user.display_name}</a></li>
-                            <li>
-                                <ActionForm action=log_out attr:class="inline-form">
-                                    <button type="submit" class="button button--small button--secondary">"Log out"</button>
-                                </ActionForm>
-                            </li>
-                        }.into_any(),
-                        None => view! {
-                            <li><a href="/login">"Log in"</a></li>
-                            <li><a class="button button--small" href="/signup">"Sign up"</a></li>
-                        }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+    match page_user() {
+        Some(user) => view! {
+            <Html {..} data-theme=(user.theme != Theme::System).then_some(user.theme.as_str())/>
+            <li><a href="/trips">"Trips"</a></li>
+            <li><ThemeToggle/></li>
+            <li><a href="/account" class="nav-user">{user.display_name}</a></li>
+            <li>
+                <ActionForm action=log_out attr:class="inline-form">
+                    <button type="submit" class="button button--small button--secondary">"Log out"</button>
+                </ActionForm>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li><a href="/login">"Log in"</a></li>
+            <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+        }
+        .into_any(),
     }
 }
 

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{
     limits::AuthLimits,
     password::{self, PasswordError},
-    types::{SignupInput, Theme, normalise_email},
+    types::{CurrentUser, SignupInput, Theme, normalise_email},
 };
 use crate::{
     entities::{sessions, users},
@@ -174,6 +174,23 @@ pub async fn log_in_limited(
 
 pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<users::Model>, DbErr> {
     users::Entity::find_by_id(id).one(db).await
+}
+
+/// The logged-in traveler as pages show them (`None` when the account is gone).
+/// `email_verification` is whether this server asks for confirmed addresses.
+pub async fn current_user(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    email_verification: bool,
+) -> Result<Option<CurrentUser>, DbErr> {
+    Ok(find_user(db, id).await?.map(|user| CurrentUser {
+        id: user.id.to_string(),
+        email: user.email,
+        display_name: user.display_name,
+        email_unconfirmed: email_verification && user.email_verified_at.is_none(),
+        time_zone: user.time_zone,
+        theme: Theme::parse(&user.theme).unwrap_or_default(),
+    }))
 }
 
 /// Ends every session of `user_id` except `keep` (the one making the change, if any).

@@ -121,9 +121,8 @@ pub async fn flash(message: &str) -> Result<(), AppError> {
 }
 
 /// The message left by the last action, removed as it is read (a reload does not repeat it).
-pub async fn take_flash() -> Result<Option<String>, AppError> {
-    session()
-        .await?
+pub async fn take_flash(session: &Session) -> Result<Option<String>, AppError> {
+    session
         .remove::<String>(FLASH_KEY)
         .await
         .map_err(store_error)

@@ -3,12 +3,17 @@
 //! before rendering, so it works without JavaScript and the status is a real 303.
 
 use app::{
-    auth::{session::user_id_in, types::login_url},
+    auth::{
+        service,
+        session::{take_flash, user_id_in},
+        types::login_url,
+    },
     error::AppError,
-    state::{AppState, RequestUser},
+    state::{AppState, PageFlash, PageUser, RequestUser},
 };
 use axum::{
     extract::{Request, State},
+    http::Method,
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -65,6 +70,51 @@ pub async fn require_login(
             Redirect::to(&login_url(here)).into_response()
         }
         Err(error) => (error.status(), error.to_string()).into_response(),
+    }
+}
+
+/// Before a page renders: looks up who is logged in (the header shows their name and theme)
+/// and takes the flash message from the session, and leaves both in the request for the
+/// renderer — plain data, so the page needs no resources or boundaries for them. Only for
+/// `GET`: form posts answer with a redirect and render nothing.
+pub async fn prepare_page(
+    State(state): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if request.method() == Method::GET {
+        add_page_data(&state, &session, &mut request).await;
+    }
+    next.run(request).await
+}
+
+/// Puts [`PageUser`] and [`PageFlash`] in `request`'s extensions.
+pub async fn add_page_data(state: &AppState, session: &Session, request: &mut Request) {
+    let known = request.extensions().get::<RequestUser>().copied();
+    let user = page_user(state, session, known).await;
+    let flash = take_flash(session).await.unwrap_or_else(|error| {
+        tracing::error!(%error, "could not read the flash message");
+        None
+    });
+    request.extensions_mut().insert(user);
+    request.extensions_mut().insert(PageFlash(flash));
+}
+
+/// The logged-in traveler for a page. A failure to read them shows the page as to a visitor,
+/// with the error logged: the header is not worth failing a page for (a database outage gets
+/// its 503 from `unavailable` anyway).
+async fn page_user(state: &AppState, session: &Session, known: Option<RequestUser>) -> PageUser {
+    let id = match current_user(state, session, known).await {
+        Ok(Some(id)) => id,
+        Ok(None) | Err(_) => return PageUser(None),
+    };
+    match service::current_user(&state.db, id, state.email_verification).await {
+        Ok(user) => PageUser(user),
+        Err(error) => {
+            tracing::error!(%error, "could not load the current user");
+            PageUser(None)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use axum::{
 use leptos::prelude::provide_context;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
+use tower_sessions::Session;
 
 /// Hashed file names change with their content, so browsers may keep them for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -49,7 +50,11 @@ pub async fn static_or_not_found(State(state): State<AppState>, request: Request
     }
 }
 
-async fn not_found_page(state: AppState, request: Request) -> Response {
+async fn not_found_page(state: AppState, mut request: Request) -> Response {
+    // The header shows who is logged in, as on every other page.
+    if let Some(session) = request.extensions().get::<Session>().cloned() {
+        super::guard::add_page_data(&state, &session, &mut request).await;
+    }
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_to_stream_with_context(
         move || {
