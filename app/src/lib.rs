@@ -61,7 +61,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
-                <HydrationScripts options islands=true/>
+                {hydration_scripts(&options)}
                 <MetaTags/>
             </head>
             <body>
@@ -71,29 +71,46 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The content hashes cargo-leptos wrote next to the binary (`css: …`, `js: …`, `wasm: …`),
+/// read once per process. Empty when the build does not hash its files.
+#[cfg(feature = "ssr")]
+fn file_hash(options: &LeptosOptions, file: &str) -> Option<&'static str> {
+    static HASHES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    HASHES
+        .get_or_init(|| {
+            let read = || {
+                let folder = std::env::current_exe().ok()?.parent()?.to_path_buf();
+                std::fs::read_to_string(folder.join(options.hash_file.as_ref())).ok()
+            };
+            let hashes = if options.hash_files { read() } else { None };
+            if options.hash_files && hashes.is_none() {
+                tracing::error!("file hashing is on but the hash file cannot be read");
+            }
+            hashes
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|line| {
+                    let (file, hash) = line.trim().split_once(':')?;
+                    Some((file.to_string(), hash.trim().to_string()))
+                })
+                .collect()
+        })
+        .iter()
+        .find_map(|(name, hash)| (name == file).then_some(hash.as_str()))
+}
+
 /// The stylesheet's address, with its content hash when the build hashed the files. Worked out
 /// once per process: leptos_meta's `HashedStylesheet` reads the hash file on every page.
 #[cfg(feature = "ssr")]
 fn stylesheet_href(options: &LeptosOptions) -> &'static str {
     static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     HREF.get_or_init(|| {
-        let hash = options
-            .hash_files
-            .then(|| {
-                let folder = std::env::current_exe().ok()?.parent()?.to_path_buf();
-                std::fs::read_to_string(folder.join(options.hash_file.as_ref())).ok()
-            })
-            .flatten()
-            .and_then(|hashes| {
-                hashes.lines().find_map(|line| {
-                    let (file, hash) = line.trim().split_once(':')?;
-                    (file == "css").then(|| format!(".{}", hash.trim()))
-                })
-            })
-            .unwrap_or_default();
+        let hash = file_hash(options, "css").map(|hash| format!(".{hash}"));
         format!(
-            "/{}/{}{hash}.css",
-            options.site_pkg_dir, options.output_name
+            "/{}/{}{}.css",
+            options.site_pkg_dir,
+            options.output_name,
+            hash.unwrap_or_default()
         )
     })
 }
@@ -103,6 +120,67 @@ fn stylesheet_href(options: &LeptosOptions) -> &'static str {
 fn stylesheet_href(_: &LeptosOptions) -> &'static str {
     ""
 }
+
+/// leptos' island loader, as leptos 0.8's `HydrationScripts` writes it into the page (its
+/// `island_script.js`, MIT; a test checks that the markup below matches leptos' own).
+#[cfg(feature = "ssr")]
+const ISLAND_SCRIPT: &str = include_str!("island_script.js");
+
+/// The markup of leptos' `<HydrationScripts islands=true/>` — preload links and the island
+/// loader — with the hashed file names worked out once per process (leptos looks up the binary's
+/// path and reads the hash file on every page), and the preloads at low priority: the islands
+/// hydrate only once the page is idle, so the WASM must not take bandwidth from the HTML and
+/// the stylesheet the first paint waits for (leptos does the same with `defer`, which islands
+/// mode ignores).
+#[cfg(feature = "ssr")]
+fn hydration_scripts(options: &LeptosOptions) -> impl IntoView + use<> {
+    use leptos::nonce::use_nonce;
+
+    struct Files {
+        js: String,
+        wasm: String,
+        script: String,
+    }
+    static FILES: std::sync::OnceLock<Files> = std::sync::OnceLock::new();
+    let files = FILES.get_or_init(|| {
+        let mut js = options.output_name.to_string();
+        let mut wasm = js.clone();
+        if options.hash_files {
+            if let Some(hash) = file_hash(options, "js") {
+                js = format!("{js}.{hash}");
+            }
+            if let Some(hash) = file_hash(options, "wasm") {
+                wasm = format!("{wasm}.{hash}");
+            }
+        } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+            wasm.push_str("_bg");
+        }
+        let pkg = &options.site_pkg_dir;
+        Files {
+            js: format!("/{pkg}/{js}.js"),
+            wasm: format!("/{pkg}/{wasm}.wasm"),
+            script: format!(
+                "{ISLAND_SCRIPT}({:?}, {pkg:?}, {js:?}, {wasm:?}, false);",
+                ""
+            ),
+        }
+    });
+    // As leptos does: the islands are hydrated by the loader, not by the page's own markers.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let nonce = use_nonce();
+    let wasm_crossorigin = nonce.as_ref().map_or_else(String::new, ToString::to_string);
+    view! {
+        <link rel="modulepreload" href=files.js.as_str() crossorigin=nonce.clone() fetchpriority="low"/>
+        <link rel="preload" href=files.wasm.as_str() r#as="fetch" r#type="application/wasm"
+            crossorigin=wasm_crossorigin fetchpriority="low"/>
+        <script type="module" nonce=nonce>{files.script.as_str()}</script>
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn hydration_scripts(_: &LeptosOptions) -> impl IntoView + use<> {}
 
 /// The root component: layout and routes.
 #[component]
@@ -172,5 +250,37 @@ fn Layout() -> impl IntoView {
         <Footer/>
         <PendingForms/>
         <HydrationMark/>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use leptos::{nonce::Nonce, prelude::*};
+
+    use super::hydration_scripts;
+
+    /// The copy of leptos' island loader and its markup must stay what leptos renders (but for
+    /// the preloads' priority): a leptos update that changes either fails here.
+    #[test]
+    fn hydration_scripts_render_what_leptos_renders() {
+        let options = LeptosOptions::builder()
+            .output_name("travel-planner")
+            .build();
+        Owner::new().with(|| {
+            provide_context(Nonce::from_value("n0nce"));
+            let ours = hydration_scripts(&options).to_html();
+            let theirs =
+                view! { <HydrationScripts options=options.clone() islands=true/> }.to_html();
+            assert!(
+                ours.contains("hydrateIslands(document.body, mod)"),
+                "{ours}"
+            );
+            assert!(
+                ours.contains(r#"<script type="module" nonce="n0nce">"#),
+                "{ours}"
+            );
+            assert_eq!(ours.matches(r#" fetchpriority="low""#).count(), 2, "{ours}");
+            assert_eq!(ours.replace(r#" fetchpriority="low""#, ""), theirs);
+        });
     }
 }
