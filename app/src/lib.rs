@@ -18,6 +18,8 @@ mod not_found;
 pub mod privacy;
 pub mod reference;
 #[cfg(feature = "ssr")]
+pub mod render_cache;
+#[cfg(feature = "ssr")]
 pub mod state;
 pub mod trips;
 

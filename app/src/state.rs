@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::{
     auth::{access::AccessKeys, limits::AuthLimits, session::SessionPolicy},
     mail::Mailer,
+    render_cache::RenderCache,
 };
 
 /// What every request handler can reach. Cheap to clone — one reference count — because axum
@@ -32,6 +33,8 @@ pub struct Shared {
     pub email_verification: bool,
     /// Signs and checks the JSON API's access tokens.
     pub access_keys: AccessKeys,
+    /// Trip overviews as last rendered, by trip (see [`RenderCache`]).
+    pub trip_pages: RenderCache,
 }
 
 impl AppState {

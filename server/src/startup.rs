@@ -14,6 +14,7 @@ use app::{
         session_store::DbSessionStore,
     },
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
+    render_cache::RenderCache,
     state::{AppState, Shared},
 };
 use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
@@ -52,6 +53,10 @@ use crate::{
     },
     telemetry,
 };
+
+/// Memory for trip overviews kept rendered (~40 KB for a trip of 20 activities: a few hundred
+/// trips). Past it the cache starts over.
+const TRIP_PAGE_CACHE_BYTES: usize = 8 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -137,6 +142,7 @@ impl Application {
                 settings.failed_logins_per_account_per_hour,
             ),
             mailer: mailer(settings)?,
+            trip_pages: RenderCache::new(TRIP_PAGE_CACHE_BYTES),
             base_url,
             email_verification: settings.email_verification,
             access_keys: access_keys(settings),

@@ -306,7 +306,14 @@ pub fn TripPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">"Loading the trip…"</p> }>
                 {move || Suspend::new(async move {
                     match plan.await {
-                        Ok(plan) => view! { <TripOverview plan/> }.into_any(),
+                        Ok(plan) => {
+                            let name = plan.trip.name.clone();
+                            view! {
+                                <Title text=name/>
+                                <article class="trip" aria-labelledby="trip-heading" inner_html=overview_html(plan)/>
+                            }
+                            .into_any()
+                        }
                         Err(error) => not_found_or(error),
                     }
                 })}
@@ -315,6 +322,21 @@ pub fn TripPage() -> impl IntoView {
     }
 }
 
+/// The trip page's content as HTML: kept from the last time this trip was shown when its data
+/// is the same (see [`crate::render_cache`]), rendered now otherwise.
+fn overview_html(plan: TripPlan) -> std::sync::Arc<str> {
+    let render = |plan| view! { <TripOverview plan/> }.to_html();
+    #[cfg(feature = "ssr")]
+    if let Ok(state) = crate::state::state() {
+        let key = plan.trip.id.clone();
+        return state.trip_pages.get_or_render(&key, plan, render);
+    }
+    render(plan).into()
+}
+
+/// Everything inside the trip page's `<article>`. A function of the plan alone: no context,
+/// no signals, nothing per visitor or request — it is rendered once and kept (see
+/// [`overview_html`]).
 #[component]
 fn TripOverview(plan: TripPlan) -> impl IntoView {
     let trip = plan.trip.clone();
@@ -336,8 +358,6 @@ fn TripOverview(plan: TripPlan) -> impl IntoView {
     let delete_url = format!("/trips/{}/delete", trip.id);
     let (delete_id, delete_name) = (trip.id.clone(), trip.name.clone());
     view! {
-        <Title text=trip.name.clone()/>
-        <article class="trip" aria-labelledby="trip-heading">
             <p class="back-link"><a href="/trips">"← All trips"</a></p>
             <header class="page-head">
                 <div>
@@ -369,7 +389,6 @@ fn TripOverview(plan: TripPlan) -> impl IntoView {
                 <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
                 <DaysView plan back=format!("/trips/{}", trip.id)/>
             </section>
-        </article>
     }
 }
 

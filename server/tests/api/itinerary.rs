@@ -301,3 +301,92 @@ async fn a_bad_activity_gets_messages_and_changes_nothing() {
     );
     assert_eq!(app.count("activities").await, 1);
 }
+
+/// The trip page keeps its rendered overview in memory. Every change must show the moment it is
+/// made — including changes written straight to the database, as another instance would — and
+/// what one traveler's page kept must never reach another.
+#[tokio::test]
+async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered() {
+    let World {
+        app,
+        owner,
+        owner_id,
+        stranger,
+        trip_id,
+        activity_id,
+    } = world().await;
+    let page = format!("/trips/{trip_id}");
+    let view = || async {
+        let response = app.get_with_cookie(&page, &owner).await;
+        assert_eq!(response.status(), 200);
+        response.text().await.unwrap()
+    };
+    // Without the per-response nonce (also the preloads' `crossorigin` value), two views of
+    // unchanged data are the same page.
+    let without_nonce = |html: &str| {
+        let nonce = html
+            .split_once("crossorigin=\"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(nonce, _)| nonce.to_string())
+            .unwrap();
+        assert!(nonce.len() >= 16, "{nonce}");
+        html.replace(&nonce, "")
+    };
+
+    let first = view().await;
+    assert!(first.contains("Pastéis"));
+    assert_eq!(without_nonce(&view().await), without_nonce(&first));
+
+    itinerary::update(
+        &app.db,
+        owner_id,
+        &activity_id,
+        &activity("2027-03-03", "Bifanas"),
+    )
+    .await
+    .unwrap();
+    let renamed = view().await;
+    assert!(renamed.contains("Bifanas") && !renamed.contains("Pastéis"));
+
+    let second = itinerary::create(
+        &app.db,
+        owner_id,
+        &trip_id,
+        &activity("2027-03-03", "Tram 28"),
+    )
+    .await
+    .unwrap();
+    let added = view().await;
+    assert!(added.find("Bifanas").unwrap() < added.find("Tram 28").unwrap());
+    itinerary::move_within_day(&app.db, owner_id, &second.id, itinerary::Direction::Up)
+        .await
+        .unwrap();
+    let moved = view().await;
+    assert!(moved.find("Tram 28").unwrap() < moved.find("Bifanas").unwrap());
+
+    trips::update(
+        &app.db,
+        owner_id,
+        &trip_id,
+        &trip("Porto weekend", "Porto", "2027-03-03", "2027-03-05"),
+    )
+    .await
+    .unwrap();
+    let edited = view().await;
+    assert!(
+        edited.contains(r#"<h1 id="trip-heading">Porto weekend</h1>"#),
+        "{edited}"
+    );
+    assert!(edited.contains("<title>Porto weekend · Travel Planner</title>"));
+    assert!(!edited.contains(">Lisbon</h1>"));
+
+    itinerary::delete(&app.db, owner_id, &activity_id)
+        .await
+        .unwrap();
+    assert!(!view().await.contains("Bifanas"));
+
+    // The owner's page is kept; a stranger asking for it still finds nothing.
+    let response = app.get_with_cookie(&page, &stranger).await;
+    assert_eq!(response.status(), 404);
+    assert!(!response.text().await.unwrap().contains("Tram 28"));
+}
