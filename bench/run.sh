@@ -113,7 +113,9 @@ record ratio "$(python3 -c "print(f'{$page_rps / $file_rps:.3f}')")"
 [[ $page_bad == 0 && $file_bad == 0 ]] || { echo "throughput run had non-2xx answers" >&2; exit 1; }
 
 echo "== open loop: 1,000 requests/s on the trip page for ${rate_time}s"
-"$oha" -z "${rate_time}s" -q 1000 -c 64 --latency-correction --no-tui --output-format json \
+# -w: the requests still in flight when the time is up are waited for, not cut off (oha counts a
+# cut-off request as an error, "aborted due to deadline": the tool's, not the server's).
+"$oha" -z "${rate_time}s" -q 1000 -c 64 -w --latency-correction --no-tui --output-format json \
   -H "cookie: $cookie" "$trip_page" >"$out/oha.json"
 read -r open_rps open_p99 open_errors < <(python3 - "$out/oha.json" <<'EOF'
 import json, sys
