@@ -104,7 +104,11 @@ pub async fn add_page_data(state: &AppState, session: &Session, request: &mut Re
 /// The logged-in traveler for a page. A failure to read them shows the page as to a visitor,
 /// with the error logged: the header is not worth failing a page for (a database outage gets
 /// its 503 from `unavailable` anyway).
-async fn page_user(state: &AppState, session: &Session, known: Option<RequestUser>) -> PageUser {
+pub async fn page_user(
+    state: &AppState,
+    session: &Session,
+    known: Option<RequestUser>,
+) -> PageUser {
     let id = match current_user(state, session, known).await {
         Ok(Some(id)) => id,
         Ok(None) | Err(_) => return PageUser(None),

@@ -1,7 +1,7 @@
 //! Files from the site root (WASM, JS, CSS, favicon), served precompressed where cargo-leptos
 //! wrote `.br`/`.gz` twins; anything not found there renders the app's 404 page.
 
-use app::state::AppState;
+use app::state::{AppState, RequestUser};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -51,9 +51,12 @@ pub async fn static_or_not_found(State(state): State<AppState>, request: Request
 }
 
 async fn not_found_page(state: AppState, mut request: Request) -> Response {
-    // The header shows who is logged in, as on every other page.
+    // The header shows who is logged in, as on every other page. The flash message is left for
+    // a real page: a browser asking for a missing icon must not take it.
     if let Some(session) = request.extensions().get::<Session>().cloned() {
-        super::guard::add_page_data(&state, &session, &mut request).await;
+        let known = request.extensions().get::<RequestUser>().copied();
+        let user = super::guard::page_user(&state, &session, known).await;
+        request.extensions_mut().insert(user);
     }
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_to_stream_with_context(

@@ -520,6 +520,15 @@ async fn a_change_leaves_a_message_for_the_next_page_only() {
         .await;
     let theirs = app.get_with_cookie("/trips", &other).await;
     assert!(!theirs.text().await.unwrap().contains("Trip created."));
+    // A missing file asked for in between (a browser looking for an icon) does not take it.
+    let missing = app.get_with_cookie("/apple-touch-icon.png", &cookie).await;
+    assert_eq!(missing.status(), 404);
+    let not_found = missing.text().await.unwrap();
+    assert!(!not_found.contains("Trip created."));
+    assert!(
+        not_found.contains("nav-user"),
+        "the 404 page shows who is logged in"
+    );
     let mine = app.get_with_cookie("/trips", &cookie).await;
     assert!(mine.text().await.unwrap().contains("Trip created."));
 }
