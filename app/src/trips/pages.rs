@@ -358,37 +358,37 @@ fn TripOverview(plan: TripPlan) -> impl IntoView {
     let delete_url = format!("/trips/{}/delete", trip.id);
     let (delete_id, delete_name) = (trip.id.clone(), trip.name.clone());
     view! {
-            <p class="back-link"><a href="/trips">"← All trips"</a></p>
-            <header class="page-head">
-                <div>
-                    <h1 id="trip-heading">{trip.name.clone()}</h1>
-                    <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
-                </div>
-                <div class="page-head__actions">
-                    <a class="button button--secondary" href=edit_url>"Edit"</a>
-                    <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
-                        heading="delete-dialog-heading".to_string()>
-                        <DeleteDialog id=delete_id name=delete_name/>
-                    </ConfirmLink>
-                </div>
-            </header>
-            <dl class="overview">
-                <div>
-                    <dt><CalendarIcon/>"Dates"</dt>
-                    <dd>{format_range(trip.start_date, trip.end_date)}" · "{format_length(trip.start_date, trip.end_date)}</dd>
-                </div>
-                <div>
-                    <dt>"Time zone"</dt>
-                    <dd>{zone}</dd>
-                </div>
-            </dl>
-            {notes}
-            <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
-            <section class="itinerary" aria-labelledby="itinerary-heading">
-                <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
-                <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
-                <DaysView plan back=format!("/trips/{}", trip.id)/>
-            </section>
+        <p class="back-link"><a href="/trips">"← All trips"</a></p>
+        <header class="page-head">
+            <div>
+                <h1 id="trip-heading">{trip.name.clone()}</h1>
+                <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
+            </div>
+            <div class="page-head__actions">
+                <a class="button button--secondary" href=edit_url>"Edit"</a>
+                <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
+                    heading="delete-dialog-heading".to_string()>
+                    <DeleteDialog id=delete_id name=delete_name/>
+                </ConfirmLink>
+            </div>
+        </header>
+        <dl class="overview">
+            <div>
+                <dt><CalendarIcon/>"Dates"</dt>
+                <dd>{format_range(trip.start_date, trip.end_date)}" · "{format_length(trip.start_date, trip.end_date)}</dd>
+            </div>
+            <div>
+                <dt>"Time zone"</dt>
+                <dd>{zone}</dd>
+            </div>
+        </dl>
+        {notes}
+        <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
+        <section class="itinerary" aria-labelledby="itinerary-heading">
+            <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
+            <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
+            <DaysView plan back=format!("/trips/{}", trip.id)/>
+        </section>
     }
 }
 
