@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::types::CurrentUser;
 use crate::error::AppError;
 
 /// Saves the traveler's colour theme and goes back to the page they were on.
@@ -18,25 +17,6 @@ pub async fn set_theme(theme: String, #[server(default)] back: String) -> Result
         .map_err(|error| AppError::from(error).respond())?;
     leptos_axum::redirect(&super::types::safe_next(Some(&back)));
     Ok(())
-}
-
-/// The logged-in traveler, or `None` for a visitor.
-#[server(prefix = "/api/auth", endpoint = "current_user")]
-pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    use super::{service, session};
-    let Some(id) = session::current_user_id()
-        .await
-        .map_err(AppError::respond)?
-    else {
-        return Ok(None);
-    };
-    let state = crate::state::state()?;
-    service::current_user(&state.db, id, state.email_verification)
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "could not load the current user");
-            AppError::Internal.respond()
-        })
 }
 
 /// Counts an attempt against the client's IP allowance.

@@ -21,11 +21,11 @@ use crate::{
 /// ([`crate::state::PageUser`]). Plain data, not a resource: a resource read by more than one
 /// boundary can hang a server render (leptos issue #4578), and the header has no need to wait.
 #[cfg(feature = "ssr")]
-use crate::state::page_user;
+pub(crate) use crate::state::page_user;
 
 /// The header renders on the server only (it is not an island).
 #[cfg(not(feature = "ssr"))]
-fn page_user() -> Option<super::types::CurrentUser> {
+pub(crate) fn page_user() -> Option<super::types::CurrentUser> {
     None
 }
 
@@ -105,9 +105,8 @@ fn current_address(location: &Location) -> String {
 
 /// Wraps a page that needs an account. Such pages live under `/trips` and `/account`, where
 /// the server's login guard (`server::routes::guard`) has sent visitors to the login page
-/// before anything renders, so the page itself need not wait for the user: only the header
-/// reads the user resource. Two boundaries awaiting one resource could leave a server render
-/// hanging until the request timed out (seen in the load test: 2 of 3,857 requests).
+/// before anything renders, so the page itself need not wait for the user (a page that shows
+/// the user reads [`page_user`], as the header does).
 #[component]
 pub fn RequireUser(children: Children) -> impl IntoView {
     children()

@@ -7,9 +7,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{
     api::{
         ChangePassword, ConfirmEmail, RequestPasswordReset, ResendConfirmation, ResetPassword,
-        SetTheme, UpdateProfile, get_current_user, reset_link_valid,
+        SetTheme, UpdateProfile, reset_link_valid,
     },
-    pages::RequireUser,
+    pages::{RequireUser, page_user},
     types::Theme,
 };
 use crate::{
@@ -35,7 +35,6 @@ pub fn AccountPage() -> impl IntoView {
     let password = ServerAction::<ChangePassword>::new();
     let resend = ServerAction::<ResendConfirmation>::new();
     let appearance = ServerAction::<SetTheme>::new();
-    let me = Resource::new(|| (), |()| get_current_user());
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     view! {
@@ -43,55 +42,49 @@ pub fn AccountPage() -> impl IntoView {
         <RequireUser>
             <section class="account" aria-labelledby="account-heading">
                 <h1 id="account-heading">"Your account"</h1>
-                // Its own fetch of the user: one resource read by two boundaries (this and the
-                // header) could leave a server render hanging.
-                <Suspense>
-                {move || Suspend::new(async move {
-                    let user = me.await.ok().flatten();
-                    user.map(|user| view! {
-                        {user.email_unconfirmed.then(|| view! {
-                            <div class="reminder">
-                                <p>"Please confirm your email address: we sent a link to "
-                                    <strong>{user.email.clone()}</strong>"."</p>
-                                <ActionForm action=resend attr:class="inline-form">
-                                    <button class="button button--small button--secondary" type="submit">
-                                        "Send the link again"
-                                    </button>
-                                </ActionForm>
-                            </div>
-                        })}
-                        <h2>"Profile"</h2>
-                        <ActionForm action=profile attr:class="form" attr:novalidate=true>
-                            <FormAlert errors=profile_errors/>
-                            <Field label="Your name" name="display_name" autocomplete="name"
-                                initial=user.display_name.clone() errors=profile_errors/>
-                            <Field label="Email" name="email" kind="email" autocomplete="email"
-                                initial=user.email.clone() errors=profile_errors/>
-                            <SelectField label="Home time zone" name="time_zone" options=home_zone_options()
-                                initial=Signal::stored(user.time_zone.clone().unwrap_or_default())
-                                hint="New trips start in this zone, and your trips list counts days from here."
-                                errors=profile_errors/>
-                            <button class="button" type="submit">"Save profile"</button>
-                        </ActionForm>
-                        <h2>"Appearance"</h2>
-                        <ActionForm action=appearance attr:class="form">
-                            <input type="hidden" name="back" value="/account"/>
-                            <fieldset class="choices">
-                                <legend>"Theme"</legend>
-                                {[(Theme::System, "Match this device"), (Theme::Light, "Light"), (Theme::Dark, "Dark")]
-                                    .map(|(theme, label)| view! {
-                                        <label class="checkbox">
-                                            <input type="radio" name="theme" value=theme.as_str() checked=user.theme == theme/>
-                                            {label}
-                                        </label>
-                                    })
-                                    .collect_view()}
-                            </fieldset>
-                            <button class="button" type="submit">"Save theme"</button>
-                        </ActionForm>
-                    })
+                // The user the server looked up for this page (as for the header).
+                {page_user().map(|user| view! {
+                    {user.email_unconfirmed.then(|| view! {
+                        <div class="reminder">
+                            <p>"Please confirm your email address: we sent a link to "
+                                <strong>{user.email.clone()}</strong>"."</p>
+                            <ActionForm action=resend attr:class="inline-form">
+                                <button class="button button--small button--secondary" type="submit">
+                                    "Send the link again"
+                                </button>
+                            </ActionForm>
+                        </div>
+                    })}
+                    <h2>"Profile"</h2>
+                    <ActionForm action=profile attr:class="form" attr:novalidate=true>
+                        <FormAlert errors=profile_errors/>
+                        <Field label="Your name" name="display_name" autocomplete="name"
+                            initial=user.display_name.clone() errors=profile_errors/>
+                        <Field label="Email" name="email" kind="email" autocomplete="email"
+                            initial=user.email.clone() errors=profile_errors/>
+                        <SelectField label="Home time zone" name="time_zone" options=home_zone_options()
+                            initial=Signal::stored(user.time_zone.clone().unwrap_or_default())
+                            hint="New trips start in this zone, and your trips list counts days from here."
+                            errors=profile_errors/>
+                        <button class="button" type="submit">"Save profile"</button>
+                    </ActionForm>
+                    <h2>"Appearance"</h2>
+                    <ActionForm action=appearance attr:class="form">
+                        <input type="hidden" name="back" value="/account"/>
+                        <fieldset class="choices">
+                            <legend>"Theme"</legend>
+                            {[(Theme::System, "Match this device"), (Theme::Light, "Light"), (Theme::Dark, "Dark")]
+                                .map(|(theme, label)| view! {
+                                    <label class="checkbox">
+                                        <input type="radio" name="theme" value=theme.as_str() checked=user.theme == theme/>
+                                        {label}
+                                    </label>
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <button class="button" type="submit">"Save theme"</button>
+                    </ActionForm>
                 })}
-                </Suspense>
                 <h2>"Change password"</h2>
                 <ActionForm action=password attr:class="form" attr:novalidate=true>
                     <FormAlert errors=password_errors/>
