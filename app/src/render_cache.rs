@@ -2,11 +2,12 @@
 //!
 //! A trip's overview — its budget and every day with its activities, ~40 KB of HTML for 20
 //! activities — was most of the trip page's server time, and a trip is looked at far more often
-//! than it is changed. The page still reads the trip and its activities from the database on
-//! every request (so access checks and freshness are exactly as without the cache); only
-//! turning them into HTML is skipped when they are the same as last time. The key is a digest
-//! of the data itself, so there is nothing to invalidate: changed data is a different key, on
-//! this instance or any other.
+//! than it is changed. The page still reads the trip from the database on every request (so
+//! access checks and freshness are exactly as without the cache); what it was rendered from is
+//! the trip's row, whose `revision` every change to the trip or its activities bumps in the same
+//! transaction. When the row is the same as last time, neither reading the activities nor
+//! turning them into HTML is needed. Nothing needs invalidating: a changed trip is a different
+//! version, on this instance or any other.
 
 use std::{
     collections::HashMap,
@@ -16,7 +17,7 @@ use std::{
 
 use serde::Serialize;
 
-/// Rendered fragments per owner key (a trip's id), with the digest of their source.
+/// Rendered fragments per owner key (a trip's id), with the version they were rendered from.
 pub struct RenderCache {
     entries: Mutex<Entries>,
     max_bytes: usize,
@@ -28,6 +29,18 @@ struct Entries {
     bytes: usize,
 }
 
+/// What a fragment was rendered from, as a digest of the data that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version(Option<u64>);
+
+impl Version {
+    /// The version of `source`: equal data, equal version. (Data that cannot be written as
+    /// JSON has no version and is never kept.)
+    pub fn of(source: &impl Serialize) -> Self {
+        Self(digest(source))
+    }
+}
+
 impl RenderCache {
     /// A cache that holds at most `max_bytes` of HTML; past that it starts over.
     pub fn new(max_bytes: usize) -> Self {
@@ -37,26 +50,9 @@ impl RenderCache {
         }
     }
 
-    /// The HTML rendered from `source` for `key`: kept from an earlier call with equal data, or
-    /// made now by `render` (and kept).
-    pub fn get_or_render<S: Serialize>(
-        &self,
-        key: &str,
-        source: S,
-        render: impl FnOnce(S) -> String,
-    ) -> Arc<str> {
-        let Some(digest) = digest(&source) else {
-            return render(source).into();
-        };
-        if let Some(html) = self.lookup(key, digest) {
-            return html;
-        }
-        let html: Arc<str> = render(source).into();
-        self.keep(key, digest, html.clone());
-        html
-    }
-
-    fn lookup(&self, key: &str, digest: u64) -> Option<Arc<str>> {
+    /// The HTML kept for `key`, if it was rendered from `version`.
+    pub fn get(&self, key: &str, version: Version) -> Option<Arc<str>> {
+        let digest = version.0?;
         let entries = self.entries.lock().ok()?;
         match entries.by_key.get(key) {
             Some((kept, html)) if *kept == digest => Some(html.clone()),
@@ -64,7 +60,11 @@ impl RenderCache {
         }
     }
 
-    fn keep(&self, key: &str, digest: u64, html: Arc<str>) {
+    /// Keeps `html`, rendered from `version`, for `key` (in place of what was kept for it).
+    pub fn keep(&self, key: &str, version: Version, html: Arc<str>) {
+        let Some(digest) = version.0 else {
+            return;
+        };
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -100,62 +100,61 @@ fn digest(source: &impl Serialize) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
+    use std::sync::Arc;
 
-    use super::RenderCache;
+    use super::{RenderCache, Version};
 
-    fn render_counting<'a, S>(
-        calls: &'a Cell<u32>,
-        html: &'a str,
-    ) -> impl FnOnce(S) -> String + 'a {
-        move |_| {
-            calls.set(calls.get() + 1);
-            html.to_string()
-        }
+    fn keep(cache: &RenderCache, key: &str, version: Version, html: &str) {
+        cache.keep(key, version, Arc::from(html));
     }
 
     #[test]
-    fn equal_data_is_rendered_once_and_changed_data_again() {
+    fn the_kept_html_is_served_for_its_version_only() {
         let cache = RenderCache::new(1 << 20);
-        let calls = Cell::new(0);
+        let (three, four) = (Version::of(&("Lisbon", 3)), Version::of(&("Lisbon", 4)));
+        assert_eq!(cache.get("trip-1", three), None);
 
-        let first =
-            cache.get_or_render("trip-1", ("Lisbon", 3), render_counting(&calls, "<p>3</p>"));
-        let again =
-            cache.get_or_render("trip-1", ("Lisbon", 3), render_counting(&calls, "<p>x</p>"));
-        assert_eq!((&*first, &*again, calls.get()), ("<p>3</p>", "<p>3</p>", 1));
+        keep(&cache, "trip-1", three, "<p>3</p>");
+        assert_eq!(
+            cache.get("trip-1", Version::of(&("Lisbon", 3))).as_deref(),
+            Some("<p>3</p>")
+        );
+        assert_eq!(cache.get("trip-1", four), None);
 
-        let changed =
-            cache.get_or_render("trip-1", ("Lisbon", 4), render_counting(&calls, "<p>4</p>"));
-        assert_eq!((&*changed, calls.get()), ("<p>4</p>", 2));
-        // The earlier data is not served for the key once it changed back either: rendered anew.
-        let back =
-            cache.get_or_render("trip-1", ("Lisbon", 3), render_counting(&calls, "<p>3</p>"));
-        assert_eq!((&*back, calls.get()), ("<p>3</p>", 3));
+        keep(&cache, "trip-1", four, "<p>4</p>");
+        assert_eq!(cache.get("trip-1", four).as_deref(), Some("<p>4</p>"));
+        // Only the newest is kept: the earlier version is rendered anew if it comes back.
+        assert_eq!(cache.get("trip-1", three), None);
     }
 
     #[test]
     fn keys_do_not_share_entries_even_with_equal_data() {
         let cache = RenderCache::new(1 << 20);
-        let calls = Cell::new(0);
-        cache.get_or_render("trip-1", 1, render_counting(&calls, "one"));
-        let other = cache.get_or_render("trip-2", 1, render_counting(&calls, "two"));
-        assert_eq!((&*other, calls.get()), ("two", 2));
+        keep(&cache, "trip-1", Version::of(&1), "one");
+        assert_eq!(cache.get("trip-2", Version::of(&1)), None);
+    }
+
+    #[test]
+    fn data_without_a_json_form_is_never_kept() {
+        let cache = RenderCache::new(1 << 20);
+        // JSON objects need text keys.
+        let unwritable = Version::of(&std::collections::HashMap::from([((1, 2), 3)]));
+        keep(&cache, "trip-1", unwritable, "html");
+        assert_eq!(cache.get("trip-1", unwritable), None);
     }
 
     #[test]
     fn holds_no_more_than_its_size() {
         let cache = RenderCache::new(10);
-        let calls = Cell::new(0);
-        cache.get_or_render("a", 1, render_counting(&calls, "123456"));
-        cache.get_or_render("b", 1, render_counting(&calls, "123456"));
+        let one = Version::of(&1);
+        keep(&cache, "a", one, "123456");
+        keep(&cache, "b", one, "123456");
         assert!(cache.entries.lock().unwrap().bytes <= 10);
-        // "a" was dropped to make room for "b": asking again renders it again.
-        cache.get_or_render("a", 1, render_counting(&calls, "123456"));
-        assert_eq!(calls.get(), 3);
-        // Too big to keep at all: rendered every time.
-        cache.get_or_render("c", 1, render_counting(&calls, "12345678901"));
-        cache.get_or_render("c", 1, render_counting(&calls, "12345678901"));
-        assert_eq!(calls.get(), 5);
+        // "a" was dropped to make room for "b".
+        assert_eq!(cache.get("a", one), None);
+        assert_eq!(cache.get("b", one).as_deref(), Some("123456"));
+        // Too big to keep at all.
+        keep(&cache, "c", one, "12345678901");
+        assert_eq!(cache.get("c", one), None);
     }
 }

@@ -13,6 +13,7 @@ mod m20261129_000007_create_activities;
 mod m20261129_000008_create_rate_limits;
 mod m20261129_000009_create_refresh_tokens;
 mod m20261129_000010_add_user_theme;
+mod m20261130_000011_add_trip_revision;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_create_rate_limits::Migration),
             Box::new(m20261129_000009_create_refresh_tokens::Migration),
             Box::new(m20261129_000010_add_user_theme::Migration),
+            Box::new(m20261130_000011_add_trip_revision::Migration),
         ]
     }
 }

@@ -48,6 +48,47 @@ pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
     })
 }
 
+/// The trip page: the trip's name for the title, and its overview as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TripPageContent {
+    pub name: String,
+    pub html: String,
+}
+
+/// The trip is read on every request (the access check, and what the page is rendered from);
+/// its activities are read and the overview rendered only when this instance has not rendered
+/// this revision of the trip before (see [`crate::render_cache`]).
+#[server(prefix = "/api/itinerary", endpoint = "page")]
+pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError> {
+    use crate::render_cache::Version;
+
+    let owner = crate::auth::session::owner().await?;
+    let state = crate::state::state()?;
+    let (trip, revision) = crate::trips::service::find_with_revision(&state.db, owner, &trip_id)
+        .await
+        .map_err(failed)?;
+    let version = Version::of(&(&trip, revision));
+    let name = trip.name.clone();
+    if let Some(html) = state.trip_pages.get(&trip.id, version) {
+        return Ok(TripPageContent {
+            name,
+            html: html.to_string(),
+        });
+    }
+    let activities = super::service::activities_of(&state.db, owner, &trip)
+        .await
+        .map_err(failed)?;
+    let key = trip.id.clone();
+    let (days, summary) = super::types::plan(&trip, activities);
+    let html = crate::trips::pages::render_overview(TripPlan {
+        trip,
+        days,
+        summary,
+    });
+    state.trip_pages.keep(&key, version, html.as_str().into());
+    Ok(TripPageContent { name, html })
+}
+
 #[server(prefix = "/api/itinerary", endpoint = "activity")]
 pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
     let owner = crate::auth::session::owner().await?;

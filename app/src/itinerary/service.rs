@@ -1,7 +1,8 @@
 //! Activities on the server. An activity is reached only through a trip its user owns: every
 //! statement is scoped by the owner (directly, or through `trip_id IN (the owner's trips)`).
-//! Changes run in a transaction that first writes the trip row (its `updated_at`), which both
-//! databases serialize on — so concurrent edits of one trip's plan never lose or duplicate a
+//! Changes run in a transaction that first writes the trip row (its `updated_at`, and its
+//! `revision`, which tells the trip page's render cache the plan changed). Both databases
+//! serialize on that write — so concurrent edits of one trip's plan never lose or duplicate a
 //! position, and SQLite takes its write lock up front instead of failing to upgrade a read.
 
 use chrono::{NaiveDate, Utc};
@@ -93,8 +94,18 @@ pub async fn trip_with_activities(
     trip_id: &str,
 ) -> Result<(Trip, Vec<Activity>), ItineraryError> {
     let trip = crate::trips::service::find(db, owner, trip_id).await?;
+    let activities = activities_of(db, owner, &trip).await?;
+    Ok((trip, activities))
+}
+
+/// All of the trip's activities in day and position order (none unless it is the owner's).
+pub async fn activities_of(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    trip: &Trip,
+) -> Result<Vec<Activity>, ItineraryError> {
     let id = parse_id(&trip.id)?;
-    let activities = activities::Entity::find()
+    Ok(activities::Entity::find()
         .filter(activities::Column::TripId.eq(id))
         .filter(in_owners_trips(owner))
         .order_by(activities::Column::Day, Order::Asc)
@@ -103,8 +114,7 @@ pub async fn trip_with_activities(
         .await?
         .into_iter()
         .map(Activity::from)
-        .collect();
-    Ok((trip, activities))
+        .collect())
 }
 
 /// One of the owner's activities, with its trip.
@@ -123,7 +133,8 @@ pub async fn find(
     Ok((trip, activity.into()))
 }
 
-/// Claims the owner's trip for this transaction (see the module comment) and returns it.
+/// Claims the owner's trip for this transaction (see the module comment) and returns it. Every
+/// change to activities comes through here, so this is where the trip's revision is bumped.
 async fn lock_trip(
     txn: &impl ConnectionTrait,
     owner: Uuid,
@@ -131,6 +142,10 @@ async fn lock_trip(
 ) -> Result<Trip, ItineraryError> {
     let touched = trips::Entity::update_many()
         .col_expr(trips::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            trips::Column::Revision,
+            Expr::col(trips::Column::Revision).add(1),
+        )
         .filter(trips::Column::Id.eq(trip_id))
         .filter(trips::Column::OwnerId.eq(owner))
         .exec(txn)

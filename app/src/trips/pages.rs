@@ -21,7 +21,7 @@ use crate::{
     icons::{CalendarIcon, PinIcon, WalletIcon},
     islands::{ConfirmLink, ZoneFromDevice},
     itinerary::{
-        api::{TripPlan, get_trip_plan},
+        api::{TripPageContent, TripPlan, get_trip_page},
         pages::{BudgetView, DayLinks, DaysView},
     },
     not_found::not_found_or,
@@ -300,20 +300,17 @@ fn trip_id() -> Memo<String> {
 #[component]
 pub fn TripPage() -> impl IntoView {
     let id = trip_id();
-    let plan = Resource::new(move || id.get(), get_trip_plan);
+    let page = Resource::new(move || id.get(), get_trip_page);
     view! {
         <RequireUser>
             <Transition fallback=|| view! { <p class="muted">"Loading the trip…"</p> }>
                 {move || Suspend::new(async move {
-                    match plan.await {
-                        Ok(plan) => {
-                            let name = plan.trip.name.clone();
-                            view! {
-                                <Title text=name/>
-                                <article class="trip" aria-labelledby="trip-heading" inner_html=overview_html(plan)/>
-                            }
-                            .into_any()
+                    match page.await {
+                        Ok(TripPageContent { name, html }) => view! {
+                            <Title text=name/>
+                            <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
                         }
+                        .into_any(),
                         Err(error) => not_found_or(error),
                     }
                 })}
@@ -322,21 +319,15 @@ pub fn TripPage() -> impl IntoView {
     }
 }
 
-/// The trip page's content as HTML: kept from the last time this trip was shown when its data
-/// is the same (see [`crate::render_cache`]), rendered now otherwise.
-fn overview_html(plan: TripPlan) -> std::sync::Arc<str> {
-    let render = |plan| view! { <TripOverview plan/> }.to_html();
-    #[cfg(feature = "ssr")]
-    if let Ok(state) = crate::state::state() {
-        let key = plan.trip.id.clone();
-        return state.trip_pages.get_or_render(&key, plan, render);
-    }
-    render(plan).into()
+/// The trip page's content as HTML. The server keeps it per revision of the trip (see
+/// [`get_trip_page`]).
+pub fn render_overview(plan: TripPlan) -> String {
+    view! { <TripOverview plan/> }.to_html()
 }
 
 /// Everything inside the trip page's `<article>`. A function of the plan alone: no context,
 /// no signals, nothing per visitor or request — it is rendered once and kept (see
-/// [`overview_html`]).
+/// [`get_trip_page`]).
 #[component]
 fn TripOverview(plan: TripPlan) -> impl IntoView {
     let trip = plan.trip.clone();

@@ -138,6 +138,7 @@ pub async fn create(
         notes: Set(trip.notes),
         created_at: Set(now),
         updated_at: Set(now),
+        revision: Set(0),
     }
     .insert(db)
     .await?;
@@ -179,6 +180,10 @@ pub async fn update(
     // The write comes first, so SQLite takes its write lock at once.
     let result = trips::Entity::update_many()
         .set(changes)
+        .col_expr(
+            trips::Column::Revision,
+            Expr::col(trips::Column::Revision).add(1),
+        )
         .filter(trips::Column::Id.eq(id))
         .filter(trips::Column::OwnerId.eq(owner))
         .exec(&txn)
@@ -270,13 +275,24 @@ fn outside_message(
 
 /// The owner's trip with this id.
 pub async fn find(db: &impl ConnectionTrait, owner: Uuid, id: &str) -> Result<Trip, TripError> {
+    Ok(find_with_revision(db, owner, id).await?.0)
+}
+
+/// One of the owner's trips with its revision, which every change to the trip or to its
+/// activities bumps in the same transaction.
+pub async fn find_with_revision(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    id: &str,
+) -> Result<(Trip, i64), TripError> {
     let id = parse_id(id)?;
-    owned_by(owner)
+    let trip = owned_by(owner)
         .filter(trips::Column::Id.eq(id))
         .one(db)
         .await?
-        .map(Trip::from)
-        .ok_or(TripError::NotFound)
+        .ok_or(TripError::NotFound)?;
+    let revision = trip.revision;
+    Ok((Trip::from(trip), revision))
 }
 
 /// Deletes the trip and (through foreign keys) everything planned in it.

@@ -106,8 +106,8 @@ async fn migrate_applies_lists_and_rolls_back() {
     assert!(text(&after_up.stdout).contains("applied  m20261129_000001_create_users"));
     assert!(down.status.success(), "{}", text(&down.stderr));
     assert!(text(&after_down.stdout).contains("applied  m20261129_000001_create_users"));
-    assert!(text(&after_down.stdout).contains("applied  m20261129_000009_create_refresh_tokens"));
-    assert!(text(&after_down.stdout).contains("pending  m20261129_000010_add_user_theme"));
+    assert!(text(&after_down.stdout).contains("applied  m20261129_000010_add_user_theme"));
+    assert!(text(&after_down.stdout).contains("pending  m20261130_000011_add_trip_revision"));
 }
 
 #[test]

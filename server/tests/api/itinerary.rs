@@ -302,9 +302,10 @@ async fn a_bad_activity_gets_messages_and_changes_nothing() {
     assert_eq!(app.count("activities").await, 1);
 }
 
-/// The trip page keeps its rendered overview in memory. Every change must show the moment it is
-/// made — including changes written straight to the database, as another instance would — and
-/// what one traveler's page kept must never reach another.
+/// The trip page keeps its rendered overview in memory, per revision of the trip. Every change
+/// must show the moment it is made — including changes another instance makes (here: the
+/// services called straight on the database) — and what one traveler's page kept must never
+/// reach another.
 #[tokio::test]
 async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered() {
     let World {
@@ -333,9 +334,19 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
         html.replace(&nonce, "")
     };
 
+    let before = app.queries.load(Ordering::SeqCst);
     let first = view().await;
+    let rendered = app.queries.load(Ordering::SeqCst) - before;
     assert!(first.contains("Pastéis"));
+    let before = app.queries.load(Ordering::SeqCst);
     assert_eq!(without_nonce(&view().await), without_nonce(&first));
+    let kept = app.queries.load(Ordering::SeqCst) - before;
+    // Shown again unchanged, the trip's activities are not even read.
+    assert_eq!(
+        kept,
+        rendered - 1,
+        "{kept} statements, {rendered} the first time"
+    );
 
     itinerary::update(
         &app.db,
