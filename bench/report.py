@@ -71,7 +71,7 @@ for target, label in [("trips", "/trips"), ("trip", "the trip page")]:
     score = num(f"lh_{target}_score")
     lcp, cls, tbt = num(f"lh_{target}_lcp_ms"), num(f"lh_{target}_cls"), num(f"lh_{target}_tbt_ms")
     rows.append(row(
-        f"Lighthouse mobile, {label}",
+        f"Lighthouse mobile, {label} (median of 3 runs)",
         f"performance {score:.0f}, accessibility {num(f'lh_{target}_a11y'):.0f}; "
         f"LCP {lcp / 1000:.2f} s, CLS {cls:.3f}, TBT {tbt:.0f} ms",
         "≥ 95; LCP < 1.5 s, CLS < 0.05, TBT < 100 ms",

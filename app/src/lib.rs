@@ -128,12 +128,21 @@ fn stylesheet_href(_: &LeptosOptions) -> &'static str {
 #[cfg(feature = "ssr")]
 const ISLAND_SCRIPT: &str = include_str!("island_script.js");
 
+/// Where leptos' loader hydrates one island: it hydrates them all in one task, and on a slow
+/// phone that task (the WASM's first calls compiling in, then every island) blocked input for
+/// 100–200 ms. Ours gives the main thread back before each island instead.
+#[cfg(feature = "ssr")]
+const ISLAND_CALL: &str = "const res = islandFn(el);";
+#[cfg(feature = "ssr")]
+const ISLAND_CALL_YIELDING: &str =
+    "await new Promise((resume) => setTimeout(resume)); const res = islandFn(el);";
+
 /// The markup of leptos' `<HydrationScripts islands=true/>` — preload links and the island
 /// loader — with the hashed file names worked out once per process (leptos looks up the binary's
-/// path and reads the hash file on every page), and the preloads at low priority: the islands
+/// path and reads the hash file on every page), the preloads at low priority (the islands
 /// hydrate only once the page is idle, so the WASM must not take bandwidth from the HTML and
-/// the stylesheet the first paint waits for (leptos does the same with `defer`, which islands
-/// mode ignores).
+/// the stylesheet the first paint waits for; leptos does the same with `defer`, which islands
+/// mode ignores), and the islands hydrated one task each (see [`ISLAND_CALL`]).
 #[cfg(feature = "ssr")]
 fn hydration_scripts(options: &LeptosOptions) -> impl IntoView + use<> {
     use leptos::nonce::use_nonce;
@@ -162,7 +171,8 @@ fn hydration_scripts(options: &LeptosOptions) -> impl IntoView + use<> {
             js: format!("/{pkg}/{js}.js"),
             wasm: format!("/{pkg}/{wasm}.wasm"),
             script: format!(
-                "{ISLAND_SCRIPT}({:?}, {pkg:?}, {js:?}, {wasm:?}, false);",
+                "{}({:?}, {pkg:?}, {js:?}, {wasm:?}, false);",
+                ISLAND_SCRIPT.replace(ISLAND_CALL, ISLAND_CALL_YIELDING),
                 ""
             ),
         }
@@ -259,10 +269,11 @@ fn Layout() -> impl IntoView {
 mod tests {
     use leptos::{nonce::Nonce, prelude::*};
 
-    use super::hydration_scripts;
+    use super::{ISLAND_CALL, ISLAND_CALL_YIELDING, hydration_scripts};
 
     /// The copy of leptos' island loader and its markup must stay what leptos renders (but for
-    /// the preloads' priority): a leptos update that changes either fails here.
+    /// the preloads' priority and the yield before each island): a leptos update that changes
+    /// either, or moves the line the yield goes before, fails here.
     #[test]
     fn hydration_scripts_render_what_leptos_renders() {
         let options = LeptosOptions::builder()
@@ -282,7 +293,12 @@ mod tests {
                 "{ours}"
             );
             assert_eq!(ours.matches(r#" fetchpriority="low""#).count(), 2, "{ours}");
-            assert_eq!(ours.replace(r#" fetchpriority="low""#, ""), theirs);
+            assert_eq!(ours.matches(ISLAND_CALL_YIELDING).count(), 1, "{ours}");
+            assert_eq!(
+                ours.replace(r#" fetchpriority="low""#, "")
+                    .replace(ISLAND_CALL_YIELDING, ISLAND_CALL),
+                theirs
+            );
         });
     }
 }
