@@ -320,9 +320,27 @@ pub fn TripPage() -> impl IntoView {
 }
 
 /// The trip page's content as HTML. The server keeps it per revision of the trip (see
-/// [`get_trip_page`]).
+/// [`get_trip_page`]). Rendered under an owner of its own, as a page in islands mode is: the
+/// islands inside need a render context, which a call to the server function from outside a
+/// page (`POST /api/itinerary/page`) does not have, and nothing of the request's may leak into
+/// HTML that is kept and served again.
 pub fn render_overview(plan: TripPlan) -> String {
-    view! { <TripOverview plan/> }.to_html()
+    let render = move || view! { <TripOverview plan/> }.to_html();
+    #[cfg(feature = "ssr")]
+    let render = move || {
+        let outer = Owner::current();
+        let context = hydration_context::SsrSharedContext::new_islands();
+        let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
+        let html = render();
+        // `new_root` made the new owner and its arena current (`Owner::with` would put back
+        // only the owner): put back both, or the page's own rendering goes on without its arena.
+        match outer {
+            Some(outer) => outer.set(),
+            None => owner.unset(),
+        }
+        html
+    };
+    render()
 }
 
 /// Everything inside the trip page's `<article>`. A function of the plan alone: no context,

@@ -110,8 +110,9 @@ async fn every_activity_operation_answers_by_who_asks() {
         ("back", "/trips"),
     ];
     let plan = [("trip_id", trip_id.as_str())];
-    let calls: [(&str, &[(&str, &str)]); 6] = [
+    let calls: [(&str, &[(&str, &str)]); 7] = [
         ("/api/itinerary/plan", &plan),
+        ("/api/itinerary/page", &plan),
         ("/api/itinerary/activity", &id),
         ("/api/itinerary/create", &new),
         ("/api/itinerary/update", &update),
