@@ -141,11 +141,16 @@ if ! $smoke; then
     url=$base/trips
     [[ $target == trip ]] && url=$trip_page
     for run in 1 2 3; do
-      CHROME_PATH=/usr/bin/chromium "$root/tools/lighthouse/node_modules/.bin/lighthouse" "$url" \
-        --quiet --output=json --output-path="$out/lh-$target-$run.json" --only-categories=performance,accessibility \
-        --extra-headers="{\"Cookie\": \"$cookie\"}" \
-        --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 ||
-        { echo "lighthouse failed on $url" >&2; exit 1; }
+      # Headless Chromium now and then records no navigation start ("NO_NAVSTART"), and the
+      # run fails with nothing measured: such a run is tried again, twice at most.
+      for attempt in 1 2 3; do
+        CHROME_PATH=/usr/bin/chromium "$root/tools/lighthouse/node_modules/.bin/lighthouse" "$url" \
+          --quiet --output=json --output-path="$out/lh-$target-$run.json" --only-categories=performance,accessibility \
+          --extra-headers="{\"Cookie\": \"$cookie\"}" \
+          --chrome-flags="--headless=new --no-sandbox --disable-gpu" >"$out/lh.log" 2>&1 && break
+        echo "lighthouse run on $url failed (attempt $attempt): $(tail -1 "$out/lh.log")" >&2
+        [[ $attempt == 3 ]] && exit 1
+      done
     done
     python3 - "$target" "$results" "$out"/lh-$target-*.json <<'EOF'
 import json, statistics, sys
