@@ -1,6 +1,8 @@
 //! Server functions for the itinerary. Each works as a plain HTML form post and answers with a
 //! redirect back to the plan.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +15,19 @@ pub struct TripPlan {
     pub trip: Trip,
     pub days: Vec<DayPlan>,
     pub summary: BudgetSummary,
+}
+
+#[cfg(feature = "ssr")]
+impl TripPlan {
+    /// The plan of `trip` from its activities (in any order).
+    fn new(trip: Trip, activities: Vec<Activity>) -> Self {
+        let (days, summary) = super::types::plan(&trip, activities);
+        Self {
+            trip,
+            days,
+            summary,
+        }
+    }
 }
 
 /// An activity with the trip it belongs to (for the edit and delete pages).
@@ -40,19 +55,14 @@ pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
     let (trip, activities) = super::service::trip_with_activities(&db, owner, &trip_id)
         .await
         .map_err(failed)?;
-    let (days, summary) = super::types::plan(&trip, activities);
-    Ok(TripPlan {
-        trip,
-        days,
-        summary,
-    })
+    Ok(TripPlan::new(trip, activities))
 }
 
 /// The trip page: the trip's name for the title, and its overview as HTML.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TripPageContent {
     pub name: String,
-    pub html: String,
+    pub html: Arc<str>,
 }
 
 /// The trip is read on every request (the access check, and what the page is rendered from);
@@ -70,22 +80,15 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let version = Version::of(&(&trip, revision));
     let name = trip.name.clone();
     if let Some(html) = state.trip_pages.get(&trip.id, version) {
-        return Ok(TripPageContent {
-            name,
-            html: html.to_string(),
-        });
+        return Ok(TripPageContent { name, html });
     }
     let activities = super::service::activities_of(&state.db, owner, &trip)
         .await
         .map_err(failed)?;
     let key = trip.id.clone();
-    let (days, summary) = super::types::plan(&trip, activities);
-    let html = crate::trips::pages::render_overview(TripPlan {
-        trip,
-        days,
-        summary,
-    });
-    state.trip_pages.keep(&key, version, html.as_str().into());
+    let html: Arc<str> =
+        crate::trips::pages::render_overview(TripPlan::new(trip, activities)).into();
+    state.trip_pages.keep(&key, version, html.clone());
     Ok(TripPageContent { name, html })
 }
 
