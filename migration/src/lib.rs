@@ -14,6 +14,7 @@ mod m20261129_000008_create_rate_limits;
 mod m20261129_000009_create_refresh_tokens;
 mod m20261129_000010_add_user_theme;
 mod m20261130_000011_add_trip_revision;
+mod m20261204_000012_hash_session_ids;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_create_refresh_tokens::Migration),
             Box::new(m20261129_000010_add_user_theme::Migration),
             Box::new(m20261130_000011_add_trip_revision::Migration),
+            Box::new(m20261204_000012_hash_session_ids::Migration),
         ]
     }
 }

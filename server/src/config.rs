@@ -67,8 +67,11 @@ pub struct Settings {
     pub outbox_dir: PathBuf,
     /// Send new addresses a confirmation link (off by default).
     pub email_verification: bool,
-    /// Requests allowed per minute per user (or per client IP for visitors).
+    /// Requests allowed per minute per user (or per client address for visitors).
     pub requests_per_minute: u32,
+    /// Requests allowed per minute from one client address by every account using it, so that
+    /// many accounts cannot multiply the per-user allowance.
+    pub requests_per_address_per_minute: u32,
     /// Where the per-minute counters live.
     pub rate_limit_store: RateLimitStore,
     /// Proxies whose `X-Forwarded-For` is believed; without any, the peer address is the client.
@@ -204,6 +207,17 @@ impl Settings {
 
         let (base_url, base_url_configured) = match value(&args.base_url, "PUBLIC_BASE_URL") {
             Some(url) => (parse_base_url(&url)?, true),
+            // Reachable from other machines, the server is most likely behind a TLS proxy: a
+            // guessed `http://` address would send session cookies without `Secure` and put
+            // unusable links in emails. Only on loopback is the bind address the address.
+            None if !bind.ip().is_loopback() => {
+                return Err(ConfigError {
+                    variable: "PUBLIC_BASE_URL",
+                    problem: format!(
+                        "must be set when BIND_ADDRESS ({bind}) is reachable from other machines: the address people use, such as https://trips.example.org (it decides secure cookies and the links in emails)"
+                    ),
+                });
+            }
             None => (format!("http://{bind}"), false),
         };
 
@@ -289,6 +303,12 @@ impl Settings {
             "RATE_LIMIT_PER_MINUTE",
             1..=1_000_000,
             100,
+        )?;
+        let requests_per_address_per_minute = parse_number(
+            env("RATE_LIMIT_PER_ADDRESS_PER_MINUTE"),
+            "RATE_LIMIT_PER_ADDRESS_PER_MINUTE",
+            1..=10_000_000,
+            1_000,
         )?;
         let rate_limit_store = match env("RATE_LIMIT_STORE")
             .map(|v| v.trim().to_ascii_lowercase())
@@ -407,6 +427,7 @@ impl Settings {
             outbox_dir,
             email_verification,
             requests_per_minute,
+            requests_per_address_per_minute,
             rate_limit_store,
             trusted_proxies,
             cors_allowed_origins,
@@ -576,11 +597,32 @@ mod tests {
         let settings = Settings::load(&args, |k| match k {
             "BIND_ADDRESS" => Some("127.0.0.1:1".into()),
             "LOG_FORMAT" => Some("pretty".into()),
+            "PUBLIC_BASE_URL" => Some("https://trips.example.org".into()),
             _ => None,
         })?;
         assert_eq!(settings.bind.to_string(), "0.0.0.0:8080");
         assert_eq!(settings.log_format, LogFormat::Json);
         Ok(())
+    }
+
+    /// Behind a TLS proxy the server cannot know it is served over https: a guessed address
+    /// would send session cookies without `Secure`. Off loopback, the address must be given.
+    #[test]
+    fn reachable_from_other_machines_the_public_address_is_required() {
+        for bind in ["0.0.0.0:3000", "192.168.1.10:3000", "[::]:3000"] {
+            let error = load(&[("BIND_ADDRESS", bind)]).expect_err(bind);
+            assert_eq!(error.variable, "PUBLIC_BASE_URL", "{bind}");
+            assert!(error.to_string().contains("https://"), "{error}");
+        }
+        for bind in ["127.0.0.1:3000", "[::1]:3000"] {
+            assert!(load(&[("BIND_ADDRESS", bind)]).is_ok(), "{bind}");
+        }
+        let behind_proxy = load(&[
+            ("BIND_ADDRESS", "0.0.0.0:3000"),
+            ("PUBLIC_BASE_URL", "https://trips.example.org"),
+        ])
+        .expect("configured");
+        assert!(behind_proxy.is_https());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::{
 use app::entities::sessions;
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::{StatusCode, header},
+    http::{Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -67,13 +67,31 @@ pub struct MetricsAccess {
     pub db: DatabaseConnection,
 }
 
-/// Counts the request and its latency by route pattern (never the raw path) and status.
+/// The method as a label: one of the standard methods, or `OTHER`. Labels are kept for the
+/// life of the process, so none may take its values from what a client chooses to send.
+pub fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "OTHER",
+    }
+}
+
+/// Counts the request and its latency by route pattern (never the raw path), method and status:
+/// every label from a fixed set.
 pub async fn track(request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "(other)".to_string(), |path| path.as_str().to_string());
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();

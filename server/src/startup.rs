@@ -297,6 +297,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
     let pages = ErrorPages::new(&state.leptos_options);
     let limits = Arc::new(RateLimit::new(
         settings.requests_per_minute,
+        settings.requests_per_address_per_minute,
         settings.rate_limit_store,
         state.db.clone(),
         settings.trusted_proxies.clone(),
@@ -380,6 +381,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         )
         .layer(
             ServiceBuilder::new()
+                .map_request(telemetry::plain_request_id)
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()

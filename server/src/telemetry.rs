@@ -72,6 +72,33 @@ pub fn init(
     guard
 }
 
+/// The longest `x-request-id` a client may choose; longer or unusual ones are replaced by one
+/// of ours. The id goes into every log line of the request and into error reports, so it must
+/// not carry whatever a client sends (kilobytes of it, or control characters).
+const REQUEST_ID_MAX: usize = 64;
+
+/// Drops a client's `x-request-id` unless it is short and plain (letters, digits, `.`, `_`,
+/// `-`); the request-id layer then gives the request a fresh one.
+pub fn plain_request_id<B>(mut request: Request<B>) -> Request<B> {
+    let plain = |id: &[u8]| {
+        !id.is_empty()
+            && id.len() <= REQUEST_ID_MAX
+            && id
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    };
+    let headers = request.headers_mut();
+    if headers
+        .get_all("x-request-id")
+        .iter()
+        .any(|value| !plain(value.as_bytes()))
+        || headers.get_all("x-request-id").iter().count() > 1
+    {
+        headers.remove("x-request-id");
+    }
+    request
+}
+
 /// The span that wraps one request.
 pub fn request_span<B>(request: &Request<B>) -> Span {
     let route = request
@@ -85,7 +112,7 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
         .unwrap_or("");
     tracing::info_span!(
         "request",
-        method = %request.method(),
+        method = crate::metrics::method_label(request.method()),
         route,
         request_id,
         user_id = field::Empty,

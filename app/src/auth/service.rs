@@ -143,6 +143,11 @@ pub enum LoginRefused {
 /// [`log_in`] under the account's failed-login allowance: refused while it is used up, a wrong
 /// password counts against it, a success clears it. The web form and the JSON API both log in
 /// here, so they share one allowance per account.
+///
+/// An address that cannot be an account's is refused before anything is counted or hashed
+/// (the answer is the same as for a wrong password), so the limiter's keys are only ever real
+/// addresses of at most 254 characters. The attempt is counted before the password is checked,
+/// so concurrent guesses cannot all pass the check while the first is still hashing.
 #[tracing::instrument(skip_all)]
 pub async fn log_in_limited(
     db: &impl ConnectionTrait,
@@ -150,23 +155,26 @@ pub async fn log_in_limited(
     email: &str,
     password: String,
 ) -> Result<users::Model, LoginRefused> {
-    let account = normalise_email(email);
-    limits
-        .failed_logins
-        .check(&account)
+    if super::types::email_problem(email).is_some() {
+        tracing::info!(outcome = "rejected", "log-in");
+        metrics::counter!("travel_planner_logins_total", "outcome" => "failed").increment(1);
+        return Err(AuthError::InvalidCredentials.into());
+    }
+    let attempt = limits
+        .password_attempt(&normalise_email(email))
         .map_err(LoginRefused::RateLimited)?;
     match log_in(db, email, password).await {
         Ok(user) => {
-            limits.failed_logins.clear(&account);
+            attempt.clear();
             metrics::counter!("travel_planner_logins_total", "outcome" => "success").increment(1);
             Ok(user)
         }
+        Err(AuthError::InvalidCredentials) => {
+            metrics::counter!("travel_planner_logins_total", "outcome" => "failed").increment(1);
+            Err(AuthError::InvalidCredentials.into())
+        }
         Err(error) => {
-            if matches!(error, AuthError::InvalidCredentials) {
-                limits.failed_logins.record(&account);
-                metrics::counter!("travel_planner_logins_total", "outcome" => "failed")
-                    .increment(1);
-            }
+            attempt.refund();
             Err(error.into())
         }
     }

@@ -100,9 +100,12 @@ pub async fn start(user_id: Uuid) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The current session's id, to keep it while ending a user's other sessions.
+/// The current session's row key, to keep it while ending a user's other sessions.
 pub async fn current_session_id() -> Result<Option<String>, AppError> {
-    Ok(session().await?.id().map(|id| id.to_string()))
+    Ok(session()
+        .await?
+        .id()
+        .map(|id| super::session_store::row_key(&id)))
 }
 
 /// Ends the session: its row is deleted and the cookie cleared.

@@ -1,5 +1,13 @@
 //! A tower-sessions store in the application's own database (SQLite or PostgreSQL), through
 //! SeaORM. `tower-sessions-sqlx-store` would pull a second sqlx; this is small instead.
+//!
+//! Two rules make it safe:
+//! - A row is keyed by the SHA-256 of the session id ([`row_key`]). The cookie carries the
+//!   secret; the table (and every backup of it) holds nothing that logs anyone in.
+//! - Saving only updates. A session is created once (`create`, on log-in or a visitor's first
+//!   message), and a missing row means it ended — by log-out, a password change or reset, or
+//!   account deletion. A request that loaded the session before it ended and saves it when it
+//!   finishes must not bring it back.
 
 use std::{
     collections::{BTreeMap, HashMap},
@@ -11,8 +19,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, SqlErr,
-    sea_query::OnConflict,
+    sea_query::Expr,
 };
+use sha2::{Digest, Sha256};
 use tower_sessions::{
     ExpiredDeletion, SessionStore,
     cookie::time::OffsetDateTime,
@@ -90,6 +99,14 @@ fn digest(data: &HashMap<String, serde_json::Value>) -> u64 {
     hasher.finish()
 }
 
+/// The row key of a session id: its SHA-256, hex-encoded.
+pub fn row_key(id: &Id) -> String {
+    Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 fn backend(error: DbErr) -> session_store::Error {
     session_store::Error::Backend(error.to_string())
 }
@@ -103,7 +120,15 @@ fn to_time(time: DateTime<Utc>) -> Result<OffsetDateTime, session_store::Error> 
         .map_err(|e| session_store::Error::Decode(e.to_string()))
 }
 
-fn row(record: &Record) -> Result<sessions::ActiveModel, session_store::Error> {
+/// What a session's row holds.
+struct Row {
+    key: String,
+    user_id: Option<uuid::Uuid>,
+    data: String,
+    expires_at: DateTime<Utc>,
+}
+
+fn row(record: &Record) -> Result<Row, session_store::Error> {
     let user_id = record
         .data
         .get(USER_ID_KEY)
@@ -111,19 +136,31 @@ fn row(record: &Record) -> Result<sessions::ActiveModel, session_store::Error> {
         .and_then(|s| uuid::Uuid::parse_str(s).ok());
     let data = serde_json::to_string(&record.data)
         .map_err(|e| session_store::Error::Encode(e.to_string()))?;
-    Ok(sessions::ActiveModel {
-        id: Set(record.id.to_string()),
-        user_id: Set(user_id),
-        data: Set(data),
-        expires_at: Set(to_chrono(record.expiry_date)),
+    Ok(Row {
+        key: row_key(&record.id),
+        user_id,
+        data,
+        expires_at: to_chrono(record.expiry_date),
     })
+}
+
+impl From<Row> for sessions::ActiveModel {
+    fn from(row: Row) -> Self {
+        Self {
+            id: Set(row.key),
+            user_id: Set(row.user_id),
+            data: Set(row.data),
+            expires_at: Set(row.expires_at),
+        }
+    }
 }
 
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
-            match sessions::Entity::insert(row(record)?).exec(&self.db).await {
+            let row = sessions::ActiveModel::from(row(record)?);
+            match sessions::Entity::insert(row).exec(&self.db).await {
                 Ok(_) => {
                     self.remember(
                         &record.id,
@@ -143,23 +180,24 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Updates the session's row; a session whose row is gone stays ended.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         if self.only_touched(record) {
             return Ok(());
         }
-        sessions::Entity::insert(row(record)?)
-            .on_conflict(
-                OnConflict::column(sessions::Column::Id)
-                    .update_columns([
-                        sessions::Column::UserId,
-                        sessions::Column::Data,
-                        sessions::Column::ExpiresAt,
-                    ])
-                    .to_owned(),
-            )
+        let row = row(record)?;
+        let updated = sessions::Entity::update_many()
+            .col_expr(sessions::Column::UserId, Expr::value(row.user_id))
+            .col_expr(sessions::Column::Data, Expr::value(row.data))
+            .col_expr(sessions::Column::ExpiresAt, Expr::value(row.expires_at))
+            .filter(sessions::Column::Id.eq(row.key))
             .exec(&self.db)
             .await
             .map_err(backend)?;
+        if updated.rows_affected == 0 {
+            self.forget(&record.id);
+            return Ok(());
+        }
         self.remember(
             &record.id,
             &record.data,
@@ -169,7 +207,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let found = sessions::Entity::find_by_id(id.to_string())
+        let found = sessions::Entity::find_by_id(row_key(id))
             .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
             .one(&self.db)
             .await
@@ -189,7 +227,7 @@ impl SessionStore for DbSessionStore {
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         self.forget(id);
-        sessions::Entity::delete_by_id(id.to_string())
+        sessions::Entity::delete_by_id(row_key(id))
             .exec(&self.db)
             .await
             .map(|_| ())

@@ -27,24 +27,28 @@ pub async fn delete_account(
             AppError::Internal.respond()
         })?
         .ok_or_else(|| AppError::Unauthorized.respond())?;
-    let limits = &state.auth_limits.failed_logins;
-    limits
-        .check(&user.email)
+    let attempt = state
+        .auth_limits
+        .password_attempt(&user.email)
         .map_err(|wait| AppError::RateLimited(wait).respond())?;
     let confirmed = confirm.is_some_and(|value| !value.trim().is_empty());
-    service::delete_account(&db, &user, password, confirmed)
-        .await
-        .map_err(|error| {
-            if let DeletionError::Invalid {
-                wrong_password: true,
-                ..
-            } = error
-            {
-                limits.record(&user.email);
+    match service::delete_account(&db, &user, password, confirmed).await {
+        Ok(()) => attempt.clear(),
+        Err(error) => {
+            if matches!(
+                error,
+                DeletionError::Invalid {
+                    wrong_password: true,
+                    ..
+                }
+            ) {
+                drop(attempt);
+            } else {
+                attempt.refund();
             }
-            AppError::from(error).respond()
-        })?;
-    limits.clear(&user.email);
+            return Err(AppError::from(error).respond());
+        }
+    }
     session::end().await.map_err(AppError::respond)?;
     leptos_axum::redirect("/goodbye");
     Ok(())

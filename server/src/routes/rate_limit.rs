@@ -1,7 +1,9 @@
-//! The general rate limit: so many requests per minute per user when logged in, per client IP
-//! otherwise. Static files and operations endpoints are not counted. Counters live in the
-//! process, or — when several instances share a database — in the database, so the limit holds
-//! across instances.
+//! The general rate limit: so many requests per minute per user when logged in, per client
+//! address otherwise — and, for logged-in requests, a larger allowance per address shared by
+//! every account using it, so many accounts cannot multiply the limit. Addresses are counted
+//! per IPv4 address or IPv6 /64. Static files and operations endpoints are not counted.
+//! Counters live in the process, or — when several instances share a database — in the
+//! database, so the limit holds across instances.
 //!
 //! The middleware also settles who the client is for the layers inside it: the client IP
 //! ([`ClientIp`]) and the logged-in user ([`RequestUser`]), which it also leaves on the response
@@ -17,7 +19,7 @@ use std::{
 use app::{
     auth::{
         access::{AccessKeys, bearer_token},
-        limits::Limiter,
+        limits::{Limiter, address_key},
         session::{SessionPolicy, user_id_in},
     },
     error::AppError,
@@ -52,13 +54,18 @@ fn is_exempt(path: &str) -> bool {
 
 /// Where the counts are kept.
 enum Counter {
-    Memory(Limiter),
+    /// One window per key for each allowance: per user or visitor, and per address.
+    Memory {
+        per_key: Limiter,
+        per_address: Limiter,
+    },
     Database(DatabaseConnection),
 }
 
-/// The per-minute request allowance and where it is counted.
+/// The per-minute request allowances and where they are counted.
 pub struct RateLimit {
     per_minute: u32,
+    per_address_per_minute: u32,
     counter: Counter,
     trusted_proxies: Vec<IpNet>,
     sessions: SessionPolicy,
@@ -67,8 +74,10 @@ pub struct RateLimit {
 }
 
 impl RateLimit {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         per_minute: u32,
+        per_address_per_minute: u32,
         store: RateLimitStore,
         db: DatabaseConnection,
         trusted_proxies: Vec<IpNet>,
@@ -77,13 +86,15 @@ impl RateLimit {
         pages: ErrorPages,
     ) -> Self {
         let counter = match store {
-            RateLimitStore::Memory => {
-                Counter::Memory(Limiter::new(per_minute, Duration::from_secs(60)))
-            }
+            RateLimitStore::Memory => Counter::Memory {
+                per_key: Limiter::new(per_minute, Duration::from_secs(60)),
+                per_address: Limiter::new(per_address_per_minute, Duration::from_secs(60)),
+            },
             RateLimitStore::Database => Counter::Database(db),
         };
         Self {
             per_minute,
+            per_address_per_minute,
             counter,
             trusted_proxies,
             sessions,
@@ -92,45 +103,84 @@ impl RateLimit {
         }
     }
 
-    /// `Err(seconds to wait)` when `key` has used its allowance for now.
-    async fn hit(&self, key: &str) -> Result<(), u64> {
+    /// Counts one request under `key` (a user, or a visitor's address) and, for a logged-in
+    /// request, under the client's `address` too. `Err(seconds to wait)` when either allowance
+    /// is used up for now.
+    async fn hit(&self, key: &str, address: Option<&str>) -> Result<(), u64> {
         match &self.counter {
-            Counter::Memory(limiter) => limiter.hit(key),
-            Counter::Database(db) => match count_in_database(db, key).await {
-                Ok((count, wait)) if count > i64::from(self.per_minute) => Err(wait),
-                Ok(_) => Ok(()),
-                Err(error) => {
-                    // Failing open: an unreachable database shows up as 503s from the pages
-                    // themselves, and a limiter must not turn an outage into 429s.
-                    tracing::warn!(%error, "could not count the request for the rate limit");
-                    Ok(())
+            Counter::Memory {
+                per_key,
+                per_address,
+            } => {
+                per_key.hit(key)?;
+                match address {
+                    Some(address) => per_address.hit(address),
+                    None => Ok(()),
                 }
-            },
+            }
+            Counter::Database(db) => {
+                let mut counts = vec![(key, self.per_minute)];
+                counts.extend(address.map(|address| (address, self.per_address_per_minute)));
+                for (key, limit) in counts {
+                    match count_in_database(db, key).await {
+                        Ok((count, wait)) if count > i64::from(limit) => return Err(wait),
+                        Ok(_) => {}
+                        Err(error) => {
+                            // Failing open: an unreachable database shows up as 503s from the
+                            // pages themselves, and a limiter must not turn an outage into 429s.
+                            tracing::warn!(%error, "could not count the request for the rate limit");
+                            return Ok(());
+                        }
+                    }
+                }
+                Ok(())
+            }
         }
     }
 
-    /// The client's address: the peer, unless the peer is a trusted proxy, in which case the
-    /// nearest address in `X-Forwarded-For` that is not itself a trusted proxy.
+    /// The client's address: the peer, unless the peer is a trusted proxy. Then the entries of
+    /// `X-Forwarded-For` are read from the nearest (appended by our own proxy) outwards, past
+    /// every trusted proxy, and the first address that is not one is the client. Entries may
+    /// carry a port (`203.0.113.9:4711`, `[2001:db8::1]:4711`). An entry that is not an address
+    /// at all ends the walk at the last trusted hop: what lies beyond it was written by the
+    /// client and proves nothing.
     fn client_ip(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
         let trusted = |ip: IpAddr| self.trusted_proxies.iter().any(|net| net.contains(ip));
         if !trusted(peer) {
             return peer;
         }
-        let forwarded: Vec<IpAddr> = headers
+        let entries: Vec<&str> = headers
             .get_all("x-forwarded-for")
             .iter()
-            .filter_map(|value| value.to_str().ok())
+            .map(|value| value.to_str().unwrap_or(""))
             .flat_map(|value| value.split(','))
-            .filter_map(|part| part.trim().parse::<IpAddr>().ok())
             .collect();
-        forwarded
-            .iter()
-            .rev()
-            .copied()
-            .find(|ip| !trusted(*ip))
-            .or_else(|| forwarded.first().copied())
-            .unwrap_or(peer)
+        let mut nearest = peer;
+        for entry in entries.into_iter().rev() {
+            match forwarded_ip(entry) {
+                Some(ip) if trusted(ip) => nearest = ip,
+                Some(ip) => return ip,
+                None => return nearest,
+            }
+        }
+        nearest
     }
+}
+
+/// One `X-Forwarded-For` entry as an address: bare, with a port, or bracketed IPv6.
+fn forwarded_ip(entry: &str) -> Option<IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|socket| socket.ip()))
+        .or_else(|| {
+            entry
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|inner| inner.parse::<IpAddr>().ok())
+        })
+        .map(|ip| ip.to_canonical())
 }
 
 /// Counts one request in the current minute's row and returns the count so far and the seconds
@@ -251,11 +301,12 @@ pub async fn limit(
         }
     };
 
-    let key = match user {
-        Some(id) => format!("user:{id}"),
-        None => format!("ip:{ip}"),
+    let address = address_key(ip);
+    let (key, shared) = match user {
+        Some(id) => (format!("user:{id}"), Some(format!("address:{address}"))),
+        None => (format!("ip:{address}"), None),
     };
-    let mut response = match limits.hit(&key).await {
+    let mut response = match limits.hit(&key, shared.as_deref()).await {
         Ok(()) => next.run(request).await,
         Err(wait) => {
             metrics::counter!("travel_planner_rate_limited_total").increment(1);
@@ -320,7 +371,11 @@ mod tests {
     fn limits(trusted: &[&str]) -> RateLimit {
         RateLimit {
             per_minute: 1,
-            counter: Counter::Memory(Limiter::new(1, Duration::from_secs(60))),
+            per_address_per_minute: 1,
+            counter: Counter::Memory {
+                per_key: Limiter::new(1, Duration::from_secs(60)),
+                per_address: Limiter::new(1, Duration::from_secs(60)),
+            },
             trusted_proxies: trusted.iter().map(|t| t.parse().unwrap()).collect(),
             sessions: SessionPolicy {
                 idle_timeout: Duration::from_secs(60),
@@ -356,6 +411,23 @@ mod tests {
             "198.51.100.7".parse::<IpAddr>().unwrap()
         );
         assert_eq!(limits.client_ip(proxy, &HeaderMap::new()), proxy);
+    }
+
+    #[test]
+    fn entries_with_ports_are_read_and_garbage_ends_the_walk() {
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        let limits = limits(&["10.0.0.0/8", "2001:db8:ff::/48"]);
+        let client = |value: &str| limits.client_ip(proxy, &forwarded(value));
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        // Our proxy wrote the client with a port: that is the client, not the forged entry.
+        assert_eq!(client("6.6.6.6, 198.51.100.7:4711"), ip("198.51.100.7"));
+        assert_eq!(client("6.6.6.6, [2001:db8::7]:4711"), ip("2001:db8::7"));
+        assert_eq!(client("6.6.6.6, [2001:db8::8]"), ip("2001:db8::8"));
+        assert_eq!(client("6.6.6.6, ::ffff:198.51.100.9"), ip("198.51.100.9"));
+        // An entry that is no address: nothing to its left can be believed.
+        assert_eq!(client("6.6.6.6, unknown"), proxy);
+        assert_eq!(client("6.6.6.6, garbage, 10.0.0.3"), ip("10.0.0.3"));
+        assert_eq!(client("6.6.6.6, 2001:db8:ff::1"), ip("6.6.6.6"));
     }
 
     #[test]

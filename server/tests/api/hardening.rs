@@ -547,3 +547,70 @@ async fn malformed_bodies_to_every_server_function_never_leak_internals() {
         }
     }
 }
+
+/// Metric labels are kept for the life of the process and every log line carries the request's
+/// method and id: none of them may take what a client makes up (docs/security.md, "Nothing
+/// grows with what clients send").
+#[tokio::test]
+async fn made_up_methods_and_request_ids_never_reach_labels_or_logs() {
+    let token = "metrics-token-0123456789abcdef";
+    let app = spawn_app_with(|settings| settings.metrics_token = Some(token.to_string())).await;
+    let made_up = format!("MADEUP{}", "X".repeat(2_000));
+    let long_id = format!("id-{}", "7".repeat(500));
+
+    for n in 0..20 {
+        let method = reqwest::Method::from_bytes(format!("{made_up}{n}").as_bytes()).unwrap();
+        let response = app
+            .client
+            .request(method, app.url("/healthz"))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_client_error(), "{}", response.status());
+    }
+    let odd_id = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", &long_id)
+        .send()
+        .await
+        .unwrap();
+    let control = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "a\tb")
+        .send()
+        .await
+        .unwrap();
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(
+        !metrics.contains("MADEUP"),
+        "a made-up method became a label"
+    );
+    assert!(
+        metrics.contains(r#"travel_planner_http_requests_total{method="OTHER",route="/healthz""#),
+        "{metrics}"
+    );
+    let replaced = odd_id.headers()["x-request-id"].to_str().unwrap();
+    assert_eq!(replaced.len(), 36, "a fresh UUID, got {replaced}");
+    assert_ne!(control.headers()["x-request-id"], "a\tb");
+    let logs = captured_logs();
+    assert!(
+        !logs.contains("MADEUP"),
+        "a made-up method reached the logs"
+    );
+    assert!(
+        !logs.contains(&long_id),
+        "a long request id reached the logs"
+    );
+}

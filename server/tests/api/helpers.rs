@@ -12,6 +12,14 @@ use server::{
 };
 use tempfile::TempDir;
 
+/// The password every test traveler signs up with (long enough, not a common one).
+pub const PASSWORD: &str = "violet kettle harbour";
+
+/// An address no other test uses.
+pub fn unique_email() -> String {
+    format!("traveler-{}@example.com", uuid::Uuid::now_v7().simple())
+}
+
 /// A running application and what a test needs to talk to it.
 pub struct TestApp {
     pub address: SocketAddr,
@@ -240,6 +248,7 @@ pub fn test_settings(database_url: &str, site_root: PathBuf) -> Settings {
     settings.hashed_assets = false;
     // Tests make many requests quickly; the rate-limit tests set their own limits.
     settings.requests_per_minute = 100_000;
+    settings.requests_per_address_per_minute = 1_000_000;
     settings
 }
 

@@ -56,3 +56,51 @@ async fn migrations_go_down_to_empty_and_up_again() {
     assert_eq!(emptied, vec!["seaql_migrations".to_string()]);
     assert_eq!(again, migrated);
 }
+
+/// Upgrading keeps everyone logged in: the session rows written before session ids were hashed
+/// at rest are hashed in place, and their cookies still work.
+#[tokio::test]
+async fn sessions_from_before_hashing_survive_the_upgrade() {
+    let app = crate::helpers::spawn_app().await;
+    let email = crate::helpers::unique_email();
+    let cookie = app.sign_up(&email, crate::helpers::PASSWORD).await;
+    let id = cookie.split_once('=').unwrap().1.to_string();
+    let user_id = app.user_id(&email).await;
+    let mut options = sea_orm::ConnectOptions::new(app.database_url.clone());
+    options.max_connections(1).min_connections(1);
+    let db = sea_orm::Database::connect(options).await.unwrap();
+    // Back to the schema before the change, with the session as that release stored it: the
+    // id in clear.
+    Migrator::down(&db, Some(1)).await.unwrap();
+    let data = serde_json::json!({
+        "user_id": user_id,
+        "authenticated_at": chrono::Utc::now().timestamp(),
+    });
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4)"
+        }
+        _ => "INSERT INTO sessions (id, user_id, data, expires_at) VALUES (?, ?, ?, ?)",
+    };
+    let expires = chrono::Utc::now() + chrono::Duration::days(1);
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [
+            id.clone().into(),
+            user_id.into(),
+            data.to_string().into(),
+            expires.into(),
+        ],
+    ))
+    .await
+    .unwrap();
+
+    Migrator::up(&db, None).await.unwrap();
+
+    let stored = app.text_of("SELECT id FROM sessions", "id").await;
+    assert_ne!(stored, id);
+    assert_eq!(stored.len(), 64);
+    assert_eq!(app.get_with_cookie("/account", &cookie).await.status(), 200);
+}
