@@ -46,7 +46,7 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, guard, health,
+        export, form_errors, guard, health,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
         server_fn_status, static_files, unavailable,
@@ -337,6 +337,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .layer(axum::middleware::from_fn(
             server_fn_status::bad_input_is_400,
         ))
+        .layer(axum::middleware::from_fn(form_errors::keep_in_session))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::require_login,

@@ -178,8 +178,12 @@ async fn plan_a_trip(user: &mut GooseUser) -> TransactionResult {
     Ok(())
 }
 
+/// The page every form is posted from, as the browser's `Referer` says: a form that fails
+/// sends the browser back there, so a redirect to it is a failure.
+const FORM_PAGE: &str = "http://bench.invalid/bench-form";
+
 /// A form post that must answer with a redirect (302, as to a browser) to a page other than the
-/// form's own (errors go back to the form with `__err`): returns where it points.
+/// form's own (errors go back to the form): returns where it points.
 async fn post(
     user: &mut GooseUser,
     name: &'static str,
@@ -188,6 +192,7 @@ async fn post(
 ) -> Result<Option<String>, Box<TransactionError>> {
     let builder = user
         .get_request_builder(&GooseMethod::Post, path)?
+        .header(reqwest::header::REFERER, FORM_PAGE)
         .form(form);
     let request = GooseRequest::builder()
         .method(GooseMethod::Post)
@@ -206,7 +211,9 @@ async fn post(
         Err(_) => None,
     };
     match location {
-        Some(location) if !location.contains("__err") => Ok(Some(location)),
+        Some(location) if !location.contains("__err") && !location.contains("bench-form") => {
+            Ok(Some(location))
+        }
         other => {
             let why = format!("{name}: no success redirect (Location {other:?})");
             user.set_failure(&why, &mut goose.request, None, None)?;

@@ -2,6 +2,7 @@
 
 pub mod error_pages;
 pub mod export;
+pub mod form_errors;
 pub mod guard;
 pub mod health;
 pub mod rate_limit;

@@ -9,6 +9,7 @@ mod backup;
 mod binary;
 mod concurrency;
 mod error_tracking;
+mod form_errors;
 mod hardening;
 mod health;
 mod helpers;
