@@ -9,13 +9,16 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
     sea_query::{Expr, ExprTrait, Query},
 };
 use uuid::Uuid;
 
-use super::types::{Activity, ActivityInput, Category, slot_for};
+use super::types::{
+    ACTIVITIES_PER_DAY_MAX, ACTIVITIES_PER_TRIP_MAX, Activity, ActivityInput, Category, DAY_FULL,
+    TRIP_FULL, slot_for,
+};
 use crate::{
     entities::{activities, trips},
     error::{AppError, FormErrors},
@@ -117,6 +120,33 @@ pub async fn activities_of(
         .collect())
 }
 
+/// One page of the trip's activities in day and position order, and how many it has in all.
+pub async fn activities_page(
+    db: &impl ConnectionTrait,
+    owner: Uuid,
+    trip_id: &str,
+    page: u64,
+    page_size: u64,
+) -> Result<(Trip, Vec<Activity>, u64), ItineraryError> {
+    let trip = crate::trips::service::find(db, owner, trip_id).await?;
+    let id = parse_id(&trip.id)?;
+    let in_trip = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(id))
+        .filter(in_owners_trips(owner));
+    let total = in_trip.clone().count(db).await?;
+    let activities = in_trip
+        .order_by(activities::Column::Day, Order::Asc)
+        .order_by(activities::Column::Position, Order::Asc)
+        .offset(page.saturating_sub(1).saturating_mul(page_size))
+        .limit(page_size)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Activity::from)
+        .collect();
+    Ok((trip, activities, total))
+}
+
 /// One of the owner's activities, with its trip.
 pub async fn find(
     db: &impl ConnectionTrait,
@@ -211,6 +241,35 @@ async fn shift_positions(
     Ok(())
 }
 
+/// Refuses a new activity on `day` when the trip or the day is full (checked under the trip's
+/// lock, so concurrent additions are counted one after the other). `moving` is an activity
+/// already in the trip that is moving to `day`: it does not add to the trip.
+async fn check_room(
+    txn: &impl ConnectionTrait,
+    trip_id: Uuid,
+    day: NaiveDate,
+    moving: bool,
+    input: &ActivityInput,
+) -> Result<(), ItineraryError> {
+    let in_trip = activities::Entity::find().filter(activities::Column::TripId.eq(trip_id));
+    if !moving && in_trip.clone().count(txn).await? >= ACTIVITIES_PER_TRIP_MAX {
+        return Err(ItineraryError::Invalid(
+            FormErrors::with_form(TRIP_FULL).keeping(&input.fields()),
+        ));
+    }
+    if in_trip
+        .filter(activities::Column::Day.eq(day))
+        .count(txn)
+        .await?
+        >= ACTIVITIES_PER_DAY_MAX
+    {
+        let mut errors = FormErrors::default();
+        errors.add("day", DAY_FULL);
+        return Err(ItineraryError::Invalid(errors.keeping(&input.fields())));
+    }
+    Ok(())
+}
+
 /// Where an activity starting at `start` goes on `day` (by time; untimed ones last).
 async fn slot(
     txn: &impl ConnectionTrait,
@@ -234,6 +293,7 @@ pub async fn create(
     let txn = db.begin().await?;
     let trip = lock_trip(&txn, owner, trip_id).await?;
     let valid = input.validate(&trip).map_err(ItineraryError::Invalid)?;
+    check_room(&txn, trip_id, valid.day, false, input).await?;
     let position = slot(&txn, trip_id, valid.day, valid.start_time).await?;
     shift_positions(&txn, trip_id, valid.day, position, 1).await?;
     let now = Utc::now();
@@ -279,6 +339,9 @@ pub async fn update(
         .one(&txn)
         .await?
         .ok_or(ItineraryError::NotFound)?;
+    if valid.day != current.day {
+        check_room(&txn, trip_id, valid.day, true, input).await?;
+    }
     let mut position = current.position;
     // A new day or a new start time re-slots the activity; otherwise the hand-made order stays.
     if valid.day != current.day || valid.start_time != current.start_time {

@@ -19,6 +19,13 @@ pub const LOCATION_MAX: usize = 200;
 pub const DESCRIPTION_MAX: usize = 5_000;
 /// The largest cost, in whole currency units.
 pub const COST_MAX_UNITS: i64 = 100_000_000;
+/// The most activities one trip holds (the trip page shows them all: ~2 MB of HTML at the cap).
+pub const ACTIVITIES_PER_TRIP_MAX: u64 = 1_000;
+/// The most activities one day holds.
+pub const ACTIVITIES_PER_DAY_MAX: u64 = 100;
+pub const TRIP_FULL: &str = "This trip has 1,000 activities, the most a trip can hold. Delete some to make room for new ones.";
+pub const DAY_FULL: &str =
+    "This day already has 100 activities, the most a day can hold. Choose another day.";
 
 /// What kind of thing an activity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -9,13 +9,14 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    TransactionTrait,
+    TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait, Func, LikeExpr},
 };
 use uuid::Uuid;
 
 use super::types::{
-    PAGE_SIZE, Sort, Status, Trip, TripCard, TripDefaults, TripInput, TripList, TripQuery,
+    PAGE_SIZE, Sort, Status, TRIPS_FULL, TRIPS_MAX, Trip, TripCard, TripDefaults, TripInput,
+    TripList, TripQuery,
 };
 use crate::{
     entities::{activities, trips, users},
@@ -117,13 +118,30 @@ fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectM
         .into_model::<CardRow>()
 }
 
+/// Creates a trip for `owner`, unless they already hold [`TRIPS_MAX`]. The count and the insert
+/// are one transaction that first writes the owner's row, so concurrent creations are counted
+/// one after the other on both databases.
 #[tracing::instrument(skip_all, fields(user_id = %owner))]
 pub async fn create(
-    db: &impl ConnectionTrait,
+    db: &impl TransactionTrait,
     owner: Uuid,
     input: &TripInput,
 ) -> Result<trips::Model, TripError> {
     let trip = input.validate().map_err(TripError::Invalid)?;
+    let txn = db.begin().await?;
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::UpdatedAt,
+            Expr::col(users::Column::UpdatedAt),
+        )
+        .filter(users::Column::Id.eq(owner))
+        .exec(&txn)
+        .await?;
+    if owned_by(owner).count(&txn).await? >= TRIPS_MAX {
+        return Err(TripError::Invalid(
+            FormErrors::with_form(TRIPS_FULL).keeping(&input.fields()),
+        ));
+    }
     let now = Utc::now();
     let created = trips::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -140,8 +158,9 @@ pub async fn create(
         updated_at: Set(now),
         revision: Set(0),
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    txn.commit().await?;
     tracing::info!(trip_id = %created.id, "trip created");
     Ok(created)
 }

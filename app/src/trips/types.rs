@@ -18,6 +18,10 @@ pub const DAYS_MAX: i64 = 366;
 /// The largest budget, in whole currency units.
 pub const BUDGET_MAX_UNITS: i64 = 1_000_000_000;
 pub const PAGE_SIZE: u64 = 20;
+/// The most trips one account holds: every list is paged, but an account's export, its
+/// deletion and the search over it stay bounded too.
+pub const TRIPS_MAX: u64 = 5_000;
+pub const TRIPS_FULL: &str = "You have 5,000 trips, the most one account can hold. Delete trips you no longer need to make room for new ones.";
 const SEARCH_MAX: usize = 100;
 
 /// The trip form as typed: every field a string, exactly as the browser sends it (a missing

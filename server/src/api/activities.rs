@@ -122,31 +122,75 @@ fn failed(error: ItineraryError) -> ApiError {
     app::error::AppError::from(error).into()
 }
 
-/// The trip's activities, by day and position.
+/// Activities a page of the list holds.
+pub const PAGE_SIZE: u64 = 100;
+/// The last page there can be (a trip holds at most 1,000 activities).
+const MAX_PAGE: u64 = types::ACTIVITIES_PER_TRIP_MAX.div_ceil(PAGE_SIZE);
+
+/// One page of a trip's activities.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ActivityPage {
+    pub activities: Vec<Activity>,
+    /// The trip's activities on all pages.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u64,
+    pub pages: u64,
+    pub page_size: u64,
+}
+
+/// The `page` parameter of the list.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
+/// The trip's activities, by day and position, a page at a time.
 #[utoipa::path(
     operation_id = "list_activities",
     get, path = "/api/v1/trips/{id}/activities", tag = "activities",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "The trip's id")),
+    params(
+        ("id" = String, Path, description = "The trip's id"),
+        ("page" = Option<u64>, Query, minimum = 1, maximum = 10, description = "From 1; 100 activities a page (a trip holds at most 1,000)"),
+    ),
     responses(
-        (status = 200, description = "The activities", body = Vec<Activity>),
+        (status = 200, description = "One page of the activities", body = ActivityPage),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A page number out of range", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(
     State(state): State<AppState>,
     Bearer(grant): Bearer,
     Path(trip_id): Path<String>,
-) -> Result<Json<Vec<Activity>>, ApiError> {
-    let (trip, activities) = service::trip_with_activities(&state.db, grant.user_id, &trip_id)
-        .await
-        .map_err(failed)?;
-    Ok(Json(
-        activities
+    axum::extract::Query(query): axum::extract::Query<PageQuery>,
+) -> Result<Json<ActivityPage>, ApiError> {
+    let page = match query.page.as_deref().map(str::trim) {
+        None => 1,
+        Some(text) => match text.parse::<u64>() {
+            Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
+            _ => {
+                let mut errors = app::error::FormErrors::default();
+                errors.add("page", format!("Use a page number from 1 to {MAX_PAGE}."));
+                return Err(ApiError::Invalid(errors));
+            }
+        },
+    };
+    let (trip, activities, total) =
+        service::activities_page(&state.db, grant.user_id, &trip_id, page, PAGE_SIZE)
+            .await
+            .map_err(failed)?;
+    Ok(Json(ActivityPage {
+        activities: activities
             .into_iter()
             .map(|activity| Activity::new(&trip, activity))
             .collect(),
-    ))
+        total,
+        page,
+        pages: total.div_ceil(PAGE_SIZE),
+        page_size: PAGE_SIZE,
+    }))
 }
 
 /// The activity as stored, with its trip's currency.

@@ -417,8 +417,10 @@ async fn activities_answer_their_trips_owner_only() {
         .json()
         .await
         .unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 1);
-    assert_eq!(listed[0]["title"], "Tram 28");
+    assert_eq!(listed["activities"].as_array().unwrap().len(), 1);
+    assert_eq!(listed["activities"][0]["title"], "Tram 28");
+    assert_eq!(listed["total"], 1);
+    assert_eq!(listed["pages"], 1);
     let deleted = app
         .api(Method::DELETE, &location, Some(owner.as_str()), None)
         .await;
