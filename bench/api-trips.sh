@@ -11,7 +11,7 @@ binary=target/release/travel-planner
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 source scripts/start-server.sh
-start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000
+start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000 RATE_LIMIT_PER_ADDRESS_PER_MINUTE=10000000
 token=$(api_token bench@example.org)
 for i in $(seq 200); do
   month=$(( (i % 12) + 1 ))

@@ -54,6 +54,7 @@ export default defineConfig({
       AUTH_ATTEMPTS_PER_IP_PER_MINUTE: '10000',
       // Likewise the general per-minute limit (429s are tested there too).
       RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
       RUST_LOG: 'warn',
     },
   },

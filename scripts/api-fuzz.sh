@@ -18,7 +18,7 @@ st=tools/schemathesis/bin/st
 [[ -x $st ]] || scripts/setup.sh --test
 
 source scripts/start-server.sh
-start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000 \
+start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000 RATE_LIMIT_PER_ADDRESS_PER_MINUTE=10000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000 \
   FAILED_LOGINS_PER_ACCOUNT_PER_HOUR=100
 token=$(api_token fuzz@example.org)
 

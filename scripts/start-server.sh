@@ -5,7 +5,8 @@
 #   ready, and stops it (and removes its files) when the calling script exits. Sets `base` (its
 #   URL), `work` (its temporary folder) and `server` (its pid).
 # api_token EMAIL
-#   Registers EMAIL through the JSON API and prints the access token.
+#   Registers EMAIL through the JSON API, opens the sign-up link from the outbox, logs in through
+#   the API and prints the access token.
 
 start_server() {
   local binary=$1 port ready=false
@@ -29,7 +30,18 @@ start_server() {
 }
 
 api_token() {
-  curl -fsS -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
-    -d "{\"email\": \"$1\", \"display_name\": \"Script\", \"password\": \"violet kettle harbour\"}" |
+  local token
+  curl -fsS -o /dev/null -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
+    -d "{\"email\": \"$1\", \"display_name\": \"Script\", \"password\": \"violet kettle harbour\"}"
+  for _ in $(seq 100); do
+    token=$(grep -lsx "To: $1" "$work"/outbox/* 2>/dev/null | xargs -r grep -ho '/signup/[A-Za-z0-9_-]*' | head -n 1)
+    [[ -n "$token" ]] && break
+    sleep 0.05
+  done
+  [[ -n "$token" ]] || { echo "no sign-up link for $1" >&2; return 1; }
+  curl -fsS -o /dev/null -X POST "$base/api/auth/complete_sign_up" -H 'accept: application/json' \
+    --data-urlencode "token=${token#/signup/}"
+  curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"email\": \"$1\", \"password\": \"violet kettle harbour\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }

@@ -32,7 +32,7 @@ use leptos_router::{
 
 use crate::{
     auth::{
-        pages::{LoginPage, SignupPage},
+        pages::{FinishSignupPage, LoginPage, SignupPage},
         recovery_pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     },
     islands::{HydrationMark, PendingForms},
@@ -224,6 +224,7 @@ fn Layout() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=StaticSegment("") view=Landing ssr=SsrMode::Async/>
                 <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("signup"), ParamSegment("token")) view=FinishSignupPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("account"), StaticSegment("delete")) view=DeleteAccountPage ssr=SsrMode::Async/>

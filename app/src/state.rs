@@ -29,8 +29,6 @@ pub struct Shared {
     pub mailer: Arc<dyn Mailer>,
     /// The public address, for links in emails (no trailing slash).
     pub base_url: String,
-    /// Whether new addresses get a confirmation link.
-    pub email_verification: bool,
     /// Signs and checks the JSON API's access tokens.
     pub access_keys: AccessKeys,
     /// Trip overviews as last rendered, by trip (see [`RenderCache`]).

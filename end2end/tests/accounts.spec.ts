@@ -1,9 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { test, expect, waitForHydration, expectAccessible, PASSWORD, uniqueEmail, open, signUp } from './fixtures';
+import { test, expect, waitForHydration, expectAccessible, PASSWORD, uniqueEmail, open, signUp, linkMailedTo } from './fixtures';
 import type { Page } from '@playwright/test';
-
-const outboxDir = process.env.E2E_OUTBOX_DIR!;
 
 async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Email').fill(email);
@@ -13,18 +9,7 @@ async function logIn(page: Page, email: string, password = PASSWORD) {
 
 /// The reset link in the newest outbox message for `email`.
 async function resetLinkFor(email: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : [];
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(outboxDir, file), 'utf8');
-      if (text.startsWith(`To: ${email}\n`)) {
-        const link = text.split('\n').find((line) => line.includes('/reset-password/'));
-        if (link) return new URL(link.trim()).pathname;
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no reset email for ${email}`);
+  return linkMailedTo(email, '/reset-password/');
 }
 
 test('sign up, log out, log in and reach the account page', async ({ page, hasJs }) => {

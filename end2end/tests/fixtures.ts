@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -93,6 +95,26 @@ export async function open(page: Page, url: string, hasJs: boolean): Promise<voi
   if (hasJs) await waitForHydration(page);
 }
 
+const outboxDir = process.env.E2E_OUTBOX_DIR!;
+
+/// The path of the newest link to `linkPath` (such as `/signup/`) mailed to `email`: the server
+/// writes mail to its development outbox, in the background.
+export async function linkMailedTo(email: string, linkPath: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).sort().reverse() : [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(outboxDir, file), 'utf8');
+      if (text.toLowerCase().startsWith(`to: ${email.toLowerCase()}\n`)) {
+        const link = text.split('\n').find((line) => line.includes(linkPath));
+        if (link) return new URL(link.trim()).pathname;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no email for ${email} with a link to ${linkPath}`);
+}
+
+/// Signs up as a person does: the form, then the link in the email, which logs in.
 export async function signUp(page: Page, hasJs: boolean, email: string, password = PASSWORD): Promise<void> {
   await open(page, '/signup', hasJs);
   await page.getByLabel('Email').fill(email);
@@ -100,5 +122,8 @@ export async function signUp(page: Page, hasJs: boolean, email: string, password
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Confirm password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await open(page, await linkMailedTo(email, '/signup/'), hasJs);
+  await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/trips$/);
 }

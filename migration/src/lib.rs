@@ -15,6 +15,7 @@ mod m20261129_000009_create_refresh_tokens;
 mod m20261129_000010_add_user_theme;
 mod m20261130_000011_add_trip_revision;
 mod m20261204_000012_hash_session_ids;
+mod m20261204_000013_link_first_sign_up;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_add_user_theme::Migration),
             Box::new(m20261130_000011_add_trip_revision::Migration),
             Box::new(m20261204_000012_hash_session_ids::Migration),
+            Box::new(m20261204_000013_link_first_sign_up::Migration),
         ]
     }
 }

@@ -65,8 +65,6 @@ pub struct Settings {
     pub mail_from: String,
     /// Where development mail is written when no SMTP server is configured.
     pub outbox_dir: PathBuf,
-    /// Send new addresses a confirmation link (off by default).
-    pub email_verification: bool,
     /// Requests allowed per minute per user (or per client address for visitors).
     pub requests_per_minute: u32,
     /// Requests allowed per minute from one client address by every account using it, so that
@@ -296,8 +294,6 @@ impl Settings {
                 .filter(|v| !v.trim().is_empty())
                 .unwrap_or_else(|| "data/outbox".to_string()),
         );
-        let email_verification =
-            parse_bool(env("EMAIL_VERIFICATION"), "EMAIL_VERIFICATION", false)?;
         let requests_per_minute = parse_number(
             env("RATE_LIMIT_PER_MINUTE"),
             "RATE_LIMIT_PER_MINUTE",
@@ -425,7 +421,6 @@ impl Settings {
             smtp_url,
             mail_from,
             outbox_dir,
-            email_verification,
             requests_per_minute,
             requests_per_address_per_minute,
             rate_limit_store,
@@ -641,7 +636,6 @@ mod tests {
             ("SESSION_IDLE_TIMEOUT_SECONDS", "5"),
             ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
             ("SMTP_URL", "mail.example.org"),
-            ("EMAIL_VERIFICATION", "sometimes"),
             ("API_JWT_SECRET", "too short"),
             ("CORS_ALLOWED_ORIGINS", "*"),
             ("CORS_ALLOWED_ORIGINS", "https://*.example.org"),

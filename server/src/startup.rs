@@ -144,7 +144,6 @@ impl Application {
             mailer: mailer(settings)?,
             trip_pages: RenderCache::new(TRIP_PAGE_CACHE_BYTES),
             base_url,
-            email_verification: settings.email_verification,
             access_keys: access_keys(settings),
         });
         spawn_expired_session_cleanup(db.clone());
@@ -447,7 +446,8 @@ fn csrf_layer(settings: &Settings) -> CsrfLayer {
     layer
 }
 
-/// Deletes expired session rows and API refresh tokens every hour, for the life of the process.
+/// Deletes expired session rows, API refresh tokens and sign-ups every hour, for the life of
+/// the process.
 fn spawn_expired_session_cleanup(db: DatabaseConnection) {
     let store = DbSessionStore::new(db.clone());
     tokio::spawn(async move {
@@ -459,6 +459,9 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
             }
             if let Err(error) = app::auth::refresh::delete_expired(&db, chrono::Utc::now()).await {
                 tracing::warn!(%error, "could not delete expired refresh tokens");
+            }
+            if let Err(error) = app::auth::signup::delete_expired(&db, chrono::Utc::now()).await {
+                tracing::warn!(%error, "could not delete expired sign-ups");
             }
         }
     });

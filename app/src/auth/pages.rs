@@ -1,14 +1,14 @@
 //! Sign-up, log-in and account pages. Real forms: they work before and without JavaScript.
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::{Html, Meta, Title};
 use leptos_router::{
-    hooks::{use_location, use_query_map},
+    hooks::{use_location, use_params_map, use_query_map},
     location::Location,
 };
 
 use super::{
-    api::{LogIn, LogOut, SetTheme, SignUp},
+    api::{CompleteSignUp, LogIn, LogOut, SetTheme, SignUp, sign_up_link_valid},
     types::{PASSWORD_MIN, PASSWORD_STRONG, Theme},
 };
 use crate::{
@@ -42,6 +42,22 @@ pub(crate) fn strength_label(length: usize) -> &'static str {
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
+    let query = use_query_map();
+    if query.read_untracked().get("sent").is_some() {
+        return view! {
+            <Title text="Check your inbox"/>
+            <section class="auth" aria-labelledby="signup-heading">
+                <h1 id="signup-heading">"Check your inbox"</h1>
+                <p class="notice-ok" role="status">
+                    "We sent a link to the address you gave. Open it to finish creating your account: it works for 24 hours."
+                </p>
+                <p class="muted">"Nothing there after a few minutes? Look in your spam folder, or "
+                    <a href="/signup">"sign up again"</a>"."</p>
+                <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+            </section>
+        }
+        .into_any();
+    }
     let action = ServerAction::<SignUp>::new();
     let errors = errors_of(action.value());
     view! {
@@ -64,6 +80,51 @@ pub fn SignupPage() -> impl IntoView {
                     "Create account"
                 </button>
             </ActionForm>
+            <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+/// The link from the sign-up email. Finishing is a POST (a link checker opening the page
+/// creates nothing), so the page asks for one click.
+#[component]
+pub fn FinishSignupPage() -> impl IntoView {
+    // The token is in the URL: keep it out of Referer headers sent to other sites.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::REFERRER_POLICY,
+            http::HeaderValue::from_static("no-referrer"),
+        );
+    }
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let valid = Resource::new(token, sign_up_link_valid);
+    let action = ServerAction::<CompleteSignUp>::new();
+    let errors = errors_of(action.value());
+    view! {
+        <Title text="Finish signing up"/>
+        <Meta name="referrer" content="no-referrer"/>
+        <section class="auth" aria-labelledby="finish-heading">
+            <h1 id="finish-heading">"Finish signing up"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Checking your link…"</p> }>
+                {move || valid.get().map(|valid| if valid.unwrap_or(false) || errors.get().form.is_some() {
+                    view! {
+                        <p>"Your address is confirmed by this link. One click and your account is ready."</p>
+                        <ActionForm action attr:class="form">
+                            <FormAlert errors/>
+                            <input type="hidden" name="token" value=token/>
+                            <button class="button" type="submit">"Create my account"</button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="form-alert">{super::types::INVALID_SIGNUP_LINK}</p>
+                        <p><a class="button" href="/signup">"Sign up again"</a></p>
+                    }.into_any()
+                })}
+            </Suspense>
             <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
         </section>
     }

@@ -46,11 +46,11 @@ pub fn AccountPage() -> impl IntoView {
                 {page_user().map(|user| view! {
                     {user.email_unconfirmed.then(|| view! {
                         <div class="reminder">
-                            <p>"Please confirm your email address: we sent a link to "
-                                <strong>{user.email.clone()}</strong>"."</p>
+                            <p>"Your email address, "<strong>{user.email.clone()}</strong>
+                                ", is not confirmed yet. Confirm it so password reset links reach you."</p>
                             <ActionForm action=resend attr:class="inline-form">
                                 <button class="button button--small button--secondary" type="submit">
-                                    "Send the link again"
+                                    "Send me a confirmation link"
                                 </button>
                             </ActionForm>
                         </div>
@@ -61,11 +61,15 @@ pub fn AccountPage() -> impl IntoView {
                         <Field label="Your name" name="display_name" autocomplete="name"
                             initial=user.display_name.clone() errors=profile_errors/>
                         <Field label="Email" name="email" kind="email" autocomplete="email"
-                            initial=user.email.clone() errors=profile_errors/>
+                            initial=user.email.clone() errors=profile_errors
+                            hint="A new address changes once you open the link we send to it."/>
                         <SelectField label="Home time zone" name="time_zone" options=home_zone_options()
                             initial=Signal::stored(user.time_zone.clone().unwrap_or_default())
                             hint="New trips start in this zone, and your trips list counts days from here."
                             errors=profile_errors/>
+                        <Field label="Your password" name="password" kind="password"
+                            autocomplete="current-password" errors=profile_errors
+                            hint="Needed only to change your email."/>
                         <button class="button" type="submit">"Save profile"</button>
                     </ActionForm>
                     <h2>"Appearance"</h2>

@@ -140,6 +140,21 @@ pub async fn complete(
     Ok(user)
 }
 
+/// Uses up every outstanding reset link of the user.
+pub async fn retire_links(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), AuthError> {
+    tokens::Entity::update_many()
+        .col_expr(tokens::Column::UsedAt, Expr::value(now))
+        .filter(tokens::Column::UserId.eq(user_id))
+        .filter(tokens::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Stores a new hash and retires every outstanding reset link and API login of the user.
 pub async fn set_password(
     db: &impl ConnectionTrait,
@@ -151,12 +166,7 @@ pub async fn set_password(
     active.password_hash = Set(hash);
     active.updated_at = Set(now);
     active.update(db).await?;
-    tokens::Entity::update_many()
-        .col_expr(tokens::Column::UsedAt, Expr::value(now))
-        .filter(tokens::Column::UserId.eq(user.id))
-        .filter(tokens::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
+    retire_links(db, user.id, now).await?;
     // The JSON API's logins end too (their access tokens stop at the next request).
     super::refresh::revoke_all(db, user.id, now).await?;
     Ok(())

@@ -4,14 +4,14 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, SqlErr, TransactionSession,
+    QueryFilter, TransactionSession,
 };
 use uuid::Uuid;
 
 use super::{
     limits::AuthLimits,
     password::{self, PasswordError},
-    types::{CurrentUser, SignupInput, Theme, normalise_email},
+    types::{CurrentUser, Theme, normalise_email},
 };
 use crate::{
     entities::{sessions, users},
@@ -44,58 +44,6 @@ impl From<AuthError> for AppError {
                 AppError::Internal
             }
         }
-    }
-}
-
-/// Creates an account. The password is hashed before the email is checked for duplicates, so
-/// a taken address does not answer faster than a free one.
-#[tracing::instrument(skip_all)]
-pub async fn sign_up(
-    db: &impl ConnectionTrait,
-    input: SignupInput,
-) -> Result<users::Model, AuthError> {
-    let mut errors = input.validate();
-    let email = normalise_email(&input.email);
-    let display_name = input.display_name.trim().to_string();
-    if errors.field("password").is_none()
-        && let Some(problem) =
-            password::guessable_problem(&input.password, &[&email, &display_name])
-    {
-        errors.add("password", problem);
-    }
-    if !errors.is_empty() {
-        return Err(AuthError::Invalid(errors));
-    }
-
-    let password_hash = password::hash(input.password).await?;
-    let now = Utc::now();
-    let user = users::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(email.clone()),
-        display_name: Set(display_name.clone()),
-        password_hash: Set(password_hash),
-        email_verified_at: Set(None),
-        time_zone: Set(None),
-        theme: Set(Theme::System.as_str().to_string()),
-        created_at: Set(now),
-        updated_at: Set(now),
-    };
-    match user.insert(db).await {
-        Ok(user) => {
-            tracing::info!(user_id = %user.id, outcome = "created", "sign-up");
-            Ok(user)
-        }
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            tracing::info!(outcome = "email taken", "sign-up");
-            let mut errors = FormErrors::default()
-                .keeping(&[("email", &email), ("display_name", &display_name)]);
-            errors.add(
-                "email",
-                "An account with this email already exists. Log in, or reset your password if you’ve forgotten it.",
-            );
-            Err(AuthError::Invalid(errors))
-        }
-        Err(error) => Err(error.into()),
     }
 }
 
@@ -185,17 +133,16 @@ pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<use
 }
 
 /// The logged-in traveler as pages show them (`None` when the account is gone).
-/// `email_verification` is whether this server asks for confirmed addresses.
+/// An account from before sign-up links existed may not have confirmed its address.
 pub async fn current_user(
     db: &impl ConnectionTrait,
     id: Uuid,
-    email_verification: bool,
 ) -> Result<Option<CurrentUser>, DbErr> {
     Ok(find_user(db, id).await?.map(|user| CurrentUser {
         id: user.id.to_string(),
         email: user.email,
         display_name: user.display_name,
-        email_unconfirmed: email_verification && user.email_verified_at.is_none(),
+        email_unconfirmed: user.email_verified_at.is_none(),
         time_zone: user.time_zone,
         theme: Theme::parse(&user.theme).unwrap_or_default(),
     }))
@@ -215,21 +162,22 @@ pub async fn end_sessions(
 }
 
 /// Changes the password after checking the current one; every other session of the user ends.
+/// The current password is checked under the account's failed-login allowance, as a log-in is.
 #[tracing::instrument(skip_all, fields(user_id = %user_id))]
 pub async fn change_password(
     db: &(impl ConnectionTrait + sea_orm::TransactionTrait),
+    limits: &AuthLimits,
     user_id: Uuid,
     current: String,
     new_password: String,
     confirmation: &str,
     keep_session: Option<&str>,
-) -> Result<(), AuthError> {
-    let Some(user) = find_user(db, user_id).await? else {
-        return Err(AuthError::InvalidCredentials);
+) -> Result<(), LoginRefused> {
+    let Some(user) = find_user(db, user_id).await.map_err(AuthError::from)? else {
+        return Err(AuthError::InvalidCredentials.into());
     };
     let mut errors = FormErrors::default();
-    let verification = password::verify(current, Some(user.password_hash.clone())).await?;
-    if !verification.matches {
+    if !current_password_matches(limits, &user, current).await? {
         errors.add("current_password", "That isn’t your current password.");
     }
     if let Some(problem) = super::types::password_length_problem(&new_password)
@@ -241,19 +189,52 @@ pub async fn change_password(
         errors.add("password_confirmation", "The two passwords don’t match.");
     }
     if !errors.is_empty() {
-        return Err(AuthError::Invalid(errors));
+        return Err(AuthError::Invalid(errors).into());
     }
-    let hash = password::hash(new_password).await?;
-    let txn = db.begin().await?;
+    let hash = password::hash(new_password)
+        .await
+        .map_err(AuthError::from)?;
+    let txn = db.begin().await.map_err(AuthError::from)?;
     super::reset::set_password(&txn, &user, hash, Utc::now()).await?;
-    let ended = end_sessions(&txn, user.id, keep_session).await?;
-    txn.commit().await?;
+    let ended = end_sessions(&txn, user.id, keep_session)
+        .await
+        .map_err(AuthError::from)?;
+    txn.commit().await.map_err(AuthError::from)?;
     tracing::info!(
         other_sessions_ended = ended,
         outcome = "changed",
         "password changed"
     );
     Ok(())
+}
+
+/// Checks `user`'s current password for a sensitive change, under the account's failed-login
+/// allowance: a wrong one counts as a failed log-in, a right one clears the count.
+///
+/// # Errors
+/// `RateLimited` while the allowance is used up; `Auth` when hashing fails.
+pub async fn current_password_matches(
+    limits: &AuthLimits,
+    user: &users::Model,
+    current: String,
+) -> Result<bool, LoginRefused> {
+    let attempt = limits
+        .password_attempt(&user.email)
+        .map_err(LoginRefused::RateLimited)?;
+    match password::verify(current, Some(user.password_hash.clone())).await {
+        Ok(verification) if verification.matches => {
+            attempt.clear();
+            Ok(true)
+        }
+        Ok(_) => {
+            tracing::info!(user_id = %user.id, outcome = "wrong current password", "password check");
+            Ok(false)
+        }
+        Err(error) => {
+            attempt.refund();
+            Err(AuthError::from(error).into())
+        }
+    }
 }
 
 /// Saves the colour theme the traveler chose.
@@ -274,16 +255,28 @@ pub async fn set_theme(
     Ok(())
 }
 
-/// Updates the name and email shown on the account. A new email is unconfirmed again; the
-/// second value says whether the email changed.
+/// What a profile update did.
+#[derive(Debug)]
+pub struct ProfileUpdate {
+    pub user: users::Model,
+    /// The new address asked for, which changes only once its owner opens the link mailed to
+    /// it (see [`super::verify::request_change`]).
+    pub new_email: Option<String>,
+}
+
+/// Updates the name and home zone shown on the account. A different email needs the current
+/// password (checked under the failed-login allowance) and is not changed here: the caller
+/// mails the new address a link, and the change happens when it is opened.
 #[tracing::instrument(skip_all, fields(user_id = %user_id))]
 pub async fn update_profile(
     db: &impl ConnectionTrait,
+    limits: &AuthLimits,
     user_id: Uuid,
     display_name: &str,
     email: &str,
     time_zone: Option<&str>,
-) -> Result<(users::Model, bool), AuthError> {
+    current_password: &str,
+) -> Result<ProfileUpdate, LoginRefused> {
     let time_zone = time_zone.map(str::trim);
     let mut errors = FormErrors::default().keeping(&[
         ("display_name", display_name.trim()),
@@ -302,30 +295,27 @@ pub async fn update_profile(
     if let Some(problem) = super::types::display_name_problem(display_name) {
         errors.add("display_name", problem);
     }
-    if !errors.fields.is_empty() {
-        return Err(AuthError::Invalid(errors));
-    }
-    let Some(user) = find_user(db, user_id).await? else {
-        return Err(AuthError::InvalidCredentials);
+    let Some(user) = find_user(db, user_id).await.map_err(AuthError::from)? else {
+        return Err(AuthError::InvalidCredentials.into());
     };
     let email = normalise_email(email);
-    let email_changed = email != user.email;
+    let new_email = (errors.field("email").is_none() && email != user.email).then_some(email);
+    if new_email.is_some() {
+        if current_password.is_empty() {
+            errors.add("password", "Enter your password to change your email.");
+        } else if !current_password_matches(limits, &user, current_password.to_string()).await? {
+            errors.add("password", "That isn’t your current password.");
+        }
+    }
+    if !errors.fields.is_empty() {
+        return Err(AuthError::Invalid(errors).into());
+    }
     let mut active: users::ActiveModel = user.into();
     active.display_name = Set(display_name.trim().to_string());
     if let Some(zone) = time_zone {
         active.time_zone = Set((!zone.is_empty()).then(|| zone.to_string()));
     }
-    if email_changed {
-        active.email = Set(email);
-        active.email_verified_at = Set(None);
-    }
     active.updated_at = Set(Utc::now());
-    match active.update(db).await {
-        Ok(user) => Ok((user, email_changed)),
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            errors.add("email", "Another account already uses this email.");
-            Err(AuthError::Invalid(errors))
-        }
-        Err(error) => Err(error.into()),
-    }
+    let user = active.update(db).await.map_err(AuthError::from)?;
+    Ok(ProfileUpdate { user, new_email })
 }

@@ -12,6 +12,8 @@ pub const PASSWORD_STRONG: usize = 15;
 pub const DISPLAY_NAME_MAX: usize = 80;
 pub const EMAIL_MAX: usize = 254;
 
+pub const INVALID_SIGNUP_LINK: &str =
+    "This sign-up link has expired or was already used. Sign up again to get a new one.";
 pub const INVALID_RESET_LINK: &str =
     "This reset link has expired or was already used. Ask for a new one below.";
 

@@ -1,10 +1,11 @@
-//! Optional email verification: when switched on, sign-up (and an email change) sends a
-//! single-use confirmation link. The account works meanwhile; the account page reminds.
+//! Confirmation links for addresses: an email change waits for its link (the new address
+//! changes only when its owner opens it), and an account from before sign-up links existed can
+//! confirm its current address. Single use, 7 days, stored as SHA-256.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    sea_query::Expr,
+    SqlErr, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -20,6 +21,8 @@ use crate::{
 
 pub const LINK_LIFETIME: Duration = Duration::days(7);
 pub const INVALID_LINK: &str = "This confirmation link has expired or was already used. Send yourself a new one from your account page.";
+pub const ADDRESS_TAKEN: &str =
+    "That address is now used by another account, so your email stays as it was.";
 
 /// Retires the user's outstanding links and makes a new one, with the message to send.
 pub async fn create_link(
@@ -37,6 +40,7 @@ pub async fn create_link(
         expires_at: Set(now + LINK_LIFETIME),
         used_at: Set(None),
         created_at: Set(now),
+        email: Set(None),
     }
     .insert(db)
     .await?;
@@ -50,6 +54,70 @@ pub async fn create_link(
             name = user.display_name,
         ),
     })
+}
+
+/// Starts changing `user`'s address to `new_email` (normalised; checked by the caller, with the
+/// current password). The messages to send: a link to the new address — or, when another
+/// account has it, a note to that account's owner instead — and a note to the current address.
+/// The answer to the person is the same either way.
+pub async fn request_change(
+    db: &impl ConnectionTrait,
+    user: &users::Model,
+    new_email: &str,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Email>, AuthError> {
+    let taken = users::Entity::find()
+        .filter(users::Column::Email.eq(new_email))
+        .one(db)
+        .await?
+        .is_some();
+    let mut messages = vec![Email {
+        to: user.email.clone(),
+        subject: "Your Travel Planner email is being changed".to_string(),
+        body: format!(
+            "Hello {name},\n\nSomeone logged in to your Travel Planner account asked to change its email \
+             address to {new_email}. It changes once that address confirms it.\n\n\
+             If it wasn't you, change your password now: {base_url}/account\n",
+            name = user.display_name,
+        ),
+    }];
+    if taken {
+        tracing::info!(user_id = %user.id, outcome = "address has an account", "email change requested");
+        messages.push(Email {
+            to: new_email.to_string(),
+            subject: "Someone tried to use your address on Travel Planner".to_string(),
+            body: "Hello,\n\nSomeone with a Travel Planner account asked to change its email address to \
+                   this one, which already belongs to an account. Nothing was changed, and nothing \
+                   is needed from you.\n"
+                .to_string(),
+        });
+        return Ok(messages);
+    }
+    retire(db, user.id, now).await?;
+    let token = new_token();
+    tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user.id),
+        token_hash: Set(digest(&token)),
+        expires_at: Set(now + LINK_LIFETIME),
+        used_at: Set(None),
+        created_at: Set(now),
+        email: Set(Some(new_email.to_string())),
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(user_id = %user.id, outcome = "link created", "email change requested");
+    messages.push(Email {
+        to: new_email.to_string(),
+        subject: "Confirm your new email for Travel Planner".to_string(),
+        body: format!(
+            "Hello,\n\nOpen this link to make this the email address of your Travel Planner account:\n\n\
+             {base_url}/verify-email/{token}\n\n\
+             The link works for seven days. If you didn't ask for this, ignore this email: nothing changes without it.\n"
+        ),
+    });
+    Ok(messages)
 }
 
 async fn retire(
@@ -66,13 +134,15 @@ async fn retire(
     Ok(())
 }
 
-/// Marks the address confirmed, using the token up.
+/// Confirms the address the link was sent to, using the token up: an email change takes
+/// effect, or the current address is marked confirmed. Returns the user and whether their
+/// address changed.
 #[tracing::instrument(skip_all)]
 pub async fn confirm(
     db: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Uuid, AuthError> {
+) -> Result<(Uuid, bool), AuthError> {
     let invalid = || AuthError::Invalid(FormErrors::with_form(INVALID_LINK));
     let Some(found) = tokens::Entity::find()
         .filter(tokens::Column::TokenHash.eq(digest(token)))
@@ -92,11 +162,29 @@ pub async fn confirm(
     if claimed.rows_affected != 1 {
         return Err(invalid());
     }
-    users::Entity::update_many()
+    let mut confirmed = users::Entity::update_many()
         .col_expr(users::Column::EmailVerifiedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(found.user_id))
-        .exec(db)
-        .await?;
-    tracing::info!(user_id = %found.user_id, outcome = "confirmed", "email verification");
-    Ok(found.user_id)
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(found.user_id));
+    if let Some(email) = &found.email {
+        confirmed = confirmed.col_expr(users::Column::Email, Expr::value(email.clone()));
+    }
+    match confirmed.exec(db).await {
+        Ok(_) => {}
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            tracing::info!(user_id = %found.user_id, outcome = "address taken", "email verification");
+            return Err(AuthError::Invalid(FormErrors::with_form(ADDRESS_TAKEN)));
+        }
+        Err(error) => return Err(error.into()),
+    }
+    if found.email.is_some() {
+        // Reset links went to the old address; they no longer belong to the account.
+        super::reset::retire_links(db, found.user_id, now).await?;
+    }
+    tracing::info!(
+        user_id = %found.user_id,
+        outcome = if found.email.is_some() { "changed" } else { "confirmed" },
+        "email verification"
+    );
+    Ok((found.user_id, found.email.is_some()))
 }

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod email_verification_tokens;
 pub mod password_reset_tokens;
+pub mod pending_signups;
 pub mod refresh_tokens;
 pub mod sessions;
 pub mod trips;

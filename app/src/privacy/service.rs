@@ -11,7 +11,8 @@ use sea_orm::{
 use crate::{
     auth::password::{self, PasswordError},
     entities::{
-        activities, email_verification_tokens, password_reset_tokens, refresh_tokens, trips, users,
+        activities, email_verification_tokens, password_reset_tokens, pending_signups,
+        refresh_tokens, trips, users,
     },
     error::{AppError, FormErrors},
 };
@@ -145,6 +146,20 @@ pub async fn delete_everything(
         .await?;
     email_verification_tokens::Entity::delete_many()
         .filter(email_verification_tokens::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    // Sign-ups of the address waiting for their link (none once it has an account, but for a
+    // sign-up racing the deletion).
+    pending_signups::Entity::delete_many()
+        .filter(
+            pending_signups::Column::Email.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(users::Column::Email)
+                    .from(users::Entity)
+                    .and_where(users::Column::Id.eq(user_id))
+                    .to_owned(),
+            ),
+        )
         .exec(db)
         .await?;
     // Every API login: their access tokens fail at the next request.

@@ -91,6 +91,19 @@ async fn arrive(user: &mut GooseUser) -> TransactionResult {
         ],
     )
     .await?;
+    // The address gets a link that finishes the sign-up (and logs in), as a person opens it.
+    let Some(token) = sign_up_link(&email).await else {
+        return Err(Box::new(TransactionError::Custom(format!(
+            "no sign-up link for {email} in {OUTBOX_VARIABLE}"
+        ))));
+    };
+    post(
+        user,
+        "finish sign-up",
+        "/api/auth/complete_sign_up",
+        &[("token", token.as_str())],
+    )
+    .await?;
     post(user, "log out", "/api/auth/log_out", &[]).await?;
     post(
         user,
@@ -100,6 +113,32 @@ async fn arrive(user: &mut GooseUser) -> TransactionResult {
     )
     .await?;
     Ok(())
+}
+
+/// The server's development outbox (`OUTBOX_DIR`), where sign-up links arrive.
+const OUTBOX_VARIABLE: &str = "LOAD_OUTBOX";
+
+/// Waits (up to 10 s) for the sign-up link mailed to `email` and returns its token.
+async fn sign_up_link(email: &str) -> Option<String> {
+    let outbox = std::path::PathBuf::from(std::env::var(OUTBOX_VARIABLE).ok()?);
+    for _ in 0..200 {
+        let entries = std::fs::read_dir(&outbox).into_iter().flatten().flatten();
+        for entry in entries {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            if !text.starts_with(&format!("To: {email}\n")) {
+                continue;
+            }
+            if let Some(token) = text
+                .lines()
+                .find(|line| line.contains("/signup/"))
+                .and_then(|line| line.rsplit('/').next())
+            {
+                return Some(token.trim().to_string());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
 }
 
 /// A person's pause between two steps: 0.5–1.5 s (a busy traveler; people read for longer).

@@ -127,14 +127,27 @@ async fn start(state: &AppState, user_id: uuid::Uuid) -> Result<Tokens, ApiError
     .map_err(refresh_failed)
 }
 
-/// Create an account and log in.
+/// What a registration answers: always the same, whether or not the address has an account.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Registration {
+    /// What happens next, in words for the person.
+    #[schema(
+        example = "Check your inbox: we sent a link to finish creating your account. It works for 24 hours."
+    )]
+    pub message: String,
+}
+
+/// Start creating an account. The address gets a link that finishes it (opened in a browser,
+/// it logs the person in on the web; then log in here with `/auth/login`). An address that
+/// already has an account gets a note instead; the answer is the same either way, so it never
+/// tells anyone which addresses are registered.
 #[utoipa::path(
     operation_id = "register",
     post, path = "/api/v1/auth/register", tag = "auth",
     request_body = RegisterRequest,
     responses(
-        (status = 201, description = "Account created; a token pair for it", body = Tokens),
-        (status = 422, description = "Invalid fields, or the email is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 202, description = "Checked; the address gets a link to finish (or a note if it has an account)", body = Registration),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many attempts from this address", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -142,7 +155,7 @@ pub async fn register(
     State(state): State<AppState>,
     ClientAddress(ip): ClientAddress,
     ApiJson(body): ApiJson<RegisterRequest>,
-) -> Result<(StatusCode, Json<Tokens>), ApiError> {
+) -> Result<(StatusCode, Json<Registration>), ApiError> {
     state
         .auth_limits
         .attempt_from(ip)
@@ -155,11 +168,14 @@ pub async fn register(
         display_name: body.display_name,
         password: body.password,
     };
-    let user = service::sign_up(&state.db, input)
-        .await
-        .map_err(auth_failed)?;
-    app::auth::api::confirm_in_background(&state, user.clone());
-    Ok((StatusCode::CREATED, Json(start(&state, user.id).await?)))
+    let checked = app::auth::signup::check(input).await.map_err(auth_failed)?;
+    app::auth::api::start_sign_up(&state, checked);
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(Registration {
+            message: "Check your inbox: we sent a link to finish creating your account. It works for 24 hours.".to_string(),
+        }),
+    ))
 }
 
 /// Log in with email and password.

@@ -113,7 +113,7 @@ pub async fn page_user(
         Ok(Some(id)) => id,
         Ok(None) | Err(_) => return PageUser(None),
     };
-    match service::current_user(&state.db, id, state.email_verification).await {
+    match service::current_user(&state.db, id).await {
         Ok(user) => PageUser(user),
         Err(error) => {
             tracing::error!(%error, "could not load the current user");

@@ -35,8 +35,10 @@ async fn sign_up_stores_an_argon2id_hash_and_logs_in() {
 #[tokio::test]
 async fn session_cookie_is_http_only_lax_and_site_wide() {
     let app = spawn_app().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
 
-    let response = app.post_sign_up(&unique_email(), PASSWORD).await;
+    let response = app.log_in(&email, PASSWORD, None).await;
 
     let set_cookie = response.headers()["set-cookie"]
         .to_str()
@@ -57,8 +59,10 @@ async fn https_deployments_get_secure_host_prefixed_cookies() {
         settings.base_url_configured = true;
     })
     .await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
 
-    let response = app.post_sign_up(&unique_email(), PASSWORD).await;
+    let response = app.log_in(&email, PASSWORD, None).await;
 
     let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(set_cookie.starts_with("__Host-tp_session="), "{set_cookie}");
@@ -132,14 +136,15 @@ async fn emails_are_unique_whatever_their_case() {
         .await;
     let login = app.log_in("MARIA@example.COM", PASSWORD, None).await;
 
-    assert_eq!(again.status(), 422);
-    let body: Value = again.json().await.unwrap();
-    assert!(
-        body["Invalid"]["fields"]["email"]
-            .as_str()
-            .unwrap()
-            .contains("already exists")
-    );
+    // Answered as any sign-up is; the address's owner is told by mail.
+    assert!(again.status().is_redirection() || again.status().is_success());
+    for _ in 0..100 {
+        if app.mail_to("maria@example.com").len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(app.mail_to("maria@example.com")[0].contains("already has one"));
     assert!(
         login.status().is_success() || login.status().is_redirection(),
         "{}",

@@ -63,19 +63,14 @@ async fn broken_server(
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let signed_up = client
-        .post(format!("{url}/api/auth/sign_up"))
-        .header("accept", "application/json")
-        .form(&[
-            ("email", "sentry@example.com"),
-            ("display_name", "Sentry Test"),
-            ("password", PASSWORD),
-            ("password_confirmation", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let cookie = crate::helpers::session_cookie(&signed_up).expect("signed up");
+    let cookie = crate::helpers::sign_up_at(
+        &client,
+        &url,
+        &dir.path().join("data/outbox"),
+        "sentry@example.com",
+        PASSWORD,
+    )
+    .await;
     let db = Database::connect(format!(
         "sqlite://{}",
         dir.path().join("data/travel-planner.db").display()

@@ -83,7 +83,8 @@ impl TestApp {
         .await
     }
 
-    /// Signs up a new traveler and returns the session cookie (`name=value`).
+    /// Signs up a new traveler — the form, then the link mailed to the address — and returns
+    /// the session cookie (`name=value`).
     pub async fn sign_up(&self, email: &str, password: &str) -> String {
         let response = self.post_sign_up(email, password).await;
         assert!(
@@ -91,7 +92,35 @@ impl TestApp {
             "sign-up failed: {}",
             response.status()
         );
-        session_cookie(&response).expect("sign-up sets a session cookie")
+        let token = self.link_sent_to(email, "/signup/").await;
+        let cookie = self.complete_sign_up(&token).await;
+        // Where finishing leads, as a browser would go: the welcome message is shown there.
+        self.get_with_cookie("/trips", &cookie).await;
+        cookie
+    }
+
+    /// Opens a sign-up link (posts its token) and returns the new session's cookie.
+    pub async fn complete_sign_up(&self, token: &str) -> String {
+        let response = self
+            .post_form("/api/auth/complete_sign_up", &[("token", token)], None)
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "finishing the sign-up failed: {}",
+            response.status()
+        );
+        session_cookie(&response).expect("finishing a sign-up logs in")
+    }
+
+    /// The messages in the development outbox addressed to `to`, newest first.
+    pub fn mail_to(&self, to: &str) -> Vec<String> {
+        mail_in(&self.dir.path().join("outbox"), to)
+    }
+
+    /// Waits for a message to `to` with a link to `path` (such as `/signup/`) and returns the
+    /// token that ends the newest such link. Mail goes out in the background, after the answer.
+    pub async fn link_sent_to(&self, to: &str, path: &str) -> String {
+        link_in(&self.dir.path().join("outbox"), to, path).await
     }
 
     pub async fn log_in(
@@ -195,6 +224,79 @@ impl Drop for TestApp {
             let _ = shutdown.send(());
         }
     }
+}
+
+/// The messages in the outbox folder `outbox` addressed to `to`, newest first.
+pub fn mail_in(outbox: &std::path::Path, to: &str) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(outbox)
+        .map(|entries| entries.flatten().map(|entry| entry.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .rev()
+        .filter_map(|file| std::fs::read_to_string(file).ok())
+        .filter(|text| {
+            text.lines()
+                .next()
+                .is_some_and(|line| line.eq_ignore_ascii_case(&format!("To: {to}")))
+        })
+        .collect()
+}
+
+/// Waits for a message in `outbox` to `to` with a link to `path` and returns the token that
+/// ends the newest such link.
+pub async fn link_in(outbox: &std::path::Path, to: &str, path: &str) -> String {
+    for _ in 0..200 {
+        let link = mail_in(outbox, to).iter().find_map(|text| {
+            text.lines()
+                .find(|line| line.contains(path))
+                .and_then(|line| line.rsplit('/').next())
+                .map(|token| token.trim().to_string())
+        });
+        if let Some(token) = link {
+            return token;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("no message to {to} with a link to {path}");
+}
+
+/// Signs up at a server started on its own (the real binary, say) whose development outbox is
+/// `outbox`, and returns the session cookie.
+pub async fn sign_up_at(
+    client: &reqwest::Client,
+    url: &str,
+    outbox: &std::path::Path,
+    email: &str,
+    password: &str,
+) -> String {
+    let form = client
+        .post(format!("{url}/api/auth/sign_up"))
+        .header("accept", "application/json")
+        .form(&[
+            ("email", email),
+            ("display_name", "Test Traveler"),
+            ("password", password),
+            ("password_confirmation", password),
+        ])
+        .send()
+        .await
+        .expect("sign-up answered");
+    assert!(
+        form.status().is_redirection() || form.status().is_success(),
+        "{}",
+        form.status()
+    );
+    let token = link_in(outbox, email, "/signup/").await;
+    let finished = client
+        .post(format!("{url}/api/auth/complete_sign_up"))
+        .header("accept", "application/json")
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .expect("finishing answered");
+    session_cookie(&finished).expect("finishing a sign-up logs in")
 }
 
 /// The `name=value` part of the session cookie a response sets, if any.

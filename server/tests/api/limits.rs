@@ -13,9 +13,10 @@ use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with, unique_email}
 async fn many_accounts_from_one_address_share_its_allowance() {
     let app = spawn_app_with(|settings| {
         settings.requests_per_minute = 100;
-        settings.requests_per_address_per_minute = 6;
+        settings.requests_per_address_per_minute = 9;
     })
     .await;
+    // Each sign-up ends on the traveler's first page: three of the address's nine.
     let travelers = [
         app.sign_up(&unique_email(), PASSWORD).await,
         app.sign_up(&unique_email(), PASSWORD).await,

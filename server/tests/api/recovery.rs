@@ -1,7 +1,5 @@
 //! Changing and resetting passwords (SECURITY.md 5, 6, 8).
 
-use std::time::Duration;
-
 use app::auth::reset;
 use chrono::Utc;
 use serde_json::Value;
@@ -24,21 +22,9 @@ fn token_in(body: &str) -> String {
     link.rsplit('/').next().expect("a token").trim().to_string()
 }
 
-/// Waits for the outbox to hold a message for `to`, and returns the reset token in it.
+/// Waits for a reset link mailed to `to` and returns its token.
 async fn reset_token_sent_to(app: &TestApp, to: &str) -> String {
-    let outbox = app.dir.path().join("outbox");
-    for _ in 0..100 {
-        if let Ok(entries) = std::fs::read_dir(&outbox) {
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                if text.starts_with(&format!("To: {to}\n")) {
-                    return token_in(&text);
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no email for {to} in the outbox");
+    app.link_sent_to(to, "/reset-password/").await
 }
 
 #[tokio::test]

@@ -23,7 +23,7 @@ struct HeldRequest {
 impl HeldRequest {
     async fn start(app: &TestApp, cookie: &str, email: &str) -> Self {
         let body = format!(
-            "display_name=Slow+Traveler&email={}&current_password={}",
+            "display_name=Slow+Traveler&email={}&password={}",
             email.replace('@', "%40"),
             PASSWORD.replace(' ', "+")
         )

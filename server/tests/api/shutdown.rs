@@ -50,19 +50,14 @@ async fn sigterm_under_load_fails_no_request_in_flight_and_exits_0() {
         .build()
         .unwrap();
     let email = format!("load-{}@example.com", uuid::Uuid::now_v7().simple());
-    let sign_up = client
-        .post(format!("{url}/api/auth/sign_up"))
-        .header("accept", "application/json")
-        .form(&[
-            ("email", email.as_str()),
-            ("display_name", "Load"),
-            ("password", PASSWORD),
-            ("password_confirmation", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(sign_up.status().is_success(), "{}", sign_up.status());
+    crate::helpers::sign_up_at(
+        &client,
+        &url,
+        &dir.path().join("data/outbox"),
+        &email,
+        PASSWORD,
+    )
+    .await;
 
     let mut in_flight = JoinSet::new();
     for _ in 0..IN_FLIGHT {

@@ -426,16 +426,18 @@ async fn the_list_page_runs_the_same_queries_for_two_trips_or_forty() {
 #[tokio::test]
 async fn the_home_time_zone_is_saved_from_the_account_page() {
     let app = spawn_app().await;
-    let cookie = app.sign_up(&email(), PASSWORD).await;
+    let address = email();
+    let cookie = app.sign_up(&address, PASSWORD).await;
     let profile = |zone: &'static str| {
         let app = &app;
         let cookie = cookie.clone();
+        let address = address.clone();
         async move {
             app.post_form(
                 "/api/auth/update_profile",
                 &[
                     ("display_name", "Rosa"),
-                    ("email", "rosa@example.com"),
+                    ("email", address.as_str()),
                     ("time_zone", zone),
                 ],
                 Some(&cookie),
