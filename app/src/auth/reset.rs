@@ -113,7 +113,7 @@ pub async fn complete(
     };
     if errors.field("password").is_none()
         && let Some(problem) =
-            password::guessable_problem(&new_password, &[&user.email, &user.display_name])
+            password::guessable_problem(&new_password, &[&user.email, &user.display_name]).await?
     {
         errors.add("password", problem);
     }

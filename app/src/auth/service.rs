@@ -180,9 +180,13 @@ pub async fn change_password(
     if !current_password_matches(limits, &user, current).await? {
         errors.add("current_password", "That isn’t your current password.");
     }
-    if let Some(problem) = super::types::password_length_problem(&new_password)
-        .or_else(|| password::guessable_problem(&new_password, &[&user.email, &user.display_name]))
-    {
+    let problem = match super::types::password_length_problem(&new_password) {
+        Some(problem) => Some(problem),
+        None => password::guessable_problem(&new_password, &[&user.email, &user.display_name])
+            .await
+            .map_err(AuthError::from)?,
+    };
+    if let Some(problem) = problem {
         errors.add("new_password", problem);
     }
     if new_password != confirmation {

@@ -48,7 +48,7 @@ pub async fn check(input: SignupInput) -> Result<CheckedSignup, AuthError> {
     let display_name = input.display_name.trim().to_string();
     if errors.field("password").is_none()
         && let Some(problem) =
-            password::guessable_problem(&input.password, &[&email, &display_name])
+            password::guessable_problem(&input.password, &[&email, &display_name]).await?
     {
         errors.add("password", problem);
     }
