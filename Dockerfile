@@ -27,6 +27,9 @@ COPY --from=build /src/target/release/hash.txt /app/hash.txt
 COPY --from=build /src/target/site /app/site
 RUN mkdir -p /app/data && chown travel /app/data
 USER travel
+# PUBLIC_BASE_URL has no default here: the container listens on every interface, so it must be
+# told the address people use (`docker run -e PUBLIC_BASE_URL=https://trips.example.org …`), or
+# it refuses to start.
 ENV BIND_ADDRESS=0.0.0.0:3000 \
     LEPTOS_SITE_ROOT=/app/site \
     LOG_FORMAT=json \

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The table at the end of bench/run.sh, against the budgets in PERFORMANCE.md.
+"""The table at the end of bench/run.sh, against the budgets in BENCHMARKS.md.
 
     bench/report.py RESULTS SMOKE USERS LOAD_TIME
 
@@ -93,7 +93,7 @@ if not smoke:
     doc = open("BENCHMARKS.md").read() if os.path.exists("BENCHMARKS.md") else ""
     marker = "<!-- bench/run.sh writes below this line -->"
     head = doc.split(marker)[0] if marker in doc else (
-        "# Benchmarks\n\n`make bench` (bench/run.sh) measures these; PERFORMANCE.md has the budgets and "
+        "# Benchmarks\n\n`make bench` (bench/run.sh) measures these; the budgets are below, and "
         "how each is measured.\n\n"
     )
     body = f"{marker}\n\n## Latest run\n\n{when}, commit `{commit}`, {machine}.\n\n" + "\n".join(table) + "\n"

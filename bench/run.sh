@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks behind `make bench` (PERFORMANCE.md has the budgets):
+# The benchmarks behind `make bench` (BENCHMARKS.md has the budgets):
 #   sizes        WASM + JS + CSS shipped, brotli (fails the run when over budget)
 #   cold start   exec to /readyz 200, SQLite
 #   memory       RSS idle, and at the end of each load test

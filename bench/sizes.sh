@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a browser downloads, brotli-compressed as served (cargo-leptos writes the .br files in a
 # release build with -P): WASM + JS against the 180 KB budget, CSS against 20 KB
-# (PERFORMANCE.md). Exits 1 when a budget is missed.
+# (BENCHMARKS.md). Exits 1 when a budget is missed.
 #
 #   bench/sizes.sh        after `cargo leptos build --release -P`
 set -euo pipefail

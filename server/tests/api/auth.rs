@@ -1,4 +1,4 @@
-//! Accounts and sessions over HTTP, on the real router and database (SECURITY.md 1–12, 22).
+//! Accounts and sessions over HTTP, on the real router and database (docs/security.md, "Accounts" and "Sessions").
 
 use serde_json::Value;
 

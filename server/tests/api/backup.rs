@@ -1,4 +1,4 @@
-//! `travel-planner backup` and `restore` (SECURITY.md 27): a backup of a database holding a row
+//! `travel-planner backup` and `restore` (docs/backup-restore.md): a backup of a database holding a row
 //! in every table is restored over a changed database and into an empty one, and both come back
 //! identical, every table row by row. The tables are read from the schema, so a new table is
 //! covered without touching this test.

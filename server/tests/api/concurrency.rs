@@ -1,4 +1,4 @@
-//! 50 concurrent writers (SECURITY.md 25): no request fails (no "database is locked"), no row is
+//! 50 concurrent writers (docs/runbook.md, SQLite): no request fails (no "database is locked"), no row is
 //! lost, positions stay unique, and SQLite's `integrity_check` is ok afterwards.
 
 use app::entities::trips;

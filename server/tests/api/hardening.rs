@@ -1,4 +1,4 @@
-//! Production hardening over HTTP (SECURITY.md 19–21, 23): security headers with a per-response
+//! Production hardening over HTTP (docs/security.md, "Headers and errors" and "Rate limits"): security headers with a per-response
 //! CSP nonce, the per-minute rate limit, body limit and timeout, friendly error pages, a caught
 //! panic, metrics and user ids in the logs.
 

@@ -1,4 +1,4 @@
-//! A database outage (SECURITY.md 26, 29): the test runs its own throwaway PostgreSQL server, so
+//! A database outage (docs/runbook.md, "Health and readiness"): the test runs its own throwaway PostgreSQL server, so
 //! it runs in the SQLite and the PostgreSQL test runs alike, and stops it under a logged-in
 //! traveler. Pages answer 503 with a friendly page (never 500, never SQL), `/readyz` is 503 and
 //! `/healthz` 200; once the server is back the same session works again within seconds, with

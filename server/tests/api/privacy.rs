@@ -1,4 +1,4 @@
-//! "Download my data" and "Delete my account" over HTTP (SECURITY.md 8, 12, 13, 15).
+//! "Download my data" and "Delete my account" over HTTP (docs/security.md, "Data at rest").
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! Changing and resetting passwords (SECURITY.md 5, 6, 8).
+//! Changing and resetting passwords (docs/security.md, "Accounts").
 
 use app::auth::reset;
 use chrono::Utc;

@@ -1,4 +1,4 @@
-//! SIGTERM under load (SECURITY.md 24): every request the server had started when the signal
+//! SIGTERM under load (docs/runbook.md, graceful shutdown): every request the server had started when the signal
 //! came finishes successfully, and the process exits 0.
 //!
 //! Not flaky by design: the signal is sent only once the server has logged the start of every

@@ -1,5 +1,5 @@
 //! Trips over HTTP: the ownership matrix, CSRF, output encoding, validation responses and the
-//! list page's query count (SECURITY.md 12–17).
+//! list page's query count (docs/security.md, "Forms, CSRF and messages on pages").
 
 use std::sync::atomic::Ordering;
 

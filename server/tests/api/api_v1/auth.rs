@@ -1,6 +1,6 @@
 //! Tokens over HTTP: register, log in, `me`; the 15-minute and 30-day lifetimes through the
 //! injected clock; rotation and reuse detection; logout; password changes and account deletion
-//! ending every API login (SECURITY.md 6, 8).
+//! ending every API login (docs/security.md, "Sessions").
 
 use app::{
     auth::{

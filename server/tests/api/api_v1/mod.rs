@@ -1,6 +1,6 @@
 //! The JSON API (`/api/v1`) over HTTP: tokens and their lifetimes, rotation and reuse, logout,
 //! password changes, problem+json errors, the ownership matrix, CSRF, the rate limit and the
-//! OpenAPI description (SECURITY.md 8, 12, 14–16, 21, 23).
+//! OpenAPI description (docs/security.md).
 
 use app::entities;
 use reqwest::Method;

@@ -1,5 +1,5 @@
 //! The API's edges: bodies it cannot read, CSRF, the rate limit's key, the OpenAPI description
-//! (SECURITY.md 12, 21, 23).
+//! (docs/security.md, "Headers and errors").
 
 use reqwest::Method;
 use serde_json::{Value, json};

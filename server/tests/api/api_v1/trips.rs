@@ -1,5 +1,5 @@
 //! Trips and activities over HTTP: happy paths, validation problems that write nothing, the
-//! web list's filters, and the ownership matrix (SECURITY.md 14–16).
+//! web list's filters, and the ownership matrix (docs/security.md, "Forms, CSRF and messages on pages").
 
 use app::entities::trips;
 use reqwest::Method;
