@@ -1,4 +1,4 @@
-import { test, expect, waitForHydration, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, waitForHydration, uniqueEmail, PASSWORD, linkMailedTo } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 // The whole journey with the keyboard alone: Tab to move, typing, Enter to follow and send,
@@ -23,16 +23,23 @@ async function settled(page: Page, hasJs: boolean) {
 
 test('sign up, plan a trip and change it with the keyboard alone', async ({ page, hasJs }) => {
   test.setTimeout(90_000);
+  const email = uniqueEmail();
   await page.goto('/signup');
   await settled(page, hasJs);
   await tabTo(page, page.getByLabel('Email'));
-  await page.keyboard.type(uniqueEmail());
+  await page.keyboard.type(email);
   await tabTo(page, page.getByLabel('Your name'));
   await page.keyboard.type('Kim Keyboard');
   await tabTo(page, page.getByLabel('Password', { exact: true }));
   await page.keyboard.type(PASSWORD);
   await tabTo(page, page.getByLabel('Confirm password'));
   await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  // The emailed link, then one button.
+  await page.goto(await linkMailedTo(email, '/signup/'));
+  await settled(page, hasJs);
+  await tabTo(page, page.getByRole('button', { name: 'Create my account' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/trips$/);
   await settled(page, hasJs);
