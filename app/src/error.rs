@@ -1,69 +1,19 @@
-//! The one error type that crosses from server to browser. Every variant is safe to show:
-//! unexpected failures are logged on the server and reach the person as `Internal` only.
+//! The one error type the web shows. Every variant is safe to show: unexpected failures are
+//! logged on the server and reach the person as `Internal` only. The core's errors convert into
+//! it here, in one place.
 
-use std::collections::BTreeMap;
-
+pub use domain::FormErrors;
+use domain::{
+    accounts::service::{AuthError, INVALID_CREDENTIALS, LoginRefused},
+    ids::MalformedId,
+    privacy::deletion::DeletionError,
+    trips::service::TripError,
+};
 use serde::{Deserialize, Serialize};
 use server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
-
-/// Field-level problems with a submitted form, plus the (non-secret) values that were typed, so
-/// a form that comes back after a no-JavaScript post can show them again.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormErrors {
-    /// A problem with the form as a whole ("Your email or password is incorrect.").
-    pub form: Option<String>,
-    /// Field name → message.
-    pub fields: BTreeMap<String, String>,
-    /// Field name → what was submitted. Never includes passwords.
-    pub values: BTreeMap<String, String>,
-    /// The first field found wrong (checks run in the form's order): it gets the focus when the
-    /// form comes back, so the person lands on the first thing to fix.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first: Option<String>,
-}
-
-impl FormErrors {
-    pub fn field(&self, name: &str) -> Option<String> {
-        self.fields.get(name).cloned()
-    }
-
-    pub fn value(&self, name: &str) -> Option<String> {
-        self.values.get(name).cloned()
-    }
-
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        if self.first.is_none() {
-            self.first = Some(field.to_string());
-        }
-        self.fields
-            .entry(field.to_string())
-            .or_insert_with(|| message.into());
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.form.is_none() && self.fields.is_empty()
-    }
-
-    pub fn with_form(message: impl Into<String>) -> Self {
-        Self {
-            form: Some(message.into()),
-            ..Self::default()
-        }
-    }
-
-    /// Keeps what was typed in `fields` so the form can show it again.
-    #[must_use]
-    pub fn keeping(mut self, values: &[(&str, &str)]) -> Self {
-        for (name, value) in values {
-            self.values
-                .insert((*name).to_string(), (*value).to_string());
-        }
-        self
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -105,7 +55,6 @@ impl FromServerFnError for AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
 impl AppError {
     /// The HTTP status for this error.
     pub fn status(&self) -> http::StatusCode {
@@ -143,5 +92,68 @@ impl AppError {
             }
         }
         self
+    }
+}
+
+impl From<TripError> for AppError {
+    fn from(error: TripError) -> Self {
+        match error {
+            TripError::Invalid(errors) => Self::Invalid(errors),
+            TripError::NotFound => Self::NotFound,
+            TripError::Db(_) => {
+                tracing::error!(%error, "trip operation failed");
+                Self::Internal
+            }
+        }
+    }
+}
+
+impl From<AuthError> for AppError {
+    fn from(error: AuthError) -> Self {
+        match error {
+            AuthError::Invalid(errors) => Self::Invalid(errors),
+            AuthError::InvalidCredentials => {
+                Self::Invalid(FormErrors::with_form(INVALID_CREDENTIALS))
+            }
+            AuthError::Db(_) | AuthError::Password(_) => {
+                tracing::error!(%error, "account operation failed");
+                Self::Internal
+            }
+        }
+    }
+}
+
+impl From<LoginRefused> for AppError {
+    fn from(refused: LoginRefused) -> Self {
+        match refused {
+            LoginRefused::RateLimited(wait) => Self::RateLimited(wait),
+            LoginRefused::Auth(error) => error.into(),
+        }
+    }
+}
+
+impl From<DeletionError> for AppError {
+    fn from(error: DeletionError) -> Self {
+        match error {
+            DeletionError::Invalid { errors, .. } => Self::Invalid(errors),
+            DeletionError::Db(_) | DeletionError::Password(_) => {
+                tracing::error!(%error, "account deletion failed");
+                Self::Internal
+            }
+        }
+    }
+}
+
+/// An id in a URL or a form that is not one: answered like an id that does not exist.
+impl From<MalformedId> for AppError {
+    fn from(_: MalformedId) -> Self {
+        Self::NotFound
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database operation failed");
+        Self::Internal
     }
 }

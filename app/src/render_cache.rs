@@ -1,32 +1,29 @@
-//! Rendered HTML kept in memory, keyed by what it was rendered from.
-//!
-//! A trip's overview — its budget and every day with its activities, ~40 KB of HTML for 20
-//! activities — was most of the trip page's server time, and a trip is looked at far more often
-//! than it is changed. The page still reads the trip from the database on every request (so
-//! access checks and freshness are exactly as without the cache); what it was rendered from is
-//! the trip's row, whose `revision` every change to the trip or its activities bumps in the same
-//! transaction. When the row is the same as last time, neither reading the activities nor
-//! turning them into HTML is needed. Nothing needs invalidating: a changed trip is a different
-//! version, on this instance or any other.
+//! Rendered HTML kept in memory, keyed by what it was rendered from (the trip page's overview:
+//! see `pages::trip`). A bounded map (`quick_cache`, weighed by bytes): past its size it drops
+//! the entries least worth keeping, not everything at once.
 
 use std::{
-    collections::HashMap,
     hash::{DefaultHasher, Hasher},
-    sync::{Arc, Mutex},
+    sync::Arc,
 };
 
+use quick_cache::{Weighter, sync::Cache};
 use serde::Serialize;
 
-/// Rendered fragments per owner key (a trip's id), with the version they were rendered from.
+/// Rendered fragments per key (a trip's id), with the version they were rendered from.
 pub struct RenderCache {
-    entries: Mutex<Entries>,
+    entries: Cache<String, (u64, Arc<str>), ByLength>,
     max_bytes: usize,
 }
 
-#[derive(Default)]
-struct Entries {
-    by_key: HashMap<String, (u64, Arc<str>)>,
-    bytes: usize,
+/// Weighs an entry by its HTML's length.
+#[derive(Clone)]
+struct ByLength;
+
+impl Weighter<String, (u64, Arc<str>)> for ByLength {
+    fn weight(&self, key: &String, (_, html): &(u64, Arc<str>)) -> u64 {
+        u64::try_from(key.len() + html.len()).unwrap_or(u64::MAX)
+    }
 }
 
 /// What a fragment was rendered from, as a digest of the data that decides it.
@@ -41,11 +38,18 @@ impl Version {
     }
 }
 
+/// About how many bytes a kept fragment is (to size the map's bookkeeping).
+const TYPICAL_BYTES: usize = 40_000;
+
 impl RenderCache {
-    /// A cache that holds at most `max_bytes` of HTML; past that it starts over.
+    /// A cache that holds at most about `max_bytes` of HTML.
     pub fn new(max_bytes: usize) -> Self {
         Self {
-            entries: Mutex::default(),
+            entries: Cache::with_weighter(
+                (max_bytes / TYPICAL_BYTES).max(16),
+                u64::try_from(max_bytes).unwrap_or(u64::MAX),
+                ByLength,
+            ),
             max_bytes,
         }
     }
@@ -53,31 +57,23 @@ impl RenderCache {
     /// The HTML kept for `key`, if it was rendered from `version`.
     pub fn get(&self, key: &str, version: Version) -> Option<Arc<str>> {
         let digest = version.0?;
-        let entries = self.entries.lock().ok()?;
-        match entries.by_key.get(key) {
-            Some((kept, html)) if *kept == digest => Some(html.clone()),
+        match self.entries.get(key) {
+            Some((kept, html)) if kept == digest => Some(html),
             _ => None,
         }
     }
 
     /// Keeps `html`, rendered from `version`, for `key` (in place of what was kept for it).
+    /// A fragment larger than the whole cache is not kept.
     pub fn keep(&self, key: &str, version: Version, html: Arc<str>) {
         let Some(digest) = version.0 else {
             return;
         };
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
         if html.len() > self.max_bytes {
+            self.entries.remove(key);
             return;
         }
-        if entries.bytes + html.len() > self.max_bytes {
-            *entries = Entries::default();
-        }
-        entries.bytes += html.len();
-        if let Some((_, old)) = entries.by_key.insert(key.to_string(), (digest, html)) {
-            entries.bytes -= old.len();
-        }
+        self.entries.insert(key.to_string(), (digest, html));
     }
 }
 
@@ -145,16 +141,21 @@ mod tests {
 
     #[test]
     fn holds_no_more_than_its_size() {
-        let cache = RenderCache::new(10);
+        let cache = RenderCache::new(100_000);
         let one = Version::of(&1);
-        keep(&cache, "a", one, "123456");
-        keep(&cache, "b", one, "123456");
-        assert!(cache.entries.lock().unwrap().bytes <= 10);
-        // "a" was dropped to make room for "b".
-        assert_eq!(cache.get("a", one), None);
-        assert_eq!(cache.get("b", one).as_deref(), Some("123456"));
+        let page = "x".repeat(10_000);
+        for n in 0..100 {
+            keep(&cache, &format!("trip-{n}"), one, &page);
+        }
+        let kept = (0..100)
+            .filter(|n| cache.get(&format!("trip-{n}"), one).is_some())
+            .count();
+        assert!(
+            (1..=10).contains(&kept),
+            "{kept} pages of 10 KB kept in 100 KB"
+        );
         // Too big to keep at all.
-        keep(&cache, "c", one, "12345678901");
-        assert_eq!(cache.get("c", one), None);
+        keep(&cache, "big", one, &"x".repeat(100_001));
+        assert_eq!(cache.get("big", one), None);
     }
 }

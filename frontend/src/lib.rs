@@ -1,8 +1,9 @@
-//! The browser entry point. The pages are server HTML; only the islands in them
-//! (`app::islands`) are hydrated, each by its own exported function, after this runs.
+//! The browser's entry point. The pages are server HTML; only the islands in them (the
+//! `islands` crate, the only code compiled to WASM besides Leptos) are hydrated, each by its own
+//! exported function, after this runs.
 
 // Links the islands' exported functions into the WASM.
-pub use app::islands;
+pub use islands;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -386,13 +386,13 @@ impl Settings {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty());
         if let Some(secret) = &api_jwt_secret
-            && secret.len() < app::auth::access::MIN_SECRET_BYTES
+            && secret.len() < domain::accounts::api_tokens::MIN_SECRET_BYTES
         {
             return Err(ConfigError {
                 variable: "API_JWT_SECRET",
                 problem: format!(
                     "must be at least {} bytes (a long random string, e.g. from `openssl rand -base64 48`)",
-                    app::auth::access::MIN_SECRET_BYTES
+                    domain::accounts::api_tokens::MIN_SECRET_BYTES
                 ),
             });
         }

@@ -9,15 +9,15 @@ use std::sync::{
 };
 
 use app::{
-    auth::{
-        access::AccessKeys, limits::AuthLimits, session::SessionPolicy,
-        session_store::DbSessionStore,
-    },
-    mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
+    context::{AppState, AppStateFields},
     render_cache::RenderCache,
-    state::{AppState, Shared},
+    session::{SessionPolicy, store::DbSessionStore},
 };
 use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
+use domain::{
+    accounts::{api_tokens::AccessKeys, limits::AuthLimits},
+    mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
+};
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
@@ -130,7 +130,7 @@ impl Application {
             Ok(address) if !settings.base_url_configured => format!("http://{address}"),
             _ => settings.base_url.clone(),
         };
-        let state = AppState::new(Shared {
+        let state = AppState::new(AppStateFields {
             leptos_options: leptos_options(settings),
             db: db.clone(),
             sessions: SessionPolicy {
@@ -457,10 +457,14 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "could not delete expired sessions");
             }
-            if let Err(error) = app::auth::refresh::delete_expired(&db, chrono::Utc::now()).await {
+            if let Err(error) =
+                domain::accounts::refresh::delete_expired(&db, chrono::Utc::now()).await
+            {
                 tracing::warn!(%error, "could not delete expired refresh tokens");
             }
-            if let Err(error) = app::auth::signup::delete_expired(&db, chrono::Utc::now()).await {
+            if let Err(error) =
+                domain::accounts::signup::delete_expired(&db, chrono::Utc::now()).await
+            {
                 tracing::warn!(%error, "could not delete expired sign-ups");
             }
         }
@@ -477,7 +481,7 @@ fn access_keys(settings: &Settings) -> AccessKeys {
                  at start-up, so they stop working when the server restarts and other instances \
                  refuse them"
             );
-            AccessKeys::new(app::auth::tokens::new_token().as_bytes())
+            AccessKeys::new(domain::accounts::tokens::new_token().as_bytes())
         }
     }
 }

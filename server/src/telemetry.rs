@@ -125,7 +125,7 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
 pub fn on_response<B>(response: &Response<B>, latency: Duration, span: &Span) {
     let status = response.status().as_u16();
     span.record("status", status);
-    if let Some(app::state::RequestUser(Some(user_id))) = response.extensions().get() {
+    if let Some(app::context::RequestUser(Some(user_id))) = response.extensions().get() {
         span.record("user_id", field::display(user_id));
     }
     span.record("latency_ms", latency.as_secs_f64() * 1000.0);

@@ -1,16 +1,8 @@
 //! `/api/v1/trips/{id}/activities` and `/api/v1/activities/{id}`: the itinerary. Every call
-//! goes through `app::itinerary::service`, which reaches activities only through the owner's
-//! trips (another traveler's is not found), and `ActivityInput`'s validation against its trip.
+//! goes through `domain::itinerary::service`, which reaches activities only through the actor's
+//! trips (another traveler's is not found), after `ActivityDraft`'s validation.
 
-use app::{
-    itinerary::{
-        service::{self, ItineraryError},
-        types::{self, ActivityInput},
-    },
-    reference,
-    state::AppState,
-    trips::types::Trip,
-};
+use app::context::AppState;
 use axum::{
     Json,
     extract::{Path, State},
@@ -18,6 +10,15 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
+use domain::{
+    ids::{ActivityId, TripId},
+    itinerary::{
+        model::{self as types, ActivityDraft, format_time},
+        service,
+    },
+    reference,
+    trips::model::Trip,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -53,9 +54,9 @@ pub struct ActivityRequest {
 }
 
 impl ActivityRequest {
-    fn into_input(self) -> ActivityInput {
+    fn into_draft(self) -> ActivityDraft {
         let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
-        ActivityInput {
+        ActivityDraft {
             latitude: number(self.latitude),
             longitude: number(self.longitude),
             day: self.day,
@@ -99,12 +100,12 @@ impl Activity {
     fn new(trip: &Trip, activity: types::Activity) -> Self {
         let exponent = reference::currency(&trip.currency).map_or(2, |c| c.exponent);
         Self {
-            trip_id: trip.id.clone(),
+            trip_id: trip.id.to_string(),
             cost: reference::amount_for_input(activity.cost_minor, exponent),
-            start_time: activity.start_time.map(types::format_time),
-            end_time: activity.end_time.map(types::format_time),
-            category: activity.category.as_str().to_string(),
-            id: activity.id,
+            start_time: activity.start_time.map(format_time),
+            end_time: activity.end_time.map(format_time),
+            category: <&str>::from(activity.category).to_string(),
+            id: activity.id.to_string(),
             day: activity.day,
             ends_next_day: activity.ends_next_day,
             title: activity.title,
@@ -116,10 +117,6 @@ impl Activity {
             longitude: activity.longitude,
         }
     }
-}
-
-fn failed(error: ItineraryError) -> ApiError {
-    app::error::AppError::from(error).into()
 }
 
 /// Activities a page of the list holds.
@@ -171,16 +168,17 @@ pub async fn list(
         Some(text) => match text.parse::<u64>() {
             Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
             _ => {
-                let mut errors = app::error::FormErrors::default();
+                let mut errors = domain::FormErrors::default();
                 errors.add("page", format!("Use a page number from 1 to {MAX_PAGE}."));
                 return Err(ApiError::Invalid(errors));
             }
         },
     };
+    let trip_id: TripId = trip_id.parse()?;
     let (trip, activities, total) =
-        service::activities_page(&state.db, grant.user_id, &trip_id, page, PAGE_SIZE)
+        service::activities_page(&state.db, &super::actor(&grant), trip_id, page, PAGE_SIZE)
             .await
-            .map_err(failed)?;
+            .map_err(ApiError::from)?;
     Ok(Json(ActivityPage {
         activities: activities
             .into_iter()
@@ -194,8 +192,14 @@ pub async fn list(
 }
 
 /// The activity as stored, with its trip's currency.
-async fn reread(state: &AppState, owner: uuid::Uuid, id: &str) -> Result<Activity, ApiError> {
-    let (trip, activity) = service::find(&state.db, owner, id).await.map_err(failed)?;
+async fn reread(
+    state: &AppState,
+    actor: &domain::access::Actor,
+    id: ActivityId,
+) -> Result<Activity, ApiError> {
+    let (trip, activity) = service::find(&state.db, actor, id)
+        .await
+        .map_err(ApiError::from)?;
     Ok(Activity::new(&trip, activity))
 }
 
@@ -218,10 +222,18 @@ pub async fn create(
     Path(trip_id): Path<String>,
     ApiJson(body): ApiJson<ActivityRequest>,
 ) -> Result<Response, ApiError> {
-    let created = service::create(&state.db, grant.user_id, &trip_id, &body.into_input())
+    let actor = super::actor(&grant);
+    let trip_id: TripId = trip_id.parse()?;
+    let draft = body.into_draft();
+    let Ok(activity) = draft.validate() else {
+        return Err(service::explain(&state.db, &actor, trip_id, &draft)
+            .await
+            .into());
+    };
+    let created = service::create(&state.db, &actor, trip_id, activity)
         .await
-        .map_err(failed)?;
-    let activity = reread(&state, grant.user_id, &created.id).await?;
+        .map_err(ApiError::from)?;
+    let activity = reread(&state, &actor, created.id).await?;
     let mut response = (StatusCode::CREATED, Json(&activity)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/activities/{}", activity.id)) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -248,10 +260,18 @@ pub async fn replace(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ActivityRequest>,
 ) -> Result<Json<Activity>, ApiError> {
-    let updated = service::update(&state.db, grant.user_id, &id, &body.into_input())
+    let actor = super::actor(&grant);
+    let id: ActivityId = id.parse()?;
+    let draft = body.into_draft();
+    let Ok(activity) = draft.validate() else {
+        return Err(service::explain_change(&state.db, &actor, id, &draft)
+            .await
+            .into());
+    };
+    let updated = service::update(&state.db, &actor, id, activity)
         .await
-        .map_err(failed)?;
-    Ok(Json(reread(&state, grant.user_id, &updated.id).await?))
+        .map_err(ApiError::from)?;
+    Ok(Json(reread(&state, &actor, updated.id).await?))
 }
 
 /// Delete an activity.
@@ -270,8 +290,9 @@ pub async fn delete(
     Bearer(grant): Bearer,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    service::delete(&state.db, grant.user_id, &id)
+    let id: ActivityId = id.parse()?;
+    service::delete(&state.db, &super::actor(&grant), id)
         .await
-        .map_err(failed)?;
+        .map_err(ApiError::from)?;
     Ok(StatusCode::NO_CONTENT)
 }

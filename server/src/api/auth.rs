@@ -1,15 +1,7 @@
 //! `/api/v1/auth`: sign up, log in, refresh, log out, and who am I. The rules are the web's
-//! (`app::auth::service`): the same validation, the same per-address and per-account limits.
+//! (`domain::accounts::service`): the same validation, the same per-address and per-account limits.
 
-use app::{
-    auth::{
-        access::ACCESS_LIFETIME,
-        refresh::{self, Issued, REFRESH_LIFETIME, RefreshError},
-        service::{self, AuthError, LoginRefused},
-        types::SignupInput,
-    },
-    state::AppState,
-};
+use app::context::AppState;
 use axum::{
     Json,
     extract::State,
@@ -17,6 +9,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::Utc;
+use domain::accounts::{
+    api_tokens::ACCESS_LIFETIME,
+    model::SignupInput,
+    refresh::{self, Issued, REFRESH_LIFETIME, RefreshError},
+    service::{self, AuthError, LoginRefused},
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -168,8 +166,10 @@ pub async fn register(
         display_name: body.display_name,
         password: body.password,
     };
-    let checked = app::auth::signup::check(input).await.map_err(auth_failed)?;
-    app::auth::api::start_sign_up(&state, checked);
+    let checked = domain::accounts::signup::check(input)
+        .await
+        .map_err(auth_failed)?;
+    app::actions::accounts::start_sign_up(&state, checked);
     Ok((
         StatusCode::ACCEPTED,
         Json(Registration {
@@ -269,7 +269,7 @@ pub async fn me(
     State(state): State<AppState>,
     Bearer(grant): Bearer,
 ) -> Result<Json<Me>, ApiError> {
-    let user = service::find_user(&state.db, grant.user_id)
+    let user = service::find_user(&state.db, grant.user_id.into())
         .await
         .map_err(|error| {
             tracing::error!(%error, "could not load the traveler");

@@ -5,17 +5,23 @@
 
 use std::net::IpAddr;
 
-use app::{
-    auth::{
-        access::{AccessGrant, bearer_token},
-        refresh,
-    },
-    state::{AppState, ClientIp},
-};
+use app::context::{AppState, ClientIp};
 use axum::{extract::FromRequestParts, http::request::Parts};
 use chrono::Utc;
+use domain::accounts::{api_tokens::AccessGrant, refresh};
 
 use super::problem::{ApiError, BAD_TOKEN, NO_TOKEN};
+
+/// The token of an `Authorization: Bearer <token>` header, if the request has one.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
 
 /// The caller, from a valid access token.
 #[derive(Debug, Clone, Copy)]
@@ -55,5 +61,29 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
         Ok(Self(
             parts.extensions.get::<ClientIp>().map(|ClientIp(ip)| *ip),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bearer_token;
+    use axum::http;
+
+    #[test]
+    fn the_bearer_scheme_is_read_case_insensitively() {
+        let mut headers = http::HeaderMap::new();
+        assert_eq!(bearer_token(&headers), None);
+        for (value, expected) in [
+            ("Bearer abc", Some("abc")),
+            ("bearer  abc ", Some("abc")),
+            ("Basic abc", None),
+            ("Bearer ", None),
+        ] {
+            headers.insert(
+                http::header::AUTHORIZATION,
+                http::HeaderValue::from_static(value),
+            );
+            assert_eq!(bearer_token(&headers), expected, "{value}");
+        }
     }
 }

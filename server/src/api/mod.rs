@@ -18,7 +18,7 @@ pub mod trips;
 
 use std::time::Duration;
 
-use app::state::AppState;
+use app::context::AppState;
 use axum::{
     Router,
     http::{HeaderValue, Method, StatusCode, header},
@@ -27,6 +27,11 @@ use axum::{
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use problem::ApiError;
+
+/// The traveler an API request acts for: the access token's.
+pub fn actor(grant: &domain::accounts::api_tokens::AccessGrant) -> domain::access::Actor {
+    domain::access::Actor::signed_in(grant.user_id.into())
+}
 
 /// Where the API is mounted.
 pub const PREFIX: &str = "/api/v1";

@@ -63,7 +63,7 @@ pub enum ApiError {
 pub const NO_TOKEN: &str =
     "This needs an access token: send `Authorization: Bearer <access_token>`.";
 pub const BAD_TOKEN: &str = "The access token is invalid or has expired, or its login has ended. Refresh it, or log in again.";
-pub const BAD_CREDENTIALS: &str = app::auth::service::INVALID_CREDENTIALS;
+pub const BAD_CREDENTIALS: &str = domain::accounts::service::INVALID_CREDENTIALS;
 pub const BAD_REFRESH: &str = "The refresh token is unknown, expired or revoked. Log in again.";
 
 fn reason(status: StatusCode) -> String {
@@ -261,3 +261,20 @@ mod tests {
         assert!(json.get("errors").is_none(), "{json}");
     }
 }
+
+/// Any error of the core, through the web's user-safe error (one mapping for both adapters).
+macro_rules! from_core_error {
+    ($($error:ty),*) => {
+        $(impl From<$error> for ApiError {
+            fn from(error: $error) -> Self {
+                AppError::from(error).into()
+            }
+        })*
+    };
+}
+
+from_core_error!(
+    domain::trips::service::TripError,
+    domain::ids::MalformedId,
+    sea_orm::DbErr
+);

@@ -1,18 +1,10 @@
 //! `/api/v1/trips`: the traveler's trips. Every call goes through `app::trips::service`, whose
 //! statements name the owner, so another traveler's trip is simply not found (404), and through
-//! `TripInput::validate`, the same rules as the web form.
+//! `TripDraft::validate`, the same rules as the web form.
 
 use std::collections::HashMap;
 
-use app::{
-    error::FormErrors,
-    reference,
-    state::AppState,
-    trips::{
-        service::{self, TripError},
-        types::{self, PAGE_SIZE, Sort, Status, TripCard, TripInput, TripList, TripQuery},
-    },
-};
+use app::{context::AppState, error::FormErrors};
 use axum::{
     Json,
     extract::{Path, Query, State},
@@ -20,6 +12,14 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
+use domain::{
+    ids::TripId,
+    reference,
+    trips::{
+        model::{self as types, PAGE_SIZE, Sort, Status, TripCard, TripDraft, TripList, TripQuery},
+        service,
+    },
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -60,8 +60,8 @@ pub struct TripRequest {
 }
 
 impl TripRequest {
-    fn into_input(self) -> TripInput {
-        TripInput {
+    fn into_draft(self) -> TripDraft {
+        TripDraft {
             name: self.name,
             destination: self.destination,
             start_date: self.start_date,
@@ -70,7 +70,6 @@ impl TripRequest {
             currency: self.currency,
             budget: self.budget.unwrap_or_default(),
             notes: self.notes,
-            shift_activities: if self.shift_activities { "on" } else { "" }.to_string(),
         }
     }
 }
@@ -102,7 +101,7 @@ impl From<types::Trip> for Trip {
     fn from(trip: types::Trip) -> Self {
         Self {
             budget: budget(trip.budget_minor, &trip.currency),
-            id: trip.id,
+            id: trip.id.to_string(),
             name: trip.name,
             destination: trip.destination,
             start_date: trip.start_date,
@@ -132,7 +131,7 @@ impl From<TripCard> for TripSummary {
     fn from(card: TripCard) -> Self {
         Self {
             budget: budget(card.budget_minor, &card.currency),
-            id: card.id,
+            id: card.id.to_string(),
             name: card.name,
             destination: card.destination,
             start_date: card.start_date,
@@ -170,10 +169,6 @@ impl From<TripList> for TripPage {
     }
 }
 
-fn failed(error: TripError) -> ApiError {
-    app::error::AppError::from(error).into()
-}
-
 /// The highest page number the list accepts (far beyond any real list; past the last page the
 /// list is simply empty).
 const MAX_PAGE: u64 = 100_000;
@@ -209,10 +204,10 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
             .filter(|value| name != "q" || !value.is_empty())
     };
     let mut errors = FormErrors::default();
-    if given("status").is_some_and(|v| Status::parse(v).is_none()) {
+    if given("status").is_some_and(|v| v.parse::<Status>().is_err()) {
         errors.add("status", "Use upcoming, past or all.");
     }
-    if given("sort").is_some_and(|v| Sort::parse(v).is_none()) {
+    if given("sort").is_some_and(|v| v.parse::<Sort>().is_err()) {
         errors.add("sort", "Use start, name or updated.");
     }
     for field in ["from", "to"] {
@@ -258,13 +253,13 @@ pub async fn list(
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<TripPage>, ApiError> {
     let query = read_query(&params)?;
-    let owner = grant.user_id;
-    let today = service::today_for(&state.db, owner)
+    let actor = super::actor(&grant);
+    let today = service::today_for(&state.db, &actor)
         .await
-        .map_err(|error| failed(error.into()))?;
-    let list = service::list(&state.db, owner, &query, today)
+        .map_err(ApiError::from)?;
+    let list = service::list(&state.db, &actor, &query, today)
         .await
-        .map_err(|error| failed(error.into()))?;
+        .map_err(ApiError::from)?;
     Ok(Json(TripPage::from(list)))
 }
 
@@ -284,9 +279,10 @@ pub async fn create(
     Bearer(grant): Bearer,
     ApiJson(body): ApiJson<TripRequest>,
 ) -> Result<Response, ApiError> {
-    let created = service::create(&state.db, grant.user_id, &body.into_input())
+    let trip = body.into_draft().validate().map_err(ApiError::Invalid)?;
+    let created = service::create(&state.db, &super::actor(&grant), trip)
         .await
-        .map_err(failed)?;
+        .map_err(ApiError::from)?;
     let trip = Trip::from(types::Trip::from(created));
     let mut response = (StatusCode::CREATED, Json(&trip)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/trips/{}", trip.id)) {
@@ -311,9 +307,10 @@ pub async fn get(
     Bearer(grant): Bearer,
     Path(id): Path<String>,
 ) -> Result<Json<Trip>, ApiError> {
-    let trip = service::find(&state.db, grant.user_id, &id)
+    let id: TripId = id.parse()?;
+    let trip = service::find(&state.db, &super::actor(&grant), id)
         .await
-        .map_err(failed)?;
+        .map_err(ApiError::from)?;
     Ok(Json(Trip::from(trip)))
 }
 
@@ -336,13 +333,19 @@ pub async fn replace(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<TripRequest>,
 ) -> Result<Json<Trip>, ApiError> {
-    let owner = grant.user_id;
-    let id = service::update(&state.db, owner, &id, &body.into_input())
+    let actor = super::actor(&grant);
+    let id: TripId = id.parse()?;
+    let shift = body.shift_activities;
+    let changes = body
+        .into_draft()
+        .validate_changes(shift)
+        .map_err(ApiError::Invalid)?;
+    let id = service::update(&state.db, &actor, id, changes)
         .await
-        .map_err(failed)?;
-    let trip = service::find(&state.db, owner, &id.to_string())
+        .map_err(ApiError::from)?;
+    let trip = service::find(&state.db, &actor, id)
         .await
-        .map_err(failed)?;
+        .map_err(ApiError::from)?;
     Ok(Json(Trip::from(trip)))
 }
 
@@ -362,8 +365,9 @@ pub async fn delete(
     Bearer(grant): Bearer,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    service::delete(&state.db, grant.user_id, &id)
+    let id: TripId = id.parse()?;
+    service::delete(&state.db, &super::actor(&grant), id)
         .await
-        .map_err(failed)?;
+        .map_err(ApiError::from)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,11 +3,12 @@
 //! reads only; the login guard already sends visitors to the login page, and this handler
 //! checks the session again so it never depends on the guard alone.
 
-use app::{auth::session::user_id_in, error::AppError, privacy::export, state::AppState};
+use app::{context::AppState, error::AppError, session::user_in};
 use axum::{
     extract::State,
     response::{IntoResponse, Response},
 };
+use domain::privacy::export;
 use http::{HeaderValue, header};
 use sea_orm::prelude::ChronoUtc;
 use tower_sessions::Session;
@@ -17,12 +18,12 @@ fn refuse(error: AppError) -> Response {
 }
 
 pub async fn download(State(state): State<AppState>, session: Session) -> Response {
-    let user_id = match user_id_in(&session, state.sessions).await {
+    let user_id = match user_in(&session, state.sessions).await {
         Ok(Some(id)) => id,
         Ok(None) => return refuse(AppError::Unauthorized),
         Err(error) => return refuse(error),
     };
-    let export = match export::build(&state.db, user_id, ChronoUtc::now()).await {
+    let export = match export::build(&state.db, user_id.uuid(), ChronoUtc::now()).await {
         Ok(Some(export)) => export,
         Ok(None) => return refuse(AppError::Unauthorized),
         Err(error) => {

@@ -127,7 +127,7 @@ async fn keep(session: &Session, response: &mut Response) {
     };
     let page = location.path().to_string();
     let signed_in = session
-        .get::<serde_json::Value>(app::auth::session_store::USER_ID_KEY)
+        .get::<serde_json::Value>(app::session::store::USER_ID_KEY)
         .await
         .ok()
         .flatten()

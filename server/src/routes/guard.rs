@@ -3,13 +3,10 @@
 //! before rendering, so it works without JavaScript and the status is a real 303.
 
 use app::{
-    auth::{
-        service,
-        session::{take_flash, user_id_in},
-        types::login_url,
-    },
+    context::{AppState, PageFlash, PageUser, RequestUser},
     error::AppError,
-    state::{AppState, PageFlash, PageUser, RequestUser},
+    links::login_url,
+    session::{take_flash, user_in},
 };
 use axum::{
     extract::{Request, State},
@@ -17,6 +14,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
+use domain::{accounts::service, ids::UserId};
 use tower_sessions::Session;
 
 /// Path prefixes that need a logged-in user.
@@ -33,10 +31,10 @@ async fn current_user(
     state: &AppState,
     session: &Session,
     known: Option<RequestUser>,
-) -> Result<Option<uuid::Uuid>, AppError> {
+) -> Result<Option<UserId>, AppError> {
     match known {
         Some(RequestUser(user)) => Ok(user),
-        None => user_id_in(session, state.sessions).await,
+        None => user_in(session, state.sessions).await,
     }
 }
 

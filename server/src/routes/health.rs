@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::state::AppState;
+use app::context::AppState;
 use axum::{
     Json,
     extract::State,

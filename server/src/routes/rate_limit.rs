@@ -17,13 +17,9 @@ use std::{
 };
 
 use app::{
-    auth::{
-        access::{AccessKeys, bearer_token},
-        limits::{Limiter, address_key},
-        session::{SessionPolicy, user_id_in},
-    },
+    context::{ClientIp, RequestUser},
     error::AppError,
-    state::{ClientIp, RequestUser},
+    session::{SessionPolicy, user_in},
 };
 use axum::{
     body::Body,
@@ -32,12 +28,16 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use domain::accounts::{
+    api_tokens::AccessKeys,
+    limits::{Limiter, address_key},
+};
 use leptos::server_fn::error::FromServerFnError;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement};
 use tower_sessions::Session;
 
 use crate::{
-    api::{self, problem::ApiError},
+    api::{self, bearer::bearer_token, problem::ApiError},
     config::{IpNet, RateLimitStore},
 };
 
@@ -286,13 +286,13 @@ pub async fn limit(
         // anything else counts against the address.
         let user = bearer_token(request.headers())
             .and_then(|token| limits.access.verify(token, chrono::Utc::now()).ok())
-            .map(|grant| grant.user_id);
+            .map(|grant| grant.user_id.into());
         request.extensions_mut().insert(RequestUser(user));
         user
     } else {
         // A session that cannot be read (the database is down) counts as a visitor here; the
         // guard reads it again and fails properly.
-        match user_id_in(&session, limits.sessions).await {
+        match user_in(&session, limits.sessions).await {
             Ok(user) => {
                 request.extensions_mut().insert(RequestUser(user));
                 user

@@ -1,7 +1,7 @@
 //! Files from the site root (WASM, JS, CSS, favicon), served precompressed where cargo-leptos
 //! wrote `.br`/`.gz` twins; anything not found there renders the app's 404 page.
 
-use app::state::{AppState, RequestUser};
+use app::context::{AppState, RequestUser};
 use axum::{
     body::Body,
     extract::{Request, State},

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use app::{error::AppError, state::AppState};
+use app::{context::AppState, error::AppError};
 use axum::{
     body::Body,
     extract::{Request, State},

@@ -534,7 +534,7 @@ async fn expired_session_rows_are_deleted() {
         session::{Id, Record},
     };
     let app = spawn_app().await;
-    let store = app::auth::session_store::DbSessionStore::new(app.db.clone());
+    let store = app::session::store::DbSessionStore::new(app.db.clone());
     let mut live = Record {
         id: Id::default(),
         data: Default::default(),

@@ -1,7 +1,7 @@
 //! 50 concurrent writers (docs/runbook.md, SQLite): no request fails (no "database is locked"), no row is
 //! lost, positions stay unique, and SQLite's `integrity_check` is ok afterwards.
 
-use app::entities::trips;
+use domain::entities::trips;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use tokio::task::JoinSet;
 

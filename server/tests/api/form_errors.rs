@@ -75,7 +75,7 @@ async fn a_failed_form_comes_back_with_its_error_but_the_address_carries_none() 
 #[tokio::test]
 async fn a_crafted_link_puts_no_message_on_the_page() {
     let app = spawn_app().await;
-    let forged = app::error::AppError::Invalid(app::error::FormErrors::with_form(
+    let forged = app::error::AppError::Invalid(domain::FormErrors::with_form(
         "Your account is locked. Call +1-555-0100 to unlock it.",
     ));
     let encoded = URL_SAFE.encode(serde_json::to_vec(&forged).unwrap());

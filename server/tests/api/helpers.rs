@@ -168,8 +168,8 @@ impl TestApp {
     /// The id of the user with this email.
     pub async fn user_id(&self, email: &str) -> uuid::Uuid {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        app::entities::users::Entity::find()
-            .filter(app::entities::users::Column::Email.eq(email))
+        domain::entities::users::Entity::find()
+            .filter(domain::entities::users::Column::Email.eq(email))
             .one(&self.db)
             .await
             .expect("query")
@@ -400,7 +400,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 /// Like [`spawn_app_with`], with extra routes behind the application's layers.
 pub async fn spawn_app_with_routes(
     adjust: impl FnOnce(&mut Settings),
-    routes: axum::Router<app::state::AppState>,
+    routes: axum::Router<app::context::AppState>,
 ) -> TestApp {
     capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");

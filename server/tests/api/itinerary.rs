@@ -3,10 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use app::{
-    itinerary::{service as itinerary, types::ActivityInput},
-    trips::service as trips,
-};
+use domain::itinerary::model::ActivityDraft;
 use uuid::Uuid;
 
 use crate::{
@@ -25,13 +22,13 @@ struct World {
     activity_id: String,
 }
 
-fn activity(day: &str, title: &str) -> ActivityInput {
-    ActivityInput {
+fn activity(day: &str, title: &str) -> ActivityDraft {
+    ActivityDraft {
         day: day.into(),
         title: title.into(),
         category: "food".into(),
         cost: "12.50".into(),
-        ..ActivityInput::default()
+        ..ActivityDraft::default()
     }
 }
 
@@ -46,7 +43,7 @@ async fn world() -> World {
             PASSWORD,
         )
         .await;
-    let trip = trips::create(
+    let trip = crate::core::create_trip(
         &app.db,
         owner_id,
         &trip("Lisbon", "Lisbon", "2027-03-03", "2027-03-05"),
@@ -54,7 +51,7 @@ async fn world() -> World {
     .await
     .unwrap();
     let trip_id = trip.id.to_string();
-    let activity_id = itinerary::create(
+    let activity_id = crate::core::add_activity(
         &app.db,
         owner_id,
         &trip_id,
@@ -62,7 +59,8 @@ async fn world() -> World {
     )
     .await
     .unwrap()
-    .id;
+    .id
+    .to_string();
     World {
         app,
         owner,
@@ -74,7 +72,7 @@ async fn world() -> World {
 }
 
 async fn snapshot(app: &TestApp, owner: Uuid, trip_id: &str) -> String {
-    let (trip, activities) = itinerary::trip_with_activities(&app.db, owner, trip_id)
+    let (trip, activities) = crate::core::trip_with_activities(&app.db, owner, trip_id)
         .await
         .unwrap();
     format!("{trip:?}{activities:?}")
@@ -216,12 +214,12 @@ async fn the_trip_page_shows_text_literally_and_its_query_count_is_constant() {
         ..
     } = world().await;
     let attack = "<img src=x onerror=alert(1)>";
-    let xss = ActivityInput {
+    let xss = ActivityDraft {
         location: attack.into(),
         description: attack.into(),
         ..activity("2027-03-04", attack)
     };
-    itinerary::create(&app.db, owner_id, &trip_id, &xss)
+    crate::core::add_activity(&app.db, owner_id, &trip_id, &xss)
         .await
         .unwrap();
 
@@ -240,7 +238,7 @@ async fn the_trip_page_shows_text_literally_and_its_query_count_is_constant() {
     assert!(html.contains("€25.00"), "planned total");
 
     for n in 0..40 {
-        itinerary::create(
+        crate::core::add_activity(
             &app.db,
             owner_id,
             &trip_id,
@@ -348,7 +346,7 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
         "{kept} statements, {rendered} the first time"
     );
 
-    itinerary::update(
+    crate::core::update_activity(
         &app.db,
         owner_id,
         &activity_id,
@@ -359,7 +357,7 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
     let renamed = view().await;
     assert!(renamed.contains("Bifanas") && !renamed.contains("Pastéis"));
 
-    let second = itinerary::create(
+    let second = crate::core::add_activity(
         &app.db,
         owner_id,
         &trip_id,
@@ -369,17 +367,23 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
     .unwrap();
     let added = view().await;
     assert!(added.find("Bifanas").unwrap() < added.find("Tram 28").unwrap());
-    itinerary::move_within_day(&app.db, owner_id, &second.id, itinerary::Direction::Up)
-        .await
-        .unwrap();
+    crate::core::move_activity(
+        &app.db,
+        owner_id,
+        second.id,
+        domain::itinerary::service::Direction::Up,
+    )
+    .await
+    .unwrap();
     let moved = view().await;
     assert!(moved.find("Tram 28").unwrap() < moved.find("Bifanas").unwrap());
 
-    trips::update(
+    crate::core::update_trip(
         &app.db,
         owner_id,
         &trip_id,
         &trip("Porto weekend", "Porto", "2027-03-03", "2027-03-05"),
+        false,
     )
     .await
     .unwrap();
@@ -391,7 +395,7 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
     assert!(edited.contains("<title>Porto weekend · Travel Planner</title>"));
     assert!(!edited.contains(">Lisbon</h1>"));
 
-    itinerary::delete(&app.db, owner_id, &activity_id)
+    crate::core::delete_activity(&app.db, owner_id, &activity_id)
         .await
         .unwrap();
     assert!(!view().await.contains("Bifanas"));

@@ -1,15 +1,14 @@
 //! The itinerary service against a real database: ordering, moves, concurrent edits, budget
 //! sums, date shifting, and owner scoping.
 
-use app::{
+use domain::{
     itinerary::{
-        service::{self, Direction, ItineraryError},
-        types::{ActivityInput, Category, plan},
+        model::{ActivityDraft, Category, plan},
+        service::Direction,
     },
     trips::{
-        service as trips,
+        model::parse_date,
         service::TripError,
-        types::{TripInput, parse_date},
     },
 };
 use uuid::Uuid;
@@ -19,21 +18,21 @@ use crate::{
     trips_service::{new_user, trip},
 };
 
-fn activity(day: &str, start: &str, title: &str, cost: &str) -> ActivityInput {
-    ActivityInput {
+fn activity(day: &str, start: &str, title: &str, cost: &str) -> ActivityDraft {
+    ActivityDraft {
         day: day.into(),
         start_time: start.into(),
         title: title.into(),
         category: "sight".into(),
         cost: cost.into(),
-        ..ActivityInput::default()
+        ..ActivityDraft::default()
     }
 }
 
 async fn setup() -> (TestApp, Uuid, String) {
     let app = spawn_app().await;
     let owner = new_user(&app.db).await;
-    let trip = trips::create(
+    let trip = crate::core::create_trip(
         &app.db,
         owner,
         &trip("Lisbon", "Lisbon", "2027-03-03", "2027-03-05"),
@@ -44,7 +43,7 @@ async fn setup() -> (TestApp, Uuid, String) {
 }
 
 async fn day_titles(app: &TestApp, owner: Uuid, trip_id: &str, day: &str) -> Vec<(i32, String)> {
-    let (_, activities) = service::trip_with_activities(&app.db, owner, trip_id)
+    let (_, activities) = crate::core::trip_with_activities(&app.db, owner, trip_id)
         .await
         .unwrap();
     let day = parse_date(day).unwrap();
@@ -69,7 +68,7 @@ async fn a_day_is_in_time_order_with_untimed_activities_last() {
         ("", "Postcards"),
         ("12:00", "Lunch"),
     ] {
-        service::create(
+        crate::core::add_activity(
             &app.db,
             owner,
             &trip_id,
@@ -97,7 +96,7 @@ async fn moving_swaps_neighbours_and_stops_at_the_edges() {
     let mut ids = Vec::new();
     for title in ["A", "B", "C"] {
         ids.push(
-            service::create(
+            crate::core::add_activity(
                 &app.db,
                 owner,
                 &trip_id,
@@ -109,17 +108,17 @@ async fn moving_swaps_neighbours_and_stops_at_the_edges() {
         );
     }
 
-    service::move_within_day(&app.db, owner, &ids[2], Direction::Up)
+    crate::core::move_activity(&app.db, owner, &ids[2], Direction::Up)
         .await
         .unwrap();
-    service::move_within_day(&app.db, owner, &ids[0], Direction::Up)
+    crate::core::move_activity(&app.db, owner, &ids[0], Direction::Up)
         .await
         .unwrap();
     assert_eq!(
         titles(&day_titles(&app, owner, &trip_id, "2027-03-03").await),
         ["A", "C", "B"]
     );
-    service::move_within_day(&app.db, owner, &ids[1], Direction::Down)
+    crate::core::move_activity(&app.db, owner, &ids[1], Direction::Down)
         .await
         .unwrap();
     assert_eq!(
@@ -130,7 +129,7 @@ async fn moving_swaps_neighbours_and_stops_at_the_edges() {
     // To another day: it leaves no gap behind and takes its place by time there.
     let mut moved = activity("2027-03-05", "", "C", "");
     moved.category = "food".into();
-    service::update(&app.db, owner, &ids[2], &moved)
+    crate::core::update_activity(&app.db, owner, &ids[2], &moved)
         .await
         .unwrap();
     assert_eq!(
@@ -142,7 +141,9 @@ async fn moving_swaps_neighbours_and_stops_at_the_edges() {
         [(0, "C".into())]
     );
 
-    service::delete(&app.db, owner, &ids[0]).await.unwrap();
+    crate::core::delete_activity(&app.db, owner, &ids[0])
+        .await
+        .unwrap();
     assert_eq!(
         day_titles(&app, owner, &trip_id, "2027-03-03").await,
         [(0, "B".into())]
@@ -155,7 +156,7 @@ async fn concurrent_edits_never_duplicate_or_lose_a_position() {
     let mut seeded = Vec::new();
     for n in 0..5 {
         seeded.push(
-            service::create(
+            crate::core::add_activity(
                 &app.db,
                 owner,
                 &trip_id,
@@ -176,7 +177,7 @@ async fn concurrent_edits_never_duplicate_or_lose_a_position() {
             String::new()
         };
         tasks.spawn(async move {
-            service::create(
+            crate::core::add_activity(
                 &db,
                 owner,
                 &trip_id,
@@ -187,14 +188,14 @@ async fn concurrent_edits_never_duplicate_or_lose_a_position() {
         });
     }
     for (n, id) in seeded.iter().enumerate() {
-        let (db, id) = (app.db.clone(), id.clone());
+        let (db, id) = (app.db.clone(), *id);
         let direction = if n % 2 == 0 {
             Direction::Up
         } else {
             Direction::Down
         };
         tasks.spawn(async move {
-            service::move_within_day(&db, owner, &id, direction)
+            crate::core::move_activity(&db, owner, &id, direction)
                 .await
                 .map(|_| ())
         });
@@ -214,7 +215,7 @@ async fn concurrent_edits_never_duplicate_or_lose_a_position() {
 async fn the_budget_adds_up_in_minor_units() {
     let (app, owner, trip_id) = setup().await;
     // Budget 1,200.00 over 3 days: 400.00 a day.
-    service::create(
+    crate::core::add_activity(
         &app.db,
         owner,
         &trip_id,
@@ -222,7 +223,7 @@ async fn the_budget_adds_up_in_minor_units() {
     )
     .await
     .unwrap();
-    service::create(
+    crate::core::add_activity(
         &app.db,
         owner,
         &trip_id,
@@ -232,11 +233,11 @@ async fn the_budget_adds_up_in_minor_units() {
     .unwrap();
     let mut dinner = activity("2027-03-04", "20:00", "Dinner", "400.01");
     dinner.category = "food".into();
-    service::create(&app.db, owner, &trip_id, &dinner)
+    crate::core::add_activity(&app.db, owner, &trip_id, &dinner)
         .await
         .unwrap();
 
-    let (trip, activities) = service::trip_with_activities(&app.db, owner, &trip_id)
+    let (trip, activities) = crate::core::trip_with_activities(&app.db, owner, &trip_id)
         .await
         .unwrap();
     let (days, summary) = plan(&trip, activities);
@@ -259,8 +260,7 @@ async fn the_budget_adds_up_in_minor_units() {
     assert!(
         days[1]
             .warnings
-            .iter()
-            .any(|w| w.message(None).contains("average daily budget"))
+            .contains(&domain::itinerary::model::Warning::OverDailyBudget)
     );
     assert!(
         days[2].activities.is_empty(),
@@ -271,7 +271,7 @@ async fn the_budget_adds_up_in_minor_units() {
 #[tokio::test]
 async fn moving_the_trip_shifts_the_plan_and_shortening_it_is_refused() {
     let (app, owner, trip_id) = setup().await;
-    service::create(
+    crate::core::add_activity(
         &app.db,
         owner,
         &trip_id,
@@ -279,7 +279,7 @@ async fn moving_the_trip_shifts_the_plan_and_shortening_it_is_refused() {
     )
     .await
     .unwrap();
-    service::create(
+    crate::core::add_activity(
         &app.db,
         owner,
         &trip_id,
@@ -288,11 +288,8 @@ async fn moving_the_trip_shifts_the_plan_and_shortening_it_is_refused() {
     .await
     .unwrap();
 
-    let moved = TripInput {
-        shift_activities: "on".into(),
-        ..trip("Lisbon", "Lisbon", "2027-03-10", "2027-03-12")
-    };
-    trips::update(&app.db, owner, &trip_id, &moved)
+    let moved = trip("Lisbon", "Lisbon", "2027-03-10", "2027-03-12");
+    crate::core::update_trip(&app.db, owner, &trip_id, &moved, true)
         .await
         .unwrap();
     assert_eq!(
@@ -304,17 +301,16 @@ async fn moving_the_trip_shifts_the_plan_and_shortening_it_is_refused() {
         ["Leave"]
     );
 
-    let shorter = TripInput {
-        shift_activities: "on".into(),
-        ..trip("Renamed", "Lisbon", "2027-03-10", "2027-03-11")
-    };
-    let refused = trips::update(&app.db, owner, &trip_id, &shorter).await;
+    let shorter = trip("Renamed", "Lisbon", "2027-03-10", "2027-03-11");
+    let refused = crate::core::update_trip(&app.db, owner, &trip_id, &shorter, true).await;
     let Err(TripError::Invalid(errors)) = refused else {
         panic!("{refused:?}")
     };
     let message = errors.field("end_date").unwrap();
     assert!(message.contains("“Leave” (Fri 12 Mar 2027)"), "{message}");
-    let unchanged = trips::find(&app.db, owner, &trip_id).await.unwrap();
+    let unchanged = crate::core::find_trip(&app.db, owner, &trip_id)
+        .await
+        .unwrap();
     assert_eq!(
         (unchanged.name.as_str(), unchanged.end_date),
         ("Lisbon", parse_date("2027-03-12").unwrap())
@@ -323,7 +319,7 @@ async fn moving_the_trip_shifts_the_plan_and_shortening_it_is_refused() {
     let not_shifted = trip("Lisbon", "Lisbon", "2027-03-11", "2027-03-13");
     assert!(
         matches!(
-            trips::update(&app.db, owner, &trip_id, &not_shifted).await,
+            crate::core::update_trip(&app.db, owner, &trip_id, &not_shifted, false).await,
             Err(TripError::Invalid(_))
         ),
         "Arrive would be left before the start"
@@ -360,7 +356,7 @@ async fn activity_rules_are_checked_against_the_trip() {
             "EUR amounts have at most 2 decimal places.",
         ),
         (
-            ActivityInput {
+            ActivityDraft {
                 category: "party".into(),
                 ..activity("2027-03-03", "", "X", "")
             },
@@ -368,7 +364,7 @@ async fn activity_rules_are_checked_against_the_trip() {
             "Choose a kind of activity from the list.",
         ),
         (
-            ActivityInput {
+            ActivityDraft {
                 location: "x".repeat(201),
                 ..activity("2027-03-03", "", "X", "")
             },
@@ -376,7 +372,7 @@ async fn activity_rules_are_checked_against_the_trip() {
             "Keep the place to 200 characters or fewer.",
         ),
         (
-            ActivityInput {
+            ActivityDraft {
                 description: "x".repeat(5001),
                 ..activity("2027-03-03", "", "X", "")
             },
@@ -384,7 +380,7 @@ async fn activity_rules_are_checked_against_the_trip() {
             "Keep the description to 5,000 characters or fewer.",
         ),
         (
-            ActivityInput {
+            ActivityDraft {
                 latitude: "91".into(),
                 longitude: "0".into(),
                 ..activity("2027-03-03", "", "X", "")
@@ -394,32 +390,35 @@ async fn activity_rules_are_checked_against_the_trip() {
         ),
     ];
     for (input, field, message) in cases {
-        let result = service::create(&app.db, owner, &trip_id, &input).await;
-        let Err(ItineraryError::Invalid(errors)) = result else {
+        let result = crate::core::add_activity(&app.db, owner, &trip_id, &input).await;
+        let Err(TripError::Invalid(errors)) = result else {
             panic!("{field}: {result:?}")
         };
         assert_eq!(errors.field(field).as_deref(), Some(message), "{field}");
     }
     assert_eq!(app.count("activities").await, 0);
 
-    let overnight = ActivityInput {
+    let overnight = ActivityDraft {
         end_time: "06:45".into(),
         ..activity("2027-03-03", "22:10", "Night train", "")
     };
-    let created = service::create(&app.db, owner, &trip_id, &overnight)
+    let created = crate::core::add_activity(&app.db, owner, &trip_id, &overnight)
         .await
         .unwrap();
     assert!(created.ends_next_day);
     assert_eq!(
-        created.time_range().as_deref(),
-        Some("22:10–06:45 (next day)")
+        (created.start_time, created.end_time),
+        (
+            chrono::NaiveTime::from_hms_opt(22, 10, 0),
+            chrono::NaiveTime::from_hms_opt(6, 45, 0)
+        )
     );
 }
 
 #[tokio::test]
 async fn another_travelers_activities_are_out_of_reach() {
     let (app, owner, trip_id) = setup().await;
-    let id = service::create(
+    let id = crate::core::add_activity(
         &app.db,
         owner,
         &trip_id,
@@ -431,47 +430,49 @@ async fn another_travelers_activities_are_out_of_reach() {
     let stranger = new_user(&app.db).await;
 
     assert!(matches!(
-        service::trip_with_activities(&app.db, stranger, &trip_id).await,
-        Err(ItineraryError::NotFound)
+        crate::core::trip_with_activities(&app.db, stranger, &trip_id).await,
+        Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::find(&app.db, stranger, &id).await,
-        Err(ItineraryError::NotFound)
+        crate::core::find_activity(&app.db, stranger, &id).await,
+        Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::create(
+        crate::core::add_activity(
             &app.db,
             stranger,
             &trip_id,
             &activity("2027-03-03", "", "Theirs", "")
         )
         .await,
-        Err(ItineraryError::NotFound)
+        Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::update(
+        crate::core::update_activity(
             &app.db,
             stranger,
             &id,
             &activity("2027-03-03", "", "Taken", "")
         )
         .await,
-        Err(ItineraryError::NotFound)
+        Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::move_within_day(&app.db, stranger, &id, Direction::Down).await,
-        Err(ItineraryError::NotFound)
+        crate::core::move_activity(&app.db, stranger, &id, Direction::Down).await,
+        Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::delete(&app.db, stranger, &id).await,
-        Err(ItineraryError::NotFound)
+        crate::core::delete_activity(&app.db, stranger, &id).await,
+        Err(TripError::NotFound)
     ));
     assert_eq!(
         titles(&day_titles(&app, owner, &trip_id, "2027-03-03").await),
         ["Mine"]
     );
 
-    trips::delete(&app.db, owner, &trip_id).await.unwrap();
+    crate::core::delete_trip(&app.db, owner, &trip_id)
+        .await
+        .unwrap();
     assert_eq!(
         app.count("activities").await,
         0,

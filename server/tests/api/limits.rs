@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use app::auth::{limits::AuthLimits, service};
+use domain::accounts::{limits::AuthLimits, service};
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with, unique_email};
 

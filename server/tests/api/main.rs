@@ -9,6 +9,7 @@ mod backup;
 mod binary;
 mod caps;
 mod concurrency;
+mod core;
 mod error_tracking;
 mod form_errors;
 mod hardening;

@@ -2,12 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use app::{
-    entities::{email_verification_tokens, password_reset_tokens, pending_signups, refresh_tokens},
-    itinerary::{service as itinerary, types::ActivityInput},
-    trips::service as trips,
-};
 use chrono::Utc;
+use domain::{
+    entities::{email_verification_tokens, password_reset_tokens, pending_signups, refresh_tokens},
+    itinerary::model::ActivityDraft,
+};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbBackend, Statement, Value};
 use serde_json::Value as Json;
 use uuid::Uuid;
@@ -38,7 +37,7 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     let cookie = app.sign_up(&email, PASSWORD).await;
     let id = app.user_id(&email).await;
     let trip_name = format!("{who}’s trip");
-    let created = trips::create(
+    let created = crate::core::create_trip(
         &app.db,
         id,
         &trip(&trip_name, "Lisbon", "2027-03-03", "2027-03-05"),
@@ -46,17 +45,17 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     .await
     .unwrap();
     for (title, cost) in [("Pastéis", "12.50"), ("Tram 28", "3")] {
-        itinerary::create(
+        crate::core::add_activity(
             &app.db,
             id,
             &created.id.to_string(),
-            &ActivityInput {
+            &ActivityDraft {
                 day: "2027-03-03".into(),
                 start_time: "09:30".into(),
                 title: format!("{who}: {title}"),
                 category: "food".into(),
                 cost: cost.into(),
-                ..ActivityInput::default()
+                ..ActivityDraft::default()
             },
         )
         .await
@@ -405,7 +404,7 @@ async fn wrong_deletion_passwords_count_as_failed_logins() {
 }
 
 /// How to find one user's rows in each table, with the user's id as `$1`. A new table must be
-/// added here and to `app::privacy::service::delete_everything`;
+/// added here and to `domain::privacy::deletion::delete_everything`;
 /// `deletion_removes_every_row_of_the_user_from_every_table` fails until it is.
 const OWNED: &[(&str, &str)] = &[
     ("users", "id = $1"),

@@ -1,7 +1,7 @@
 //! Changing and resetting passwords (docs/security.md, "Accounts").
 
-use app::auth::reset;
 use chrono::Utc;
+use domain::accounts::reset;
 use serde_json::Value;
 
 use crate::helpers::{TestApp, session_cookie, spawn_app};

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use app::entities::trips;
+use domain::entities::trips;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use uuid::Uuid;
@@ -275,7 +275,19 @@ async fn user_text_is_shown_literally() {
         .post_form("/api/trips/create", &form, Some(&owner))
         .await;
     let location = response.headers()["location"].to_str().unwrap().to_string();
+    let trip_page = app
+        .get_with_cookie(&location, &owner)
+        .await
+        .text()
+        .await
+        .unwrap();
 
+    // Escaped once, by us: leptos_meta writes titles verbatim (`app::shell::title_text`). If
+    // leptos escapes them itself one day, this shows `&amp;lt;` and the workaround can go.
+    assert!(
+        trip_page.contains("<title>&lt;img src=x onerror=alert(1)&gt; · Travel Planner</title>"),
+        "{trip_page}"
+    );
     for path in [location.as_str(), "/trips"] {
         let body = app
             .get_with_cookie(path, &owner)
@@ -394,7 +406,7 @@ async fn the_list_page_runs_the_same_queries_for_two_trips_or_forty() {
     let cookie = app.sign_up(&address, PASSWORD).await;
     let owner_id = app.user_id(&address).await;
     for n in 0..2 {
-        app::trips::service::create(
+        crate::core::create_trip(
             &app.db,
             owner_id,
             &trip(&format!("T{n}"), "A", "2030-01-01", "2030-01-02"),
@@ -404,7 +416,7 @@ async fn the_list_page_runs_the_same_queries_for_two_trips_or_forty() {
     }
     let few = queries_for(&app, "/trips?status=all", &cookie).await;
     for n in 2..40 {
-        app::trips::service::create(
+        crate::core::create_trip(
             &app.db,
             owner_id,
             &trip(&format!("T{n}"), "A", "2030-01-01", "2030-01-02"),

@@ -1,14 +1,14 @@
 //! The trips service against a real database (SQLite, or PostgreSQL in CI's second pass):
 //! validation, filters, order, page boundaries and owner scoping.
 
-use app::{
+use chrono::{NaiveDate, Utc};
+use domain::{
     entities::users,
     trips::{
-        service::{self, TripError},
-        types::{PAGE_SIZE, Sort, Status, TripInput, TripQuery, parse_date},
+        model::{PAGE_SIZE, Sort, Status, TripDraft, TripQuery, parse_date},
+        service::TripError,
     },
 };
-use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
 use uuid::Uuid;
 
@@ -37,8 +37,8 @@ fn date(text: &str) -> NaiveDate {
     parse_date(text).unwrap()
 }
 
-pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripInput {
-    TripInput {
+pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripDraft {
+    TripDraft {
         name: name.into(),
         destination: destination.into(),
         start_date: start.into(),
@@ -47,11 +47,10 @@ pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripInput 
         currency: "EUR".into(),
         budget: "1200".into(),
         notes: String::new(),
-        shift_activities: String::new(),
     }
 }
 
-fn names(list: &app::trips::types::TripList) -> Vec<&str> {
+fn names(list: &domain::trips::model::TripList) -> Vec<&str> {
     list.trips.iter().map(|t| t.name.as_str()).collect()
 }
 
@@ -67,7 +66,7 @@ async fn seeded() -> (crate::helpers::TestApp, Uuid) {
         ("Old winter", "Oslo", "2025-12-20", "2025-12-28"),
         ("Yesterday's end", "Rome", "2026-06-01", "2026-06-14"),
     ] {
-        service::create(&app.db, owner, &trip(name, destination, start, end))
+        crate::core::create_trip(&app.db, owner, &trip(name, destination, start, end))
             .await
             .unwrap();
     }
@@ -78,8 +77,8 @@ async fn list(
     app: &crate::helpers::TestApp,
     owner: Uuid,
     query: TripQuery,
-) -> app::trips::types::TripList {
-    service::list(
+) -> domain::trips::model::TripList {
+    crate::core::list_trips(
         &app.db,
         owner,
         &TripQuery {
@@ -227,12 +226,13 @@ async fn sorts_by_name_ignoring_case_and_by_last_change() {
         },
     )
     .await;
-    let id = oslo.trips[0].id.clone();
-    service::update(
+    let id = oslo.trips[0].id.to_string();
+    crate::core::update_trip(
         &app.db,
         owner,
         &id,
         &trip("Old winter", "Oslo", "2025-12-20", "2025-12-28"),
+        false,
     )
     .await
     .unwrap();
@@ -247,7 +247,7 @@ async fn pages_hold_twenty_and_the_boundaries_are_exact() {
     let page_size = usize::try_from(PAGE_SIZE).unwrap();
     for n in 0..page_size {
         let day = format!("2027-01-{:02}", n + 1);
-        service::create(
+        crate::core::create_trip(
             &app.db,
             owner,
             &trip(&format!("Trip {n:02}"), "Here", &day, &day),
@@ -266,7 +266,7 @@ async fn pages_hold_twenty_and_the_boundaries_are_exact() {
         (page_size, 1)
     );
 
-    service::create(
+    crate::core::create_trip(
         &app.db,
         owner,
         &trip("Trip 20", "Here", "2027-02-01", "2027-02-01"),
@@ -300,7 +300,7 @@ async fn another_travelers_trips_are_invisible_and_untouchable() {
         },
     )
     .await;
-    let id = mine.trips[0].id.clone();
+    let id = mine.trips[0].id.to_string();
 
     let theirs = list(
         &app,
@@ -314,29 +314,30 @@ async fn another_travelers_trips_are_invisible_and_untouchable() {
     assert_eq!(theirs.total, 0);
     assert!(!theirs.has_any);
     assert!(matches!(
-        service::find(&app.db, stranger, &id).await,
+        crate::core::find_trip(&app.db, stranger, &id).await,
         Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::update(
+        crate::core::update_trip(
             &app.db,
             stranger,
             &id,
-            &trip("Mine now", "X", "2026-01-01", "2026-01-02")
+            &trip("Mine now", "X", "2026-01-01", "2026-01-02"),
+            false,
         )
         .await,
         Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::delete(&app.db, stranger, &id).await,
+        crate::core::delete_trip(&app.db, stranger, &id).await,
         Err(TripError::NotFound)
     ));
     assert!(matches!(
-        service::find(&app.db, owner, "not-a-uuid").await,
+        crate::core::find_trip(&app.db, owner, "not-a-uuid").await,
         Err(TripError::NotFound)
     ));
 
-    let still = service::find(&app.db, owner, &id).await.unwrap();
+    let still = crate::core::find_trip(&app.db, owner, &id).await.unwrap();
     assert_eq!(still.name, mine.trips[0].name);
 }
 
@@ -344,12 +345,12 @@ async fn another_travelers_trips_are_invisible_and_untouchable() {
 async fn invalid_input_changes_nothing() {
     let (app, owner) = seeded().await;
     let before = app.count("trips").await;
-    let bad = TripInput {
+    let bad = TripDraft {
         end_date: "2020-01-01".into(),
         ..trip("Bad", "X", "2026-01-01", "")
     };
 
-    let created = service::create(&app.db, owner, &bad).await;
+    let created = crate::core::create_trip(&app.db, owner, &bad).await;
 
     assert!(
         matches!(created, Err(TripError::Invalid(errors)) if errors.field("end_date").is_some())
@@ -362,7 +363,7 @@ async fn new_trips_default_to_the_home_zone_and_last_currency() {
     let app = spawn_app().await;
     let owner = new_user(&app.db).await;
 
-    let fresh = service::defaults(&app.db, owner).await.unwrap();
+    let fresh = crate::core::defaults(&app.db, owner).await.unwrap();
     assert_eq!(
         (
             fresh.time_zone.as_str(),
@@ -372,10 +373,10 @@ async fn new_trips_default_to_the_home_zone_and_last_currency() {
         ("UTC", "USD", false)
     );
 
-    service::create(
+    crate::core::create_trip(
         &app.db,
         owner,
-        &TripInput {
+        &TripDraft {
             currency: "JPY".into(),
             budget: String::new(),
             ..trip("T", "Kyoto", "2026-04-01", "2026-04-05")
@@ -392,7 +393,7 @@ async fn new_trips_default_to_the_home_zone_and_last_currency() {
     user.time_zone = Set(Some("Asia/Tokyo".into()));
     user.update(&app.db).await.unwrap();
 
-    let later = service::defaults(&app.db, owner).await.unwrap();
+    let later = crate::core::defaults(&app.db, owner).await.unwrap();
     assert_eq!(
         (
             later.time_zone.as_str(),

@@ -151,7 +151,7 @@ async fn no_address_gets_more_than_a_few_messages_an_hour() {
     let received = app.mail_to(&victim).len();
     assert_eq!(
         received,
-        app::auth::limits::MAIL_PER_ADDRESS_PER_HOUR as usize
+        domain::accounts::limits::MAIL_PER_ADDRESS_PER_HOUR as usize
     );
 }
 

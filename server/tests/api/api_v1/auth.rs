@@ -2,14 +2,14 @@
 //! injected clock; rotation and reuse detection; logout; password changes and account deletion
 //! ending every API login (docs/security.md, "Sessions").
 
-use app::{
-    auth::{
-        access::{AccessGrant, AccessKeys},
+use chrono::{Duration, Utc};
+use domain::{
+    accounts::{
+        api_tokens::{AccessGrant, AccessKeys},
         refresh,
     },
     entities::refresh_tokens,
 };
-use chrono::{Duration, Utc};
 use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! password changes, problem+json errors, the ownership matrix, CSRF, the rate limit and the
 //! OpenAPI description (docs/security.md).
 
-use app::entities;
+use domain::entities;
 use reqwest::Method;
 use sea_orm::EntityTrait;
 use serde_json::{Value, json};

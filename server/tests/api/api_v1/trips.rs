@@ -1,7 +1,7 @@
 //! Trips and activities over HTTP: happy paths, validation problems that write nothing, the
 //! web list's filters, and the ownership matrix (docs/security.md, "Forms, CSRF and messages on pages").
 
-use app::entities::trips;
+use domain::entities::trips;
 use reqwest::Method;
 use sea_orm::EntityTrait;
 use serde_json::{Value, json};
@@ -133,7 +133,7 @@ async fn the_list_has_the_webs_filters_order_and_pages() {
             21 - n,
             if n % 2 == 0 { "Lisbon" } else { "Porto" }
         );
-        app::trips::service::create(
+        crate::core::create_trip(
             &app.db,
             owner,
             &crate::trips_service::trip(&name, "Portugal", "2027-03-03", "2027-03-05"),

@@ -1,0 +1,138 @@
+//! Server functions for a trip's plan: the plan itself, one activity, and adding, changing,
+//! moving and deleting activities. Each change works as a plain HTML form post and answers
+//! with a redirect back to the plan.
+
+use domain::{
+    ids::{ActivityId, TripId},
+    itinerary::{
+        model::{Activity, ActivityDraft, TripPlan},
+        service::{self, Direction},
+    },
+    trips::{model::Trip, service::TripError},
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{context, error::AppError, links::safe_next, session};
+
+/// An activity with the trip it belongs to (for the edit and delete pages).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityInTrip {
+    pub trip: Trip,
+    pub activity: Activity,
+}
+
+/// The user-safe error for a refused call, with its status when called by script.
+fn failed(error: impl Into<AppError>) -> AppError {
+    error.into().respond()
+}
+
+/// What went wrong with an activity form, with what was typed so it comes back filled in.
+fn invalid(draft: &ActivityDraft) -> impl Fn(TripError) -> AppError + '_ {
+    move |error| match AppError::from(error) {
+        AppError::Invalid(errors) => failed(AppError::Invalid(errors.keeping(&draft.fields()))),
+        other => failed(other),
+    }
+}
+
+/// Where to go after a change: the day's section of the trip page.
+fn back_to(trip_id: TripId, day: chrono::NaiveDate) -> String {
+    format!("/trips/{trip_id}#day-{day}")
+}
+
+#[server(prefix = "/api/itinerary", endpoint = "plan")]
+pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
+    let actor = session::actor().await?;
+    let trip_id: TripId = trip_id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let (trip, activities) = service::trip_with_activities(&db, &actor, trip_id)
+        .await
+        .map_err(failed)?;
+    Ok(TripPlan::new(trip, activities))
+}
+
+#[server(prefix = "/api/itinerary", endpoint = "activity")]
+pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
+    let actor = session::actor().await?;
+    let id: ActivityId = id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let (trip, activity) = service::find(&db, &actor, id).await.map_err(failed)?;
+    Ok(ActivityInTrip { trip, activity })
+}
+
+#[server(prefix = "/api/itinerary", endpoint = "create")]
+pub async fn create_activity(
+    trip_id: String,
+    #[server(flatten)] activity: ActivityDraft,
+) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let trip_id: TripId = trip_id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let Ok(new_activity) = activity.validate() else {
+        return Err(invalid(&activity)(
+            service::explain(&db, &actor, trip_id, &activity).await,
+        ));
+    };
+    let created = service::create(&db, &actor, trip_id, new_activity)
+        .await
+        .map_err(invalid(&activity))?;
+    session::flash("Activity added.").await?;
+    leptos_axum::redirect(&back_to(trip_id, created.day));
+    Ok(())
+}
+
+#[server(prefix = "/api/itinerary", endpoint = "update")]
+pub async fn update_activity(
+    id: String,
+    #[server(flatten)] activity: ActivityDraft,
+) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let id: ActivityId = id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let Ok(changes) = activity.validate() else {
+        return Err(invalid(&activity)(
+            service::explain_change(&db, &actor, id, &activity).await,
+        ));
+    };
+    let updated = service::update(&db, &actor, id, changes)
+        .await
+        .map_err(invalid(&activity))?;
+    let (trip, _) = service::find(&db, &actor, updated.id)
+        .await
+        .map_err(failed)?;
+    session::flash("Activity saved.").await?;
+    leptos_axum::redirect(&back_to(trip.id, updated.day));
+    Ok(())
+}
+
+#[server(prefix = "/api/itinerary", endpoint = "delete")]
+pub async fn delete_activity(id: String) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let id: ActivityId = id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let trip_id = service::delete(&db, &actor, id).await.map_err(failed)?;
+    session::flash("Activity deleted.").await?;
+    leptos_axum::redirect(&format!("/trips/{trip_id}"));
+    Ok(())
+}
+
+/// Moves an activity up or down within its day, then returns to `back` (a local path: the trip
+/// page or the day page).
+#[server(prefix = "/api/itinerary", endpoint = "move")]
+pub async fn move_activity(
+    id: String,
+    direction: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let direction: Direction = direction
+        .parse()
+        .map_err(|_| AppError::BadRequest.respond())?;
+    let id: ActivityId = id.parse().map_err(failed)?;
+    let db = context::db()?;
+    let moved = service::move_within_day(&db, &actor, id, direction)
+        .await
+        .map_err(failed)?;
+    leptos_axum::redirect(&format!("{}#activity-{}", safe_next(Some(&back)), moved.id));
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Server functions for trips: the list, one trip, a new trip's defaults, and creating,
+//! changing and deleting a trip. Every change works as a plain HTML form post.
+
+use domain::{
+    ids::TripId,
+    trips::{
+        model::{Trip, TripDefaults, TripDraft, TripList, TripQuery},
+        service::{self, TripError},
+    },
+};
+use leptos::prelude::*;
+
+use crate::{context, error::AppError, session};
+
+/// The user-safe error for a refused call, with its status when called by script.
+fn failed(error: impl Into<AppError>) -> AppError {
+    error.into().respond()
+}
+
+/// A trip's id from a URL or a form; anything that is not one is not found.
+fn trip_id(id: &str) -> Result<TripId, AppError> {
+    id.parse().map_err(failed)
+}
+
+#[server(prefix = "/api/trips", endpoint = "list")]
+pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
+    let actor = session::actor().await?;
+    let db = context::db()?;
+    let today = service::today_for(&db, &actor)
+        .await
+        .map_err(|error| failed(TripError::from(error)))?;
+    service::list(&db, &actor, &query, today)
+        .await
+        .map_err(|error| failed(TripError::from(error)))
+}
+
+#[server(prefix = "/api/trips", endpoint = "get")]
+pub async fn get_trip(id: String) -> Result<Trip, AppError> {
+    let actor = session::actor().await?;
+    let db = context::db()?;
+    service::find(&db, &actor, trip_id(&id)?)
+        .await
+        .map_err(failed)
+}
+
+#[server(prefix = "/api/trips", endpoint = "defaults")]
+pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
+    let actor = session::actor().await?;
+    let db = context::db()?;
+    service::defaults(&db, &actor)
+        .await
+        .map_err(|error| failed(TripError::from(error)))
+}
+
+/// What went wrong with a trip form, with what was typed so the form comes back filled in.
+fn invalid(draft: &TripDraft) -> impl Fn(TripError) -> AppError + '_ {
+    move |error| match AppError::from(error) {
+        AppError::Invalid(errors) => failed(AppError::Invalid(errors.keeping(&draft.fields()))),
+        other => failed(other),
+    }
+}
+
+/// The form's fields arrive flattened (`name=…&destination=…`); missing ones are empty and
+/// get their message from validation.
+#[server(prefix = "/api/trips", endpoint = "create")]
+pub async fn create_trip(#[server(flatten)] trip: TripDraft) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let new_trip = trip
+        .validate()
+        .map_err(|errors| failed(AppError::Invalid(errors)))?;
+    let db = context::db()?;
+    let created = service::create(&db, &actor, new_trip)
+        .await
+        .map_err(invalid(&trip))?;
+    session::flash("Trip created. Add activities to any day below.").await?;
+    leptos_axum::redirect(&format!("/trips/{}", created.id));
+    Ok(())
+}
+
+#[server(prefix = "/api/trips", endpoint = "update")]
+pub async fn update_trip(
+    id: String,
+    #[server(flatten)] trip: TripDraft,
+    /// `on` when the planned activities should move with a new first day (the checkbox).
+    #[server(default)]
+    shift_activities: Option<String>,
+) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let id = trip_id(&id)?;
+    let changes = trip
+        .validate_changes(shift_activities.is_some_and(|value| value.trim() == "on"))
+        .map_err(|errors| failed(AppError::Invalid(errors)))?;
+    let db = context::db()?;
+    let id = service::update(&db, &actor, id, changes)
+        .await
+        .map_err(invalid(&trip))?;
+    session::flash("Trip saved.").await?;
+    leptos_axum::redirect(&format!("/trips/{id}"));
+    Ok(())
+}
+
+#[server(prefix = "/api/trips", endpoint = "delete")]
+pub async fn delete_trip(id: String) -> Result<(), AppError> {
+    let actor = session::actor().await?;
+    let db = context::db()?;
+    service::delete(&db, &actor, trip_id(&id)?)
+        .await
+        .map_err(failed)?;
+    session::flash("Trip deleted.").await?;
+    leptos_axum::redirect("/trips");
+    Ok(())
+}

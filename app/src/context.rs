@@ -1,0 +1,127 @@
+//! What a request can reach: the application state (handed to handlers as axum `State` and to
+//! server functions as Leptos context), and what the server's middleware found out about the
+//! request before the page renders (who is signed in, the client's address, the flash message).
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use std::sync::Arc;
+
+use domain::{
+    accounts::{api_tokens::AccessKeys, limits::AuthLimits, model::CurrentUser},
+    mail::Mailer,
+};
+
+use crate::{render_cache::RenderCache, session::SessionPolicy};
+
+/// What every request handler can reach. Cheap to clone — one reference count — because axum
+/// clones the state into each handler and state-carrying middleware on every request (cloning
+/// the fields, `LeptosOptions` with its twenty-odd shared strings among them, showed up in the
+/// trip page's profile).
+#[derive(Clone)]
+pub struct AppState(Arc<AppStateFields>);
+
+/// The fields of [`AppState`], reached through it (`state.db`).
+pub struct AppStateFields {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub sessions: SessionPolicy,
+    pub auth_limits: AuthLimits,
+    pub mailer: Arc<dyn Mailer>,
+    /// The public address, for links in emails (no trailing slash).
+    pub base_url: String,
+    /// Signs and checks the JSON API's access tokens.
+    pub access_keys: AccessKeys,
+    /// Trip overviews as last rendered, by trip (see [`RenderCache`]).
+    pub trip_pages: RenderCache,
+}
+
+impl AppState {
+    pub fn new(fields: AppStateFields) -> Self {
+        Self(Arc::new(fields))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateFields;
+
+    fn deref(&self) -> &AppStateFields {
+        &self.0
+    }
+}
+
+/// leptos_axum finds the site's options in the router's state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The application state from the request's context (server functions only).
+///
+/// # Errors
+/// `Internal` when called outside a request that carries the state.
+pub fn state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("application state missing from context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// The database pool from the request's context (server functions only).
+///
+/// # Errors
+/// `Internal` when called outside a request that carries the state.
+pub fn db() -> Result<DatabaseConnection, crate::error::AppError> {
+    // Only the pool is cloned, not the whole state.
+    leptos::prelude::with_context::<AppState, _>(|state| state.db.clone()).ok_or_else(|| {
+        tracing::error!("application state missing from context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// The client's address as the rate limiter determined it: the peer address, or — behind a
+/// trusted proxy — the nearest untrusted address in `X-Forwarded-For`. Put in the request's
+/// extensions by the server's rate-limit middleware.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// The logged-in user (if any) as the rate-limit middleware found it in the session, so later
+/// layers need not read the session again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestUser(pub Option<domain::ids::UserId>);
+
+/// Who is logged in, looked up by the server before a page renders (`None` for visitors), so
+/// the header shows it without a resource and a boundary of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageUser(pub Option<CurrentUser>);
+
+/// The one-time message the last action left for this page ("Trip saved."), taken from the
+/// session by the server before the page renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFlash(pub Option<String>);
+
+/// The user the server looked up for this page, if any.
+pub fn page_user() -> Option<CurrentUser> {
+    from_request(|PageUser(user): &PageUser| user.clone())
+}
+
+/// The flash message the server took for this page, if any.
+pub fn page_flash() -> Option<String> {
+    from_request(|PageFlash(message): &PageFlash| message.clone())
+}
+
+fn from_request<T: Send + Sync + 'static, U>(read: impl FnOnce(&T) -> Option<U>) -> Option<U> {
+    leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+        parts.extensions.get::<T>().and_then(read)
+    })
+    .flatten()
+}
+
+/// The client address of the current server-function call.
+pub fn client_ip() -> Option<std::net::IpAddr> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
+        .map(|ClientIp(ip)| ip)
+}

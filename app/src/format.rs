@@ -1,0 +1,157 @@
+//! How the pages say things: dates and ranges, how far off a trip is, an activity's times and
+//! kind, a day's warnings. Plain text from the core's values; the core itself stays free of
+//! wording for people (but for its rules' messages).
+
+use chrono::{Datelike, NaiveDate};
+use domain::{
+    itinerary::model::{Activity, Category, Warning, format_time},
+    trips::model::{Timing, days_between},
+};
+
+pub use domain::trips::model::format_date;
+
+/// `3–9 Mar 2026`, `28 Mar – 2 Apr 2026`, `28 Dec 2026 – 3 Jan 2027`, or `3 Mar 2026`.
+pub fn format_range(start: NaiveDate, end: NaiveDate) -> String {
+    let full = |date: NaiveDate| date.format("%-d %b %Y").to_string();
+    if start == end {
+        full(start)
+    } else if start.year() != end.year() {
+        format!("{} – {}", full(start), full(end))
+    } else if start.month() != end.month() {
+        format!("{} – {}", start.format("%-d %b"), full(end))
+    } else {
+        format!("{}–{}", start.day(), full(end))
+    }
+}
+
+/// `1 day`, `7 days`.
+pub fn format_length(start: NaiveDate, end: NaiveDate) -> String {
+    match days_between(start, end) + 1 {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+/// `in 12 days`, `tomorrow`, `now`, `ended`.
+pub fn timing_label(timing: Timing) -> String {
+    match timing {
+        Timing::Upcoming(1) => "tomorrow".to_string(),
+        Timing::Upcoming(days) => format!("in {days} days"),
+        Timing::Now => "now".to_string(),
+        Timing::Ended => "ended".to_string(),
+    }
+}
+
+/// The badge's classes for a trip's timing.
+pub fn timing_class(timing: Timing) -> &'static str {
+    match timing {
+        Timing::Upcoming(_) => "badge badge--upcoming",
+        Timing::Now => "badge badge--now",
+        Timing::Ended => "badge badge--ended",
+    }
+}
+
+/// `09:00–11:30`, `22:10–06:45 (next day)`, `09:00`, or nothing.
+pub fn time_range(activity: &Activity) -> Option<String> {
+    let start = activity.start_time?;
+    Some(match activity.end_time {
+        Some(end) if activity.ends_next_day => {
+            format!("{}–{} (next day)", format_time(start), format_time(end))
+        }
+        Some(end) => format!("{}–{}", format_time(start), format_time(end)),
+        None => format_time(start),
+    })
+}
+
+/// What a kind of activity is called on the pages.
+pub fn category_label(category: Category) -> &'static str {
+    match category {
+        Category::Sight => "Sightseeing",
+        Category::Food => "Food and drink",
+        Category::Transport => "Getting around",
+        Category::Lodging => "Lodging",
+        Category::Other => "Other",
+    }
+}
+
+/// The class of a kind's tag on the page: `tag tag--sight`.
+pub fn category_class(category: Category) -> &'static str {
+    match category {
+        Category::Sight => "tag tag--sight",
+        Category::Food => "tag tag--food",
+        Category::Transport => "tag tag--transport",
+        Category::Lodging => "tag tag--lodging",
+        Category::Other => "tag tag--other",
+    }
+}
+
+/// A day's warning in words; `daily_budget` is the trip's average daily budget, formatted.
+pub fn warning_message(warning: &Warning, daily_budget: Option<&str>) -> String {
+    match warning {
+        Warning::Overlap(a, b) => format!("“{a}” and “{b}” overlap in time."),
+        Warning::OverDailyBudget => match daily_budget {
+            Some(budget) => {
+                format!("This day costs more than the average daily budget of {budget}.")
+            }
+            None => "This day costs more than the average daily budget.".to_string(),
+        },
+        Warning::OutOfOrder(a, b) => format!("“{a}” is listed before “{b}” but starts later."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::trips::model::parse_date;
+    use strum::VariantArray;
+
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_for_people() {
+        assert_eq!(format_date(date("2026-03-03")), "Tue 3 Mar 2026");
+        assert_eq!(
+            format_range(date("2026-03-03"), date("2026-03-09")),
+            "3–9 Mar 2026"
+        );
+        assert_eq!(
+            format_range(date("2026-03-28"), date("2026-04-02")),
+            "28 Mar – 2 Apr 2026"
+        );
+        assert_eq!(
+            format_range(date("2026-12-28"), date("2027-01-03")),
+            "28 Dec 2026 – 3 Jan 2027"
+        );
+        assert_eq!(
+            format_range(date("2026-03-03"), date("2026-03-03")),
+            "3 Mar 2026"
+        );
+        assert_eq!(
+            format_length(date("2026-03-03"), date("2026-03-09")),
+            "7 days"
+        );
+        assert_eq!(
+            format_length(date("2026-03-03"), date("2026-03-03")),
+            "1 day"
+        );
+    }
+
+    #[test]
+    fn timing_reads_as_words() {
+        assert_eq!(timing_label(Timing::Upcoming(12)), "in 12 days");
+        assert_eq!(timing_label(Timing::Upcoming(1)), "tomorrow");
+        assert_eq!(timing_label(Timing::Now), "now");
+        assert_eq!(timing_label(Timing::Ended), "ended");
+    }
+
+    #[test]
+    fn each_kind_tags_its_activities_with_its_own_name() {
+        for category in Category::VARIANTS {
+            let name: &str = (*category).into();
+            assert_eq!(category_class(*category), format!("tag tag--{name}"));
+        }
+    }
+}

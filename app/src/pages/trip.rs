@@ -1,0 +1,173 @@
+//! The trip page: the trip's details, its budget and every day of its plan.
+//!
+//! The page is most of the server's work for a traveler, and a trip is looked at far more often
+//! than it is changed, so this module keeps each trip's overview rendered: per trip, with the
+//! version it was rendered from — the trip's row, whose `revision` every change to the trip or
+//! its activities bumps in the same transaction. The page still reads the trip on every request
+//! (so access and freshness are exactly as without the cache); when the row is what the kept
+//! overview was rendered from, neither reading the activities nor rendering them is needed.
+//! Nothing needs invalidating: a changed trip is a different version, on any instance.
+
+use std::sync::Arc;
+
+use domain::{
+    itinerary::{model::TripPlan, service::activities_of},
+    reference::zone_label,
+    trips::service::find_with_revision,
+};
+use islands::ConfirmLink;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    actions::trips::DeleteTrip,
+    context,
+    error::AppError,
+    format::{format_length, format_range},
+    icons::{CalendarIcon, PinIcon},
+    render_cache::Version,
+    scaffold::{Loaded, route_param},
+    session,
+    views::plan::{BudgetView, DayLinks, DaysView},
+};
+
+#[component]
+pub fn TripPage() -> impl IntoView {
+    let id = route_param("id");
+    let page = Resource::new(move || id.get(), get_trip_page);
+    view! {
+        <Loaded data=page loading="Loading the trip…" render=|TripPageContent { name, html }| view! {
+            <Title text=name/>
+            <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
+        }/>
+    }
+}
+
+/// The trip page: the trip's name for the title, and its overview as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TripPageContent {
+    pub name: String,
+    pub html: Arc<str>,
+}
+
+/// The trip is read on every request (the access check, and what the page is rendered from);
+/// its activities are read and the overview rendered only when this instance has not rendered
+/// this revision of the trip before.
+#[server(prefix = "/api/itinerary", endpoint = "page")]
+pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError> {
+    let actor = session::actor().await?;
+    let state = context::state()?;
+    let failed = |error: domain::trips::service::TripError| AppError::from(error).respond();
+    let trip_id = trip_id
+        .parse()
+        .map_err(|error| AppError::from(error).respond())?;
+    let (trip, revision) = find_with_revision(&state.db, &actor, trip_id)
+        .await
+        .map_err(failed)?;
+    let version = Version::of(&(&trip, revision));
+    let name = trip.name.clone();
+    let key = trip.id.to_string();
+    if let Some(html) = state.trip_pages.get(&key, version) {
+        return Ok(TripPageContent { name, html });
+    }
+    let activities = activities_of(&state.db, &actor, &trip)
+        .await
+        .map_err(failed)?;
+    let html: Arc<str> = render_overview(TripPlan::new(trip, activities)).into();
+    state.trip_pages.keep(&key, version, html.clone());
+    Ok(TripPageContent { name, html })
+}
+
+/// The trip page's content as HTML. The server keeps it per revision of the trip (see
+/// [`get_trip_page`]). Rendered under an owner of its own, as a page in islands mode is: the
+/// islands inside need a render context, which a call to the server function from outside a
+/// page (`POST /api/itinerary/page`) does not have, and nothing of the request's may leak into
+/// HTML that is kept and served again.
+fn render_overview(plan: TripPlan) -> String {
+    let outer = Owner::current();
+    let context = hydration_context::SsrSharedContext::new_islands();
+    let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
+    let html = view! { <TripOverview plan/> }.to_html();
+    // `new_root` made the new owner and its arena current (`Owner::with` would put back only
+    // the owner): put back both, or the page's own rendering goes on without its arena.
+    match outer {
+        Some(outer) => outer.set(),
+        None => owner.unset(),
+    }
+    html
+}
+
+/// Everything inside the trip page's `<article>`. A function of the plan alone: no context,
+/// no signals, nothing per visitor or request — it is rendered once and kept (see
+/// [`get_trip_page`]).
+#[component]
+fn TripOverview(plan: TripPlan) -> impl IntoView {
+    let trip = plan.trip.clone();
+    let (area, place) = zone_label(&trip.time_zone);
+    let zone = if area == "Other" {
+        place
+    } else {
+        format!("{place} ({})", trip.time_zone)
+    };
+    let notes = (!trip.notes.is_empty()).then(|| {
+        view! {
+            <div class="overview__notes">
+                <h2 class="section-title">"Notes"</h2>
+                <p class="prewrap">{trip.notes.clone()}</p>
+            </div>
+        }
+    });
+    let edit_url = format!("/trips/{}/edit", trip.id);
+    let delete_url = format!("/trips/{}/delete", trip.id);
+    let (delete_id, delete_name) = (trip.id.to_string(), trip.name.clone());
+    view! {
+        <p class="back-link"><a href="/trips">"← All trips"</a></p>
+        <header class="page-head">
+            <div>
+                <h1 id="trip-heading">{trip.name.clone()}</h1>
+                <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
+            </div>
+            <div class="page-head__actions">
+                <a class="button button--secondary" href=edit_url>"Edit"</a>
+                <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
+                    heading="delete-dialog-heading".to_string()>
+                    <DeleteDialog id=delete_id name=delete_name/>
+                </ConfirmLink>
+            </div>
+        </header>
+        <dl class="overview">
+            <div>
+                <dt><CalendarIcon/>"Dates"</dt>
+                <dd>{format_range(trip.start_date, trip.end_date)}" · "{format_length(trip.start_date, trip.end_date)}</dd>
+            </div>
+            <div>
+                <dt>"Time zone"</dt>
+                <dd>{zone}</dd>
+            </div>
+        </dl>
+        {notes}
+        <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
+        <section class="itinerary" aria-labelledby="itinerary-heading">
+            <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
+            <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
+            <DaysView plan back=format!("/trips/{}", trip.id)/>
+        </section>
+    }
+}
+
+/// The delete confirmation as a dialog on the trip page (with JavaScript; the link opens a page
+/// with the same question otherwise).
+#[component]
+fn DeleteDialog(id: String, name: String) -> impl IntoView {
+    let action = ServerAction::<DeleteTrip>::new();
+    view! {
+        <h2 id="delete-dialog-heading">{format!("Delete “{name}”?")}</h2>
+        <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
+        <ActionForm action attr:class="dialog__actions">
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">"Cancel"</button>
+            <button type="submit" class="button button--danger">"Delete trip"</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,87 @@
+//! The HTML document around every page: head, stylesheet and the island loader.
+
+mod island_loader;
+
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+use crate::App;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <meta
+                    name="description"
+                    content="Plan trips day by day, keep an eye on the budget, and share the plan. Self-hosted, fast, and works without JavaScript."
+                />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
+                {island_loader::hydration_scripts(&options)}
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The content hashes cargo-leptos wrote next to the binary (`css: …`, `js: …`, `wasm: …`),
+/// read once per process. Empty when the build does not hash its files.
+pub(crate) fn file_hash(options: &LeptosOptions, file: &str) -> Option<&'static str> {
+    static HASHES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    HASHES
+        .get_or_init(|| {
+            let read = || {
+                let folder = std::env::current_exe().ok()?.parent()?.to_path_buf();
+                std::fs::read_to_string(folder.join(options.hash_file.as_ref())).ok()
+            };
+            let hashes = if options.hash_files { read() } else { None };
+            if options.hash_files && hashes.is_none() {
+                tracing::error!("file hashing is on but the hash file cannot be read");
+            }
+            hashes
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|line| {
+                    let (file, hash) = line.trim().split_once(':')?;
+                    Some((file.to_string(), hash.trim().to_string()))
+                })
+                .collect()
+        })
+        .iter()
+        .find_map(|(name, hash)| (name == file).then_some(hash.as_str()))
+}
+
+/// The stylesheet's address, with its content hash when the build hashed the files. Worked out
+/// once per process: leptos_meta's `HashedStylesheet` reads the hash file on every page.
+fn stylesheet_href(options: &LeptosOptions) -> &'static str {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = file_hash(options, "css").map(|hash| format!(".{hash}"));
+        format!(
+            "/{}/{}{}.css",
+            options.site_pkg_dir,
+            options.output_name,
+            hash.unwrap_or_default()
+        )
+    })
+}
+
+/// A page title as HTML. leptos_meta 0.8 writes the title into the server's HTML without
+/// escaping it (the browser sets `document.title` as plain text and needs nothing), so user text
+/// in a title (a trip's name) is escaped here. The integration test
+/// `trips::user_text_is_shown_literally` checks the exact title: it fails if leptos starts
+/// escaping titles itself (then this double-escapes, and can go).
+pub fn title_text(title: String) -> String {
+    title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -1,0 +1,249 @@
+//! A trip's plan on a page: the budget, and the days with their activities.
+
+use chrono::NaiveDate;
+use domain::{
+    itinerary::model::{Activity, BudgetSummary, DayPlan, TripPlan},
+    reference::format_money,
+    trips::model::Trip,
+};
+use islands::DeleteActivityDialog;
+use leptos::{either::Either, prelude::*, server_fn::ServerFn};
+
+use crate::{
+    actions::itinerary::MoveActivity,
+    format::{category_class, category_label, format_date, time_range, warning_message},
+};
+
+/// `Day 2 · Wed 4 Mar 2027`.
+pub fn day_heading(day: &DayPlan) -> String {
+    format!("Day {} · {}", day.number, format_date(day.date))
+}
+
+/// Sticky links to each day, so any day is one tap away.
+#[component]
+pub fn DayLinks(days: Vec<NaiveDate>) -> impl IntoView {
+    let links = days
+        .into_iter()
+        .enumerate()
+        .map(|(index, date)| {
+            view! {
+                <li><a href=format!("#day-{date}")>{format!("Day {}", index + 1)}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="day-nav" aria-label="Days of the trip">
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoView {
+    let money = |minor: i64| format_money(minor, &currency_code);
+    let planned = money(summary.planned_minor);
+    let (remaining_label, remaining, over) = match summary.remaining_minor {
+        Some(left) if left < 0 => ("Over by", Some(money(-left)), true),
+        Some(left) => ("Remaining", Some(money(left)), false),
+        None => ("Remaining", None, false),
+    };
+    let meter = summary.budget_minor.filter(|b| *b > 0).map(|budget| {
+        view! {
+            <meter class="budget__meter" min="0" max=budget.to_string()
+                value=summary.planned_minor.min(budget).to_string()
+                aria-label="Share of the budget planned"></meter>
+        }
+    });
+    let categories = summary
+        .by_category
+        .iter()
+        .map(|(category, minor)| {
+            view! { <tr><th scope="row">{category_label(*category)}</th><td>{money(*minor)}</td></tr> }
+        })
+        .collect_view();
+    let has_categories = !summary.by_category.is_empty();
+    let daily = summary.daily_budget_minor.map(money);
+    view! {
+        <section class="budget" aria-labelledby="budget-heading">
+            <h2 id="budget-heading" class="section-title">"Budget"</h2>
+            <dl class="overview budget__totals">
+                <div>
+                    <dt>"Budget"</dt>
+                    <dd>{summary.budget_minor.map(money).unwrap_or_else(|| "Not set".to_string())}</dd>
+                </div>
+                <div>
+                    <dt>"Planned"</dt>
+                    <dd>{planned}</dd>
+                </div>
+                {remaining.map(|remaining| view! {
+                    <div class:budget--over=over>
+                        <dt>{remaining_label}</dt>
+                        <dd>{remaining}</dd>
+                    </div>
+                })}
+            </dl>
+            {meter}
+            {daily.map(|daily| view! { <p class="muted">{format!("About {daily} a day.")}</p> })}
+            {has_categories.then(|| view! {
+                <table class="budget__table">
+                    <caption>"Planned by kind"</caption>
+                    <tbody>{categories}</tbody>
+                </table>
+            })}
+        </section>
+    }
+}
+
+/// The days of the plan, each with its activities, cost and warnings.
+#[component]
+pub fn DaysView(
+    plan: TripPlan,
+    /// Where the move buttons come back to.
+    back: String,
+    /// The days are the page's main sections (the day page): their headings are `h2`, the
+    /// activities' `h3`. Otherwise one level lower, under a section heading.
+    #[prop(optional)]
+    top_level: bool,
+) -> impl IntoView {
+    let trip = plan.trip;
+    let daily = plan
+        .summary
+        .daily_budget_minor
+        .map(|minor| format_money(minor, &trip.currency));
+    let days = plan
+        .days
+        .into_iter()
+        .map(|day| day_view(day, &trip, daily.as_deref(), &back, top_level))
+        .collect_view();
+    view! {
+        <div class="days">{days}</div>
+        <DeleteActivityDialog/>
+    }
+}
+
+/// One day of the plan. A plain function rather than a component: it runs for every day on
+/// the page's hot path and needs none of a component's machinery.
+fn day_view(
+    day: DayPlan,
+    trip: &Trip,
+    daily: Option<&str>,
+    back: &str,
+    top_level: bool,
+) -> impl IntoView + use<> {
+    let heading_id = format!("day-{}-heading", day.date);
+    let heading = day_heading(&day);
+    let labelled_by = heading_id.clone();
+    let add_url = format!("/trips/{}/activities/new?day={}", trip.id, day.date);
+    let cost = (day.cost_minor > 0).then(|| format_money(day.cost_minor, &trip.currency));
+    let warnings = day
+        .warnings
+        .iter()
+        .map(|warning| view! { <li>{warning_message(warning, daily)}</li> })
+        .collect_view();
+    let has_warnings = !day.warnings.is_empty();
+    let count = day.activities.len();
+    let items = day
+        .activities
+        .into_iter()
+        .enumerate()
+        .map(|(index, activity)| {
+            activity_item(
+                activity,
+                trip,
+                (index == 0, index + 1 == count),
+                back,
+                top_level,
+            )
+        })
+        .collect_view();
+    view! {
+        <section class="day" id=format!("day-{}", day.date) aria-labelledby=labelled_by>
+            <header class="day__head">
+                {
+                    let link = view! { <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a> };
+                    if top_level {
+                        view! { <h2 id=heading_id>{link}</h2> }.into_any()
+                    } else {
+                        view! { <h3 id=heading_id>{link}</h3> }.into_any()
+                    }
+                }
+                {cost.map(|cost| view! { <span class="day__cost">{cost}</span> })}
+            </header>
+            {has_warnings.then(|| view! { <ul class="day__warnings">{warnings}</ul> })}
+            {if count == 0 {
+                view! { <p class="muted day__empty">"Nothing planned yet."</p> }.into_any()
+            } else {
+                view! { <ol class="activities">{items}</ol> }.into_any()
+            }}
+            <p class="day__add"><a class="button button--small button--secondary" href=add_url>"Add an activity"</a></p>
+        </section>
+    }
+}
+
+/// One activity with its move, edit and delete controls; `(first, last)` say which moves make
+/// sense. A plain function, like [`day_view`]. The move buttons are plain forms posting to the
+/// server function: pages are server-rendered, so the browser's own submission is the action.
+fn activity_item(
+    activity: Activity,
+    trip: &Trip,
+    (first, last): (bool, bool),
+    back: &str,
+    top_level: bool,
+) -> impl IntoView + use<> {
+    let time = time_range(&activity).unwrap_or_else(|| "Any time".to_string());
+    let Activity {
+        id,
+        title,
+        location,
+        description,
+        category,
+        cost_minor,
+        ..
+    } = activity;
+    let cost = (cost_minor > 0).then(|| format_money(cost_minor, &trip.currency));
+    let place = (!location.is_empty()).then_some(location);
+    let description = (!description.is_empty()).then_some(description);
+    let edit_url = format!("/trips/{}/activities/{id}/edit", trip.id);
+    let delete_url = format!("/trips/{}/activities/{id}/delete", trip.id);
+    let move_button = |direction: &'static str, label: &'static str, symbol: &'static str| {
+        view! {
+            <form action=MoveActivity::url() method="post" class="inline-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <input type="hidden" name="direction" value=direction/>
+                <input type="hidden" name="back" value=back.to_string()/>
+                <button type="submit" class="icon-button" aria-label=format!("{label}: {title}")>{symbol}</button>
+            </form>
+        }
+    };
+    let up = (!first).then(|| move_button("up", "Move up", "↑"));
+    let down = (!last).then(|| move_button("down", "Move down", "↓"));
+    let named = format!(" “{title}”");
+    let heading = if top_level {
+        Either::Left(view! { <h3 class="activity__title">{title.clone()}</h3> })
+    } else {
+        Either::Right(view! { <h4 class="activity__title">{title.clone()}</h4> })
+    };
+    view! {
+        <li class="activity" id=format!("activity-{id}")>
+            <p class="activity__time">{time}</p>
+            <div class="activity__body">
+                {heading}
+                <p class="activity__meta">
+                    <span class=category_class(category)>{category_label(category)}</span>
+                    {place.map(|place| view! { <span class="activity__place">{place}</span> })}
+                </p>
+                {description.map(|text| view! { <p class="activity__description prewrap">{text}</p> })}
+            </div>
+            <p class="activity__cost">{cost}</p>
+            <div class="activity__actions">
+                {up}
+                {down}
+                <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{named.clone()}</span></a>
+                <a class="button button--small button--ghost" href=delete_url
+                    data-delete-activity=id.to_string() data-title=title>
+                    "Delete"<span class="visually-hidden">{named}</span>
+                </a>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,72 @@
+//! The trip form's fields, shared by "new" and "edit". The server checks them
+//! (`TripDraft::validate`) and sends the form back with what was typed and a message next to
+//! each problem.
+
+use domain::{
+    reference::{CURRENCIES, TIME_ZONES, zone_label},
+    trips::model::{DESTINATION_MAX, NAME_MAX, NOTES_MAX, TripDraft},
+};
+use leptos::prelude::*;
+
+use crate::{
+    error::FormErrors,
+    forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
+};
+
+/// Every zone, grouped by area, UTC first.
+pub fn zone_options() -> OptionGroups {
+    let mut groups: OptionGroups = Vec::new();
+    for zone in TIME_ZONES {
+        let (area, place) = zone_label(zone);
+        match groups.last_mut() {
+            Some((group, items)) if group == area => items.push(((*zone).to_string(), place)),
+            _ => groups.push((area.to_string(), vec![((*zone).to_string(), place)])),
+        }
+    }
+    // UTC sits on its own at the top, where people look for it.
+    if let Some(index) = groups.iter().position(|(group, _)| group == "Other") {
+        let (_, items) = groups.remove(index);
+        groups.insert(0, (String::new(), items));
+    }
+    groups
+}
+
+fn currency_options() -> OptionGroups {
+    vec![(
+        String::new(),
+        CURRENCIES
+            .iter()
+            .map(|(code, _, name, _)| ((*code).to_string(), format!("{code} — {name}")))
+            .collect(),
+    )]
+}
+
+/// The trip's fields, filled with `initial` (or what was typed, when the form comes back).
+#[component]
+pub fn TripFields(
+    initial: TripDraft,
+    #[prop(into)] zone: Signal<String>,
+    errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let currency = initial.currency.clone();
+    view! {
+        <FormAlert errors/>
+        <Field label="Trip name" name="name" maxlength=NAME_MAX initial=initial.name errors
+            hint="For example “Spring in Lisbon”."/>
+        <Field label="Destination" name="destination" maxlength=DESTINATION_MAX
+            initial=initial.destination errors/>
+        <div class="field-row">
+            <Field label="First day" name="start_date" kind="date" initial=initial.start_date errors/>
+            <Field label="Last day" name="end_date" kind="date" initial=initial.end_date errors/>
+        </div>
+        <SelectField label="Time zone" name="time_zone" options=zone_options() initial=zone errors
+            hint="Dates and times in this trip are in this zone, wherever you view them from."/>
+        <div class="field-row">
+            <SelectField label="Currency" name="currency" options=currency_options()
+                initial=Signal::stored(currency) errors/>
+            <Field label="Budget (optional)" name="budget" inputmode="decimal" required=false
+                initial=initial.budget errors hint="The total you plan to spend, e.g. 1500.50."/>
+        </div>
+        <TextArea label="Notes (optional)" name="notes" maxlength=NOTES_MAX initial=initial.notes errors/>
+    }
+}

@@ -1,0 +1,209 @@
+//! Sign-up proves the address first: the form makes a pending sign-up and mails its address a
+//! link; only the link makes the account. An address that already has an account gets a note
+//! saying so instead. Both answer the form the same way, so the site never tells anyone which
+//! addresses are registered — the owner of the address learns it from their mail.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    SqlErr, TransactionSession, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{
+    model::{SignupInput, Theme, normalise_email},
+    password,
+    service::AuthError,
+    tokens::{digest, new_token},
+};
+use crate::{
+    entities::{pending_signups as pending, users},
+    error::FormErrors,
+    mail::Email,
+};
+
+/// How long a sign-up link works.
+pub const LINK_LIFETIME: Duration = Duration::hours(24);
+
+pub use super::model::INVALID_SIGNUP_LINK as INVALID_LINK;
+pub const ALREADY_REGISTERED: &str =
+    "This address already has an account. Log in, or reset your password if you’ve forgotten it.";
+
+/// A sign-up that passed validation, its password already hashed. Only [`check`] makes one.
+pub struct CheckedSignup {
+    email: String,
+    display_name: String,
+    password_hash: String,
+}
+
+/// Validates the form and hashes the password: the part of a sign-up the person waits for,
+/// and the same work whether or not the address has an account.
+///
+/// # Errors
+/// `Invalid` with a message per field.
+#[tracing::instrument(skip_all)]
+pub async fn check(input: SignupInput) -> Result<CheckedSignup, AuthError> {
+    let mut errors = input.validate();
+    let email = normalise_email(&input.email);
+    let display_name = input.display_name.trim().to_string();
+    if errors.field("password").is_none()
+        && let Some(problem) =
+            password::guessable_problem(&input.password, &[&email, &display_name]).await?
+    {
+        errors.add("password", problem);
+    }
+    if !errors.is_empty() {
+        return Err(AuthError::Invalid(errors));
+    }
+    let password_hash = password::hash(input.password).await?;
+    Ok(CheckedSignup {
+        email,
+        display_name,
+        password_hash,
+    })
+}
+
+/// Makes the message for a checked sign-up: a link that finishes it, or — when the address has
+/// an account — a note telling its owner. Run after the answer has gone (see the caller).
+#[tracing::instrument(skip_all)]
+pub async fn request(
+    db: &impl ConnectionTrait,
+    signup: CheckedSignup,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Email, AuthError> {
+    let registered = users::Entity::find()
+        .filter(users::Column::Email.eq(&signup.email))
+        .one(db)
+        .await?
+        .is_some();
+    if registered {
+        tracing::info!(outcome = "address has an account", "sign-up");
+        return Ok(Email {
+            to: signup.email,
+            subject: "You already have a Travel Planner account".to_string(),
+            body: format!(
+                "Hello,\n\nSomeone (hopefully you) tried to create a Travel Planner account with this address, \
+                 but it already has one. Log in here:\n\n{base_url}/login\n\n\
+                 Forgotten your password? Choose a new one here:\n\n{base_url}/forgot-password\n\n\
+                 If it wasn't you, ignore this email: nothing has changed.\n"
+            ),
+        });
+    }
+    let token = new_token();
+    pending::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(signup.email.clone()),
+        display_name: Set(signup.display_name),
+        password_hash: Set(signup.password_hash),
+        token_hash: Set(digest(&token)),
+        expires_at: Set(now + LINK_LIFETIME),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(outcome = "link created", "sign-up");
+    Ok(Email {
+        to: signup.email,
+        subject: "Finish creating your Travel Planner account".to_string(),
+        body: format!(
+            "Hello,\n\nOpen this link to finish creating your Travel Planner account:\n\n\
+             {base_url}/signup/{token}\n\n\
+             The link works for 24 hours. If you didn't ask for an account, ignore this email: \
+             nothing is created without the link.\n"
+        ),
+    })
+}
+
+/// Whether `token` is a live sign-up link (for showing the page).
+pub async fn is_valid(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AuthError> {
+    Ok(live(db, token, now).await?.is_some())
+}
+
+async fn live(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<pending::Model>, AuthError> {
+    Ok(pending::Entity::find()
+        .filter(pending::Column::TokenHash.eq(digest(token)))
+        .filter(pending::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?)
+}
+
+/// Finishes a sign-up with its link: the account is made (its address confirmed by the link),
+/// and every pending sign-up of the address is used up. Returns the new account.
+///
+/// # Errors
+/// `Invalid` when the link is unknown, expired or used, or the address got an account since.
+#[tracing::instrument(skip_all)]
+pub async fn complete(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<users::Model, AuthError> {
+    let invalid = |message: &str| AuthError::Invalid(FormErrors::with_form(message));
+    let txn = db.begin().await?;
+    let Some(found) = live(&txn, token, now).await? else {
+        return Err(invalid(INVALID_LINK));
+    };
+    // Claims every pending sign-up of the address at once: of two uses of one link, one
+    // deletes the rows and makes the account, the other finds nothing.
+    let claimed = pending::Entity::delete_many()
+        .filter(pending::Column::Email.eq(&found.email))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        return Err(invalid(INVALID_LINK));
+    }
+    let registered = users::Entity::find()
+        .filter(users::Column::Email.eq(&found.email))
+        .one(&txn)
+        .await?
+        .is_some();
+    if registered {
+        // The address got an account after the link was sent; the link is used up all the same.
+        txn.commit().await?;
+        tracing::info!(outcome = "address has an account", "sign-up completed");
+        return Err(invalid(ALREADY_REGISTERED));
+    }
+    let user = users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(found.email),
+        display_name: Set(found.display_name),
+        password_hash: Set(found.password_hash),
+        email_verified_at: Set(Some(now)),
+        time_zone: Set(None),
+        theme: Set(<&str>::from(Theme::System).to_string()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let user = match user.insert(&txn).await {
+        Ok(user) => user,
+        // Two sign-ups of one address finished at the same moment: this one lost.
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(invalid(ALREADY_REGISTERED));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    txn.commit().await?;
+    tracing::info!(user_id = %user.id, outcome = "created", "sign-up completed");
+    Ok(user)
+}
+
+/// Deletes sign-ups whose links have expired.
+pub async fn delete_expired(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, AuthError> {
+    Ok(pending::Entity::delete_many()
+        .filter(pending::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

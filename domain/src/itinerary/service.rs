@@ -1,0 +1,446 @@
+//! Activities in the database. An activity is reached only through a trip the actor may reach:
+//! every statement is scoped by it (directly, or through `trip_id IN (the actor's trips)`).
+//! Changes run in a transaction that first writes the trip row (its `updated_at`, and its
+//! `revision`, which tells the trip page's render cache the plan changed). Both databases
+//! serialize on that write — so concurrent edits of one trip's plan never lose or duplicate a
+//! position, and SQLite takes its write lock up front instead of failing to upgrade a read.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    sea_query::{Expr, ExprTrait, Query},
+};
+use uuid::Uuid;
+
+use super::model::{
+    ACTIVITIES_PER_DAY_MAX, ACTIVITIES_PER_TRIP_MAX, Activity, ActivityDraft, Category, DAY_FULL,
+    NewActivity, TRIP_FULL, slot_for,
+};
+use crate::{
+    access::Actor,
+    entities::{activities, trips},
+    error::FormErrors,
+    ids::{ActivityId, TripId},
+    trips::{model::Trip, service::TripError},
+};
+
+impl From<activities::Model> for Activity {
+    fn from(a: activities::Model) -> Self {
+        Self {
+            id: a.id.into(),
+            day: a.day,
+            start_time: a.start_time,
+            end_time: a.end_time,
+            ends_next_day: a.ends_next_day,
+            title: a.title,
+            location: a.location,
+            description: a.description,
+            category: a.category.parse().unwrap_or(Category::Other),
+            cost_minor: a.cost_minor,
+            position: a.position,
+            latitude: a.latitude,
+            longitude: a.longitude,
+        }
+    }
+}
+
+/// `trip_id IN (the trips the actor may reach)`.
+fn in_actors_trips(actor: &Actor) -> sea_orm::sea_query::SimpleExpr {
+    activities::Column::TripId.in_subquery(
+        Query::select()
+            .column(trips::Column::Id)
+            .from(trips::Entity)
+            .and_where(trips::Column::OwnerId.eq(actor.user()))
+            .to_owned(),
+    )
+}
+
+/// The actor's trip and all its activities: two statements, however many activities.
+pub async fn trip_with_activities(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+) -> Result<(Trip, Vec<Activity>), TripError> {
+    let trip = crate::trips::service::find(db, actor, trip_id).await?;
+    let activities = activities_of(db, actor, &trip).await?;
+    Ok((trip, activities))
+}
+
+/// All of the trip's activities in day and position order (none unless the actor may reach it).
+pub async fn activities_of(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    trip: &Trip,
+) -> Result<Vec<Activity>, TripError> {
+    Ok(activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip.id))
+        .filter(in_actors_trips(actor))
+        .order_by(activities::Column::Day, Order::Asc)
+        .order_by(activities::Column::Position, Order::Asc)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Activity::from)
+        .collect())
+}
+
+/// One page of the trip's activities in day and position order, and how many it has in all.
+pub async fn activities_page(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    page: u64,
+    page_size: u64,
+) -> Result<(Trip, Vec<Activity>, u64), TripError> {
+    let trip = crate::trips::service::find(db, actor, trip_id).await?;
+    let in_trip = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip.id))
+        .filter(in_actors_trips(actor));
+    let total = in_trip.clone().count(db).await?;
+    let activities = in_trip
+        .order_by(activities::Column::Day, Order::Asc)
+        .order_by(activities::Column::Position, Order::Asc)
+        .offset(page.saturating_sub(1).saturating_mul(page_size))
+        .limit(page_size)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Activity::from)
+        .collect();
+    Ok((trip, activities, total))
+}
+
+/// One of the actor's activities, with its trip.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ActivityId,
+) -> Result<(Trip, Activity), TripError> {
+    let activity = activities::Entity::find_by_id(id.uuid())
+        .filter(in_actors_trips(actor))
+        .one(db)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let trip = crate::trips::service::find(db, actor, activity.trip_id.into()).await?;
+    Ok((trip, activity.into()))
+}
+
+/// Claims the trip for this transaction (see the module comment) and returns it. Every
+/// change to activities comes through here, so this is where the trip's revision is bumped.
+async fn lock_trip(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+) -> Result<Trip, TripError> {
+    let touched = trips::Entity::update_many()
+        .col_expr(trips::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            trips::Column::Revision,
+            Expr::col(trips::Column::Revision).add(1),
+        )
+        .filter(trips::Column::Id.eq(trip_id))
+        .filter(trips::Column::OwnerId.eq(actor.user()))
+        .exec(txn)
+        .await?;
+    if touched.rows_affected == 0 {
+        return Err(TripError::NotFound);
+    }
+    crate::trips::service::find(txn, actor, trip_id).await
+}
+
+/// The trip of `activity_id`, if the actor may reach it (activities never change trips).
+async fn trip_of(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    activity_id: ActivityId,
+) -> Result<TripId, TripError> {
+    activities::Entity::find_by_id(activity_id.uuid())
+        .filter(in_actors_trips(actor))
+        .select_only()
+        .column(activities::Column::TripId)
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?
+        .map(TripId::from)
+        .ok_or(TripError::NotFound)
+}
+
+/// A day's activities in position order.
+async fn day_of(
+    txn: &impl ConnectionTrait,
+    trip_id: TripId,
+    day: NaiveDate,
+) -> Result<Vec<Activity>, DbErr> {
+    Ok(activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip_id))
+        .filter(activities::Column::Day.eq(day))
+        .order_by(activities::Column::Position, Order::Asc)
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(Activity::from)
+        .collect())
+}
+
+/// Moves the activities at `from` and after one place, `by` +1 (making room) or −1 (closing a
+/// gap).
+async fn shift_positions(
+    txn: &impl ConnectionTrait,
+    trip_id: TripId,
+    day: NaiveDate,
+    from: i32,
+    by: i32,
+) -> Result<(), DbErr> {
+    activities::Entity::update_many()
+        .col_expr(
+            activities::Column::Position,
+            Expr::col(activities::Column::Position).add(by),
+        )
+        .filter(activities::Column::TripId.eq(trip_id))
+        .filter(activities::Column::Day.eq(day))
+        .filter(activities::Column::Position.gte(from))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// Refuses a new activity on `day` when the trip or the day is full (checked under the trip's
+/// lock, so concurrent additions are counted one after the other). `moving` is an activity
+/// already in the trip that is moving to `day`: it does not add to the trip.
+async fn check_room(
+    txn: &impl ConnectionTrait,
+    trip_id: TripId,
+    day: NaiveDate,
+    moving: bool,
+) -> Result<(), TripError> {
+    let in_trip = activities::Entity::find().filter(activities::Column::TripId.eq(trip_id));
+    if !moving && in_trip.clone().count(txn).await? >= ACTIVITIES_PER_TRIP_MAX {
+        return Err(TripError::Invalid(FormErrors::with_form(TRIP_FULL)));
+    }
+    if in_trip
+        .filter(activities::Column::Day.eq(day))
+        .count(txn)
+        .await?
+        >= ACTIVITIES_PER_DAY_MAX
+    {
+        let mut errors = FormErrors::default();
+        errors.add("day", DAY_FULL);
+        return Err(TripError::Invalid(errors));
+    }
+    Ok(())
+}
+
+/// Where an activity starting at `start` goes on `day` (by time; untimed ones last).
+async fn slot(
+    txn: &impl ConnectionTrait,
+    trip_id: TripId,
+    day: NaiveDate,
+    start: Option<chrono::NaiveTime>,
+) -> Result<i32, DbErr> {
+    let activities = day_of(txn, trip_id, day).await?;
+    let refs: Vec<&Activity> = activities.iter().collect();
+    Ok(i32::try_from(slot_for(&refs, start)).unwrap_or(i32::MAX))
+}
+
+/// Why `draft` cannot be added to (or saved in) the trip: every problem, including those that
+/// depend on the trip (its days, its currency). For a draft whose [`ActivityDraft::validate`]
+/// failed, so the form hears of all its problems at once.
+pub async fn explain(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    draft: &ActivityDraft,
+) -> TripError {
+    match crate::trips::service::find(db, actor, trip_id).await {
+        Ok(trip) => TripError::Invalid(draft.problems_for(&trip)),
+        Err(error) => error,
+    }
+}
+
+/// [`explain`] for a draft of an existing activity.
+pub async fn explain_change(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ActivityId,
+    draft: &ActivityDraft,
+) -> TripError {
+    match trip_of(db, actor, id).await {
+        Ok(trip_id) => explain(db, actor, trip_id, draft).await,
+        Err(error) => error,
+    }
+}
+
+/// Adds an activity to the trip, in its day's order by start time.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    trip_id: TripId,
+    activity: NewActivity,
+) -> Result<Activity, TripError> {
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
+    check_room(&txn, trip_id, activity.day, false).await?;
+    let position = slot(&txn, trip_id, activity.day, activity.start_time).await?;
+    shift_positions(&txn, trip_id, activity.day, position, 1).await?;
+    let now = Utc::now();
+    let created = activities::ActiveModel {
+        id: Set(ActivityId::new().uuid()),
+        trip_id: Set(trip_id.uuid()),
+        day: Set(activity.day),
+        start_time: Set(activity.start_time),
+        end_time: Set(activity.end_time),
+        ends_next_day: Set(activity.ends_next_day),
+        title: Set(activity.title),
+        location: Set(activity.location),
+        description: Set(activity.description),
+        category: Set(<&str>::from(activity.category).to_string()),
+        cost_minor: Set(cost_minor),
+        position: Set(position),
+        latitude: Set(activity.latitude),
+        longitude: Set(activity.longitude),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    tracing::info!(activity_id = %created.id, "activity created");
+    Ok(created.into())
+}
+
+/// Replaces an activity. A new day or a new start time places it anew among the day's; else
+/// its hand-made place stays.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: ActivityId,
+    activity: NewActivity,
+) -> Result<Activity, TripError> {
+    let trip_id = trip_of(db, actor, id).await?;
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
+    let current = activities::Entity::find_by_id(id.uuid())
+        .filter(activities::Column::TripId.eq(trip_id))
+        .one(&txn)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    if activity.day != current.day {
+        check_room(&txn, trip_id, activity.day, true).await?;
+    }
+    let mut position = current.position;
+    if activity.day != current.day || activity.start_time != current.start_time {
+        shift_positions(&txn, trip_id, current.day, current.position + 1, -1).await?;
+        // Out of the way while the day is re-read.
+        activities::Entity::update_many()
+            .col_expr(activities::Column::Position, Expr::value(-1))
+            .filter(activities::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        let others: Vec<Activity> = day_of(&txn, trip_id, activity.day)
+            .await?
+            .into_iter()
+            .filter(|a| a.id != id)
+            .collect();
+        let refs: Vec<&Activity> = others.iter().collect();
+        position = i32::try_from(slot_for(&refs, activity.start_time)).unwrap_or(i32::MAX);
+        shift_positions(&txn, trip_id, activity.day, position, 1).await?;
+    }
+    let mut active: activities::ActiveModel = current.into();
+    active.day = Set(activity.day);
+    active.start_time = Set(activity.start_time);
+    active.end_time = Set(activity.end_time);
+    active.ends_next_day = Set(activity.ends_next_day);
+    active.title = Set(activity.title);
+    active.location = Set(activity.location);
+    active.description = Set(activity.description);
+    active.category = Set(<&str>::from(activity.category).to_string());
+    active.cost_minor = Set(cost_minor);
+    active.position = Set(position);
+    active.latitude = Set(activity.latitude);
+    active.longitude = Set(activity.longitude);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&txn).await?;
+    txn.commit().await?;
+    tracing::info!(activity_id = %id, "activity updated");
+    Ok(updated.into())
+}
+
+/// Deletes an activity; returns its trip.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn delete(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: ActivityId,
+) -> Result<TripId, TripError> {
+    let trip_id = trip_of(db, actor, id).await?;
+    let txn = db.begin().await?;
+    lock_trip(&txn, actor, trip_id).await?;
+    let current = activities::Entity::find_by_id(id.uuid())
+        .filter(activities::Column::TripId.eq(trip_id))
+        .one(&txn)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    activities::Entity::delete_by_id(id.uuid())
+        .exec(&txn)
+        .await?;
+    shift_positions(&txn, trip_id, current.day, current.position + 1, -1).await?;
+    txn.commit().await?;
+    tracing::info!(activity_id = %id, "activity deleted");
+    Ok(trip_id)
+}
+
+/// Which way to move an activity within its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Swaps the activity with its neighbour above or below; at the edge it stays.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn move_within_day(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: ActivityId,
+    direction: Direction,
+) -> Result<Activity, TripError> {
+    let trip_id = trip_of(db, actor, id).await?;
+    let txn = db.begin().await?;
+    lock_trip(&txn, actor, trip_id).await?;
+    let current = activities::Entity::find_by_id(id.uuid())
+        .filter(activities::Column::TripId.eq(trip_id))
+        .one(&txn)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let target = match direction {
+        Direction::Up => current.position - 1,
+        Direction::Down => current.position + 1,
+    };
+    let neighbour = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip_id))
+        .filter(activities::Column::Day.eq(current.day))
+        .filter(activities::Column::Position.eq(target))
+        .one(&txn)
+        .await?;
+    let moved = if let Some(neighbour) = neighbour {
+        let mut other: activities::ActiveModel = neighbour.into();
+        other.position = Set(current.position);
+        other.update(&txn).await?;
+        let mut active: activities::ActiveModel = current.into();
+        active.position = Set(target);
+        active.updated_at = Set(Utc::now());
+        active.update(&txn).await?
+    } else {
+        current
+    };
+    txn.commit().await?;
+    Ok(moved.into())
+}

@@ -1,0 +1,21 @@
+//! The trip planner's core: what a traveler can have and do, and the rules that decide it,
+//! over the database. Nothing here knows about web pages or HTTP: the web (`app`) and the JSON
+//! API (`server`) parse requests into the commands defined here, call the services, and turn
+//! the outcome into pages or JSON.
+//!
+//! Every service takes the [`access::Actor`] making the request and decides in its own queries
+//! what that actor may reach: another traveler's trip is indistinguishable from one that does
+//! not exist.
+
+pub mod access;
+pub mod accounts;
+pub mod entities;
+pub mod error;
+pub mod ids;
+pub mod itinerary;
+pub mod mail;
+pub mod privacy;
+pub mod reference;
+pub mod trips;
+
+pub use error::FormErrors;

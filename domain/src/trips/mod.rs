@@ -1,0 +1,4 @@
+//! Trips: create, list, find, change and delete — the traveler's main object.
+
+pub mod model;
+pub mod service;

@@ -1,0 +1,507 @@
+//! Trips in the database. Every query starts from the trips the actor may reach
+//! ([`Actor::trips`]), so another traveler's trip is indistinguishable from one that does not
+//! exist.
+
+use std::str::FromStr;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    TransactionSession, TransactionTrait,
+    sea_query::{Expr, ExprTrait, Func, LikeExpr},
+};
+use uuid::Uuid;
+
+use super::model::{
+    NewTrip, PAGE_SIZE, Sort, Status, TRIPS_FULL, TRIPS_MAX, Trip, TripCard, TripChanges,
+    TripDefaults, TripList, TripQuery, days_between, format_date,
+};
+use crate::{
+    access::Actor,
+    entities::{activities, trips, users},
+    error::FormErrors,
+    ids::{TripId, UserId},
+};
+
+/// How many past trips are shown under the upcoming ones.
+const RECENT_PAST: u64 = 3;
+const DEFAULT_CURRENCY: &str = "USD";
+const DEFAULT_ZONE: &str = "UTC";
+
+/// Why a change to a trip or its plan did not happen. Trips and their activities share it:
+/// they are one capability.
+#[derive(Debug, thiserror::Error)]
+pub enum TripError {
+    /// What was asked breaks a rule; a message per field. Nothing was changed.
+    #[error("the trip or activity has problems")]
+    Invalid(FormErrors),
+    /// No such trip or activity, or not one the actor may reach.
+    #[error("no such trip or activity for this traveler")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<trips::Model> for Trip {
+    fn from(trip: trips::Model) -> Self {
+        Self {
+            id: trip.id.into(),
+            name: trip.name,
+            destination: trip.destination,
+            start_date: trip.start_date,
+            end_date: trip.end_date,
+            time_zone: trip.time_zone,
+            currency: trip.currency,
+            budget_minor: trip.budget_minor,
+            notes: trip.notes,
+        }
+    }
+}
+
+/// The columns a card needs (no notes).
+#[derive(Debug, FromQueryResult)]
+struct CardRow {
+    id: Uuid,
+    name: String,
+    destination: String,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    currency: String,
+    budget_minor: Option<i64>,
+}
+
+impl From<CardRow> for TripCard {
+    fn from(row: CardRow) -> Self {
+        Self {
+            id: row.id.into(),
+            name: row.name,
+            destination: row.destination,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            currency: row.currency,
+            budget_minor: row.budget_minor,
+        }
+    }
+}
+
+fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<CardRow>> {
+    use trips::Column as C;
+    select
+        .select_only()
+        .columns([
+            C::Id,
+            C::Name,
+            C::Destination,
+            C::StartDate,
+            C::EndDate,
+            C::Currency,
+            C::BudgetMinor,
+        ])
+        .into_model::<CardRow>()
+}
+
+/// Creates a trip for `owner`, unless they already hold [`TRIPS_MAX`]. The count and the insert
+/// are one transaction that first writes the owner's row, so concurrent creations are counted
+/// one after the other on both databases.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn create(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    trip: NewTrip,
+) -> Result<trips::Model, TripError> {
+    let owner = actor.user().uuid();
+    let txn = db.begin().await?;
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::UpdatedAt,
+            Expr::col(users::Column::UpdatedAt),
+        )
+        .filter(users::Column::Id.eq(owner))
+        .exec(&txn)
+        .await?;
+    if actor.trips().count(&txn).await? >= TRIPS_MAX {
+        return Err(TripError::Invalid(FormErrors::with_form(TRIPS_FULL)));
+    }
+    let now = Utc::now();
+    let created = trips::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        owner_id: Set(owner),
+        name: Set(trip.name),
+        destination: Set(trip.destination),
+        start_date: Set(trip.start_date),
+        end_date: Set(trip.end_date),
+        time_zone: Set(trip.time_zone),
+        budget_minor: Set(trip.budget_minor),
+        currency: Set(trip.currency),
+        notes: Set(trip.notes),
+        created_at: Set(now),
+        updated_at: Set(now),
+        revision: Set(0),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    tracing::info!(trip_id = %created.id, "trip created");
+    Ok(created)
+}
+
+/// Replaces the trip's details. When the first day moves and the changes ask for it, every
+/// activity moves by the same number of days; activities that would end up outside the trip
+/// make the change fail with a message naming them (nothing is lost quietly).
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: TripId,
+    changes: TripChanges,
+) -> Result<TripId, TripError> {
+    let TripChanges {
+        details: trip,
+        shift_activities,
+    } = changes;
+    let before = actor
+        .trips()
+        .filter(trips::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let (start, end) = (trip.start_date, trip.end_date);
+    let details = trips::ActiveModel {
+        name: Set(trip.name),
+        destination: Set(trip.destination),
+        start_date: Set(start),
+        end_date: Set(end),
+        time_zone: Set(trip.time_zone),
+        budget_minor: Set(trip.budget_minor),
+        currency: Set(trip.currency),
+        notes: Set(trip.notes),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let txn = db.begin().await?;
+    // The write comes first, so SQLite takes its write lock at once.
+    let result = trips::Entity::update_many()
+        .set(details)
+        .col_expr(
+            trips::Column::Revision,
+            Expr::col(trips::Column::Revision).add(1),
+        )
+        .filter(trips::Column::Id.eq(id))
+        .filter(trips::Column::OwnerId.eq(actor.user()))
+        .exec(&txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(TripError::NotFound);
+    }
+    let shift = days_between(before.start_date, start);
+    if shift != 0 && shift_activities {
+        shift_days(&txn, id.uuid(), shift).await?;
+    }
+    let outside: Vec<(String, NaiveDate)> = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(id))
+        .filter(
+            Condition::any()
+                .add(activities::Column::Day.lt(start))
+                .add(activities::Column::Day.gt(end)),
+        )
+        .select_only()
+        .columns([activities::Column::Title, activities::Column::Day])
+        .order_by(activities::Column::Day, Order::Asc)
+        .limit(6)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    if !outside.is_empty() {
+        return Err(TripError::Invalid(outside_message(&outside, end)));
+    }
+    txn.commit().await?;
+    tracing::info!(trip_id = %id, "trip updated");
+    Ok(id)
+}
+
+/// Moves every activity of the trip by `shift` days, a day at a time, in the order that never
+/// moves one day onto another that is still to be moved.
+async fn shift_days(txn: &impl ConnectionTrait, trip: Uuid, shift: i64) -> Result<(), DbErr> {
+    let mut days: Vec<NaiveDate> = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip))
+        .select_only()
+        .column(activities::Column::Day)
+        .distinct()
+        .into_tuple()
+        .all(txn)
+        .await?;
+    days.sort_unstable();
+    if shift > 0 {
+        days.reverse();
+    }
+    for day in days {
+        let Some(moved) = day.checked_add_signed(chrono::TimeDelta::days(shift)) else {
+            continue;
+        };
+        activities::Entity::update_many()
+            .col_expr(activities::Column::Day, Expr::value(moved))
+            .filter(activities::Column::TripId.eq(trip))
+            .filter(activities::Column::Day.eq(day))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn outside_message(outside: &[(String, NaiveDate)], end: NaiveDate) -> FormErrors {
+    let names: Vec<String> = outside
+        .iter()
+        .take(5)
+        .map(|(title, day)| format!("“{title}” ({})", format_date(*day)))
+        .collect();
+    let more = if outside.len() > 5 { " and others" } else { "" };
+    let field = if outside.iter().any(|(_, day)| *day > end) {
+        "end_date"
+    } else {
+        "start_date"
+    };
+    let mut errors = FormErrors::default();
+    errors.add(
+        field,
+        format!(
+            "These activities would fall outside the new dates: {}{more}. Move them to other days first, or choose dates that include them.",
+            names.join(", ")
+        ),
+    );
+    errors
+}
+
+/// The actor's trip with this id.
+pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: TripId) -> Result<Trip, TripError> {
+    Ok(find_with_revision(db, actor, id).await?.0)
+}
+
+/// The actor's trip with its revision, which every change to the trip or to its activities
+/// bumps in the same transaction.
+pub async fn find_with_revision(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: TripId,
+) -> Result<(Trip, i64), TripError> {
+    let trip = actor
+        .trips()
+        .filter(trips::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let revision = trip.revision;
+    Ok((Trip::from(trip), revision))
+}
+
+/// Deletes the trip and (through foreign keys) everything planned in it.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn delete(db: &impl ConnectionTrait, actor: &Actor, id: TripId) -> Result<(), TripError> {
+    let result = trips::Entity::delete_many()
+        .filter(trips::Column::Id.eq(id))
+        .filter(trips::Column::OwnerId.eq(actor.user()))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(TripError::NotFound);
+    }
+    tracing::info!(trip_id = %id, "trip deleted");
+    Ok(())
+}
+
+/// `%text%` for LIKE, with the wildcards in `text` taken literally.
+fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+fn filtered(actor: &Actor, query: &TripQuery, today: NaiveDate) -> Select<trips::Entity> {
+    use trips::Column as C;
+    let mut select = actor.trips();
+    select = match query.status {
+        Status::Upcoming => select.filter(C::EndDate.gte(today)),
+        Status::Past => select.filter(C::EndDate.lt(today)),
+        Status::All => select,
+    };
+    if !query.q.is_empty() {
+        let pattern = contains_pattern(&query.q);
+        let matches = |column: C| {
+            Expr::expr(Func::lower(Expr::col((trips::Entity, column))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        select = select.filter(
+            Condition::any()
+                .add(matches(C::Name))
+                .add(matches(C::Destination)),
+        );
+    }
+    if let Some(from) = query.from {
+        select = select.filter(C::EndDate.gte(from));
+    }
+    if let Some(to) = query.to {
+        select = select.filter(C::StartDate.lte(to));
+    }
+    select
+}
+
+fn ordered(select: Select<trips::Entity>, query: &TripQuery) -> Select<trips::Entity> {
+    use trips::Column as C;
+    match (query.sort, query.status) {
+        (Sort::Start, Status::Upcoming) => select
+            .order_by(C::StartDate, Order::Asc)
+            .order_by(C::Id, Order::Asc),
+        (Sort::Start, _) => select
+            .order_by(C::StartDate, Order::Desc)
+            .order_by(C::Id, Order::Desc),
+        (Sort::Name, _) => select
+            .order_by(
+                Expr::expr(Func::lower(Expr::col((trips::Entity, C::Name)))),
+                Order::Asc,
+            )
+            .order_by(C::Id, Order::Asc),
+        (Sort::Updated, _) => select
+            .order_by(C::UpdatedAt, Order::Desc)
+            .order_by(C::Id, Order::Desc),
+    }
+}
+
+/// One page of the actor's trips. A fixed number of statements whatever the number of trips:
+/// a count, the page, and on the default tab's last page the recent past trips (plus one
+/// existence check when nothing matched).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: &TripQuery,
+    today: NaiveDate,
+) -> Result<TripList, DbErr> {
+    let select = filtered(actor, query, today);
+    let total = select.clone().count(db).await?;
+    let page = Ord::max(query.page, 1);
+    let pages = total.div_ceil(PAGE_SIZE);
+    let trips: Vec<TripCard> = if page <= pages {
+        as_cards(
+            ordered(select, query)
+                .offset((page - 1) * PAGE_SIZE)
+                .limit(PAGE_SIZE),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(TripCard::from)
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let recent_past: Vec<TripCard> =
+        if query.status == Status::Upcoming && !query.is_filtered() && page >= pages {
+            as_cards(
+                actor
+                    .trips()
+                    .filter(trips::Column::EndDate.lt(today))
+                    .order_by(trips::Column::EndDate, Order::Desc)
+                    .order_by(trips::Column::Id, Order::Desc)
+                    .limit(RECENT_PAST),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .map(TripCard::from)
+            .collect()
+        } else {
+            Vec::new()
+        };
+    let has_any = total > 0
+        || !recent_past.is_empty()
+        || actor
+            .trips()
+            .select_only()
+            .column(trips::Column::Id)
+            .limit(1)
+            .into_tuple::<Uuid>()
+            .one(db)
+            .await?
+            .is_some();
+    Ok(TripList {
+        trips,
+        total,
+        page,
+        pages,
+        today,
+        recent_past,
+        has_any,
+    })
+}
+
+/// The traveler's home zone, if they chose one we know.
+async fn home_zone(db: &impl ConnectionTrait, user: UserId) -> Result<Option<String>, DbErr> {
+    let zone: Option<Option<String>> = users::Entity::find_by_id(user.uuid())
+        .select_only()
+        .column(users::Column::TimeZone)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(zone
+        .flatten()
+        .filter(|zone| crate::reference::is_time_zone(zone)))
+}
+
+/// Today's date where the traveler lives (their home zone, else UTC).
+pub async fn today_for(db: &impl ConnectionTrait, actor: &Actor) -> Result<NaiveDate, DbErr> {
+    let zone = home_zone(db, actor.user()).await?;
+    Ok(today_in(zone.as_deref().unwrap_or(DEFAULT_ZONE)))
+}
+
+/// Today's date in the IANA zone `zone` (UTC if the name is unknown).
+pub fn today_in(zone: &str) -> NaiveDate {
+    let now = Utc::now();
+    match chrono_tz::Tz::from_str(zone) {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    }
+}
+
+/// A new trip starts in the traveler's home zone and the currency of their latest trip.
+pub async fn defaults(db: &impl ConnectionTrait, actor: &Actor) -> Result<TripDefaults, DbErr> {
+    let zone = home_zone(db, actor.user()).await?;
+    let currency: Option<String> = actor
+        .trips()
+        .select_only()
+        .column(trips::Column::Currency)
+        .order_by(trips::Column::CreatedAt, Order::Desc)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(TripDefaults {
+        zone_chosen: zone.is_some(),
+        time_zone: zone.unwrap_or_else(|| DEFAULT_ZONE.to_string()),
+        currency: currency.unwrap_or_else(|| DEFAULT_CURRENCY.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_wildcards_are_literal() {
+        assert_eq!(contains_pattern("100%_Ok\\"), "%100\\%\\_ok\\\\%");
+    }
+
+    #[test]
+    fn every_listed_zone_is_known_to_the_zone_database() {
+        for zone in crate::reference::TIME_ZONES {
+            assert!(chrono_tz::Tz::from_str(zone).is_ok(), "{zone}");
+        }
+    }
+}
