@@ -15,11 +15,16 @@ cargo fmt --all --check
 
 step "clippy, one package at a time (features never unify across the workspace)"
 cargo clippy -p migration --all-targets -- -D warnings
+cargo clippy -p domain --all-targets -- -D warnings
+cargo clippy -p islands --features ssr --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
 cargo clippy -p load --all-targets -- -D warnings
-cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p islands --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "no import cycles between modules"
+scripts/check-module-cycles.py
 
 # The SQLite run is the coverage run: the same tests, instrumented, so they run once. It fails
 # when line coverage of the server-side code (app with ssr, server, migration) drops below this.
@@ -30,8 +35,8 @@ scripts/coverage.sh --fail-under-lines "$COVERAGE_MIN_LINES"
 # Under llvm-cov too, only to reuse the instrumented build of the step before (no second
 # compile of the workspace); the coverage floor is checked on the SQLite run.
 step "Rust tests on PostgreSQL"
-scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package app --package migration \
-  --features app/ssr --test api
+scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package app --package domain \
+  --package migration --features app/ssr --test api
 
 step "release build"
 cargo leptos build --release -P

@@ -9,16 +9,15 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use domain::{
-    accounts::{api_tokens::AccessKeys, limits::AuthLimits, model::CurrentUser},
+    accounts::{api_tokens::AccessKeys, limits::AuthLimits, model::Profile},
     mail::Mailer,
 };
 
 use crate::{render_cache::RenderCache, session::SessionPolicy};
 
 /// What every request handler can reach. Cheap to clone — one reference count — because axum
-/// clones the state into each handler and state-carrying middleware on every request (cloning
-/// the fields, `LeptosOptions` with its twenty-odd shared strings among them, showed up in the
-/// trip page's profile).
+/// clones the state into each handler and state-carrying middleware on every request, and the
+/// fields (`LeptosOptions` alone holds twenty-odd shared strings) are not.
 #[derive(Clone)]
 pub struct AppState(Arc<AppStateFields>);
 
@@ -95,7 +94,7 @@ pub struct RequestUser(pub Option<domain::ids::UserId>);
 /// Who is logged in, looked up by the server before a page renders (`None` for visitors), so
 /// the header shows it without a resource and a boundary of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageUser(pub Option<CurrentUser>);
+pub struct PageUser(pub Option<Profile>);
 
 /// The one-time message the last action left for this page ("Trip saved."), taken from the
 /// session by the server before the page renders.
@@ -103,7 +102,7 @@ pub struct PageUser(pub Option<CurrentUser>);
 pub struct PageFlash(pub Option<String>);
 
 /// The user the server looked up for this page, if any.
-pub fn page_user() -> Option<CurrentUser> {
+pub fn page_user() -> Option<Profile> {
     from_request(|PageUser(user): &PageUser| user.clone())
 }
 

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod calendar;
 pub mod entities;
 pub mod error;
 pub mod ids;

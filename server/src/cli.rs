@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 use sea_orm_migration::MigrationStatus;
 
+use crate::config::ExposeSecret;
 use crate::{
     backup,
     config::{ConfigArgs, LogFormat, Settings},
@@ -100,7 +101,10 @@ pub async fn run() -> ExitCode {
     let _sentry = telemetry::init(
         settings.log_format,
         &settings.log_filter,
-        settings.sentry_dsn.as_deref(),
+        settings
+            .sentry_dsn
+            .as_ref()
+            .map(ExposeSecret::expose_secret),
     );
 
     match cli.command.unwrap_or(Command::Serve { no_migrate: false }) {
@@ -111,11 +115,12 @@ pub async fn run() -> ExitCode {
             serve(&settings).await
         }
         Command::Migrate { action } => migrate(&settings, action).await,
-        Command::Backup { to } => report(backup::backup(&settings.database_url, &to).await, || {
-            format!("Backed up the database to {}.", to.display())
-        }),
+        Command::Backup { to } => report(
+            backup::backup(settings.database_url.expose_secret(), &to).await,
+            || format!("Backed up the database to {}.", to.display()),
+        ),
         Command::Restore { from, force } => report(
-            backup::restore(&settings.database_url, &from, force).await,
+            backup::restore(settings.database_url.expose_secret(), &from, force).await,
             || format!("Restored the database from {}.", from.display()),
         ),
     }
@@ -175,7 +180,7 @@ async fn serve(settings: &Settings) -> ExitCode {
 }
 
 async fn migrate(settings: &Settings, action: MigrateAction) -> ExitCode {
-    let db = match db::connect(&settings.database_url, 1).await {
+    let db = match db::connect(settings.database_url.expose_secret(), 1).await {
         Ok(db) => db,
         Err(error) => {
             eprintln!("travel-planner: {error}");

@@ -4,6 +4,7 @@
 use std::{fmt, net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::Args;
+pub use secrecy::{ExposeSecret, SecretString};
 
 /// Flags that override the environment. Each names the variable it overrides.
 #[derive(Debug, Default, Clone, Args)]
@@ -31,9 +32,12 @@ pub enum LogFormat {
     Json,
 }
 
+/// Every setting, read and checked once at start-up. Secrets (the database URL with its
+/// password, the SMTP URL, tokens, the Sentry DSN) are `SecretString`s: printed, they show as
+/// redacted, and reading one takes an explicit `expose_secret()`.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub database_url: String,
+    pub database_url: SecretString,
     pub bind: SocketAddr,
     /// Without a trailing slash, e.g. `https://trips.example.org`.
     pub base_url: String,
@@ -60,7 +64,7 @@ pub struct Settings {
     /// Failed logins allowed per account per hour before it is locked for the rest of the hour.
     pub failed_logins_per_account_per_hour: u32,
     /// `smtp://` or `smtps://` server for outgoing mail; without it, mail goes to `outbox_dir`.
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretString>,
     /// The sender of outgoing mail.
     pub mail_from: String,
     /// Where development mail is written when no SMTP server is configured.
@@ -80,14 +84,14 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// Bearer token that opens `/metrics` on the public listener; without it (and without
     /// `metrics_bind`) the metrics are not served.
-    pub metrics_token: Option<String>,
+    pub metrics_token: Option<SecretString>,
     /// A separate (private) address serving only `/metrics`.
     pub metrics_bind: Option<SocketAddr>,
     /// Where errors and panics are reported (Sentry), if anywhere.
-    pub sentry_dsn: Option<String>,
+    pub sentry_dsn: Option<SecretString>,
     /// The key that signs the JSON API's access tokens (at least 32 bytes). Without it a random
     /// key is made at start-up: tokens then die with the process and other instances refuse them.
-    pub api_jwt_secret: Option<String>,
+    pub api_jwt_secret: Option<SecretString>,
     /// Web origins (`https://app.example.org`) whose pages may call the JSON API from a browser.
     /// Empty by default: browsers then refuse cross-origin calls (other clients are unaffected).
     pub cors_allowed_origins: Vec<String>,
@@ -102,57 +106,15 @@ pub enum RateLimitStore {
     Database,
 }
 
-/// An IP network such as `10.0.0.0/8`, or a single address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IpNet {
-    address: std::net::IpAddr,
-    prefix: u8,
-}
+/// A network of trusted proxies, such as `10.0.0.0/8`, or a single address.
+pub use ipnet::IpNet;
 
-impl IpNet {
-    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
-        use std::net::IpAddr;
-        let ip = match ip {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
-            v4 @ IpAddr::V4(_) => v4,
-        };
-        match (self.address, ip) {
-            (IpAddr::V4(net), IpAddr::V4(ip)) => {
-                let mask = u32::MAX
-                    .checked_shl(32 - u32::from(self.prefix))
-                    .unwrap_or(0);
-                u32::from(net) & mask == u32::from(ip) & mask
-            }
-            (IpAddr::V6(net), IpAddr::V6(ip)) => {
-                let mask = u128::MAX
-                    .checked_shl(128 - u32::from(self.prefix))
-                    .unwrap_or(0);
-                u128::from(net) & mask == u128::from(ip) & mask
-            }
-            _ => false,
-        }
-    }
-}
-
-impl std::str::FromStr for IpNet {
-    type Err = ();
-
-    fn from_str(text: &str) -> Result<Self, ()> {
-        let (address, prefix) = match text.split_once('/') {
-            Some((address, prefix)) => (address, Some(prefix)),
-            None => (text, None),
-        };
-        let address: std::net::IpAddr = address.trim().parse().map_err(|_| ())?;
-        let max = if address.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            Some(prefix) => prefix.trim().parse::<u8>().map_err(|_| ())?,
-            None => max,
-        };
-        if prefix > max {
-            return Err(());
-        }
-        Ok(Self { address, prefix })
-    }
+/// `10.0.0.0/8`, `2001:db8::/32`, or a single address (its own network).
+fn parse_network(text: &str) -> Option<IpNet> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .ok()
+        .or_else(|| text.parse::<std::net::IpAddr>().ok().map(IpNet::from))
 }
 
 /// A configuration value that cannot be used, and why.
@@ -327,7 +289,7 @@ impl Settings {
             .map(str::trim)
             .filter(|v| !v.is_empty())
             .map(|v| {
-                v.parse::<IpNet>().map_err(|()| ConfigError {
+                parse_network(v).ok_or_else(|| ConfigError {
                     variable: "TRUSTED_PROXIES",
                     problem: format!(
                         "must be a comma-separated list of IP addresses or networks such as 10.0.0.1, 172.16.0.0/12, got {v:?}"
@@ -403,7 +365,7 @@ impl Settings {
         );
 
         Ok(Self {
-            database_url,
+            database_url: database_url.into(),
             bind,
             base_url,
             base_url_configured,
@@ -418,7 +380,7 @@ impl Settings {
             session_max_lifetime,
             auth_attempts_per_ip_per_minute,
             failed_logins_per_account_per_hour,
-            smtp_url,
+            smtp_url: smtp_url.map(SecretString::from),
             mail_from,
             outbox_dir,
             requests_per_minute,
@@ -428,10 +390,10 @@ impl Settings {
             cors_allowed_origins,
             body_limit,
             request_timeout,
-            metrics_token,
+            metrics_token: metrics_token.map(SecretString::from),
             metrics_bind,
-            sentry_dsn,
-            api_jwt_secret,
+            sentry_dsn: sentry_dsn.map(SecretString::from),
+            api_jwt_secret: api_jwt_secret.map(SecretString::from),
         })
     }
 
@@ -572,7 +534,7 @@ mod tests {
     #[test]
     fn defaults_need_no_configuration() -> Result<(), ConfigError> {
         let settings = load(&[])?;
-        assert_eq!(settings.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(settings.database_url.expose_secret(), DEFAULT_DATABASE_URL);
         assert_eq!(settings.bind.to_string(), "127.0.0.1:3000");
         assert_eq!(settings.base_url, "http://127.0.0.1:3000");
         assert_eq!(settings.log_format, LogFormat::Pretty);
@@ -598,6 +560,32 @@ mod tests {
         assert_eq!(settings.bind.to_string(), "0.0.0.0:8080");
         assert_eq!(settings.log_format, LogFormat::Json);
         Ok(())
+    }
+
+    #[test]
+    fn printing_the_settings_shows_no_secret() {
+        let settings = load(&[
+            ("DATABASE_URL", "postgres://travel:db-hunter2@db/travel"),
+            ("SMTP_URL", "smtps://mail:smtp-hunter2@mail.example.org"),
+            ("METRICS_TOKEN", "metrics-hunter2-0123456789"),
+            ("SENTRY_DSN", "https://sentrykey1234@sentry.example.org/1"),
+            (
+                "API_JWT_SECRET",
+                "jwt-hunter2-0123456789-0123456789-0123456789",
+            ),
+        ])
+        .expect("valid");
+        let printed = format!("{settings:?}");
+        for secret in [
+            "db-hunter2",
+            "smtp-hunter2",
+            "metrics-hunter2",
+            "sentrykey1234",
+            "jwt-hunter2",
+        ] {
+            assert!(!printed.contains(secret), "{secret} in {printed}");
+        }
+        assert!(settings.database_url.expose_secret().contains("db-hunter2"));
     }
 
     /// Behind a TLS proxy the server cannot know it is served over https: a guessed address

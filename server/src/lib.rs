@@ -1,5 +1,6 @@
-//! The `travel-planner` server: configuration, telemetry, the router, the JSON API's HTTP
-//! handlers and start-up. Pages, server functions and services live in the `app` crate.
+//! The `travel-planner` server: configuration, telemetry, the router and its middleware, the
+//! JSON API's handlers, start-up and the operator's commands. Pages and server functions live in
+//! the `app` crate, the rules and services in `domain`.
 
 pub mod api;
 pub mod backup;
@@ -7,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod metrics;
+pub mod plain_pages;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

@@ -4,7 +4,7 @@
 use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
 
 use std::sync::{
-    Arc, OnceLock,
+    Arc,
     atomic::{AtomicU64, Ordering},
 };
 
@@ -19,7 +19,7 @@ use domain::{
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
 };
 use leptos::prelude::*;
-use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use leptos_axum::LeptosRoutes;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
@@ -41,12 +41,12 @@ use tower_sessions::{
 
 use crate::{
     api,
-    config::{RateLimitStore, Settings, redact_database_url},
+    config::{ExposeSecret, RateLimitStore, Settings, redact_database_url},
     db::{self, DbSetupError},
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, form_errors, guard, health,
+        export, form_errors, guard, health, page_routes,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
         server_fn_status, static_files, unavailable,
@@ -102,10 +102,10 @@ impl Application {
         extra: Router<AppState>,
     ) -> Result<Self, StartupError> {
         tracing::info!(
-            database = %redact_database_url(&settings.database_url),
+            database = %redact_database_url(settings.database_url.expose_secret()),
             "opening the database"
         );
-        let mut db = db::connect(&settings.database_url, settings.pool_size).await?;
+        let mut db = db::connect(settings.database_url.expose_secret(), settings.pool_size).await?;
         // Counts statements, so tests can prove a page's query count does not grow with data.
         let queries = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&queries);
@@ -267,25 +267,16 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
-/// The app's page routes, listed once per process. Listing them renders the app with resource
-/// loading switched off through a process-wide flag (leptos_server's `SuppressResourceLoad`): a
-/// page rendering at that moment in another router of the same process — several test servers
-/// run in one process — would wait forever on its data (leptos issue #4773). The list does not
-/// change while the process runs.
-fn page_routes() -> &'static [AxumRouteListing] {
-    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
-    ROUTES.get_or_init(|| generate_route_list(app::App))
-}
-
 /// The whole HTTP surface: operations endpoints, the JSON API (`/api/v1`), Leptos pages and
 /// server functions, and static files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
 /// CSRF, database-outage 503, session, rate limit, login guard.
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
-    let routes = page_routes().to_vec();
+    let routes = page_routes::list().to_vec();
     let page_context = {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(state.sessions);
             security_headers::use_request_nonce();
         }
     };
@@ -305,7 +296,10 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         pages.clone(),
     ));
     let metrics_access = MetricsAccess {
-        token: settings.metrics_token.as_deref().map(Arc::from),
+        token: settings
+            .metrics_token
+            .as_ref()
+            .map(|token| Arc::from(token.expose_secret())),
         db: state.db.clone(),
     };
 
@@ -397,7 +391,8 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
 fn mailer(settings: &Settings) -> Result<Arc<dyn Mailer>, StartupError> {
     match &settings.smtp_url {
         Some(url) => Ok(Arc::new(
-            SmtpMailer::new(url, &settings.mail_from).map_err(StartupError::Mail)?,
+            SmtpMailer::new(url.expose_secret(), &settings.mail_from)
+                .map_err(StartupError::Mail)?,
         )),
         None => {
             tracing::info!(outbox = %settings.outbox_dir.display(), "no SMTP_URL: email goes to the development outbox");
@@ -474,7 +469,7 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
 /// The key for the API's access tokens: `API_JWT_SECRET`, or a random one for this process.
 fn access_keys(settings: &Settings) -> AccessKeys {
     match &settings.api_jwt_secret {
-        Some(secret) => AccessKeys::new(secret.as_bytes()),
+        Some(secret) => AccessKeys::new(secret.expose_secret().as_bytes()),
         None => {
             tracing::warn!(
                 "API_JWT_SECRET is not set: API access tokens are signed with a random key made \

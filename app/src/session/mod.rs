@@ -13,7 +13,7 @@ use leptos::prelude::with_context;
 use tower_sessions::Session;
 
 use self::store::USER_ID_KEY;
-use crate::{context::AppState, error::AppError};
+use crate::error::AppError;
 
 const AUTHENTICATED_AT_KEY: &str = "authenticated_at";
 const FLASH_KEY: &str = "flash";
@@ -38,8 +38,12 @@ async fn session() -> Result<Session, AppError> {
         })
 }
 
+/// The lifetimes in force, which the server provides to every page and server function.
 fn policy() -> Result<SessionPolicy, AppError> {
-    with_context::<AppState, _>(|state| state.sessions).ok_or(AppError::Internal)
+    with_context::<SessionPolicy, _>(|policy| *policy).ok_or_else(|| {
+        tracing::error!("no session policy in this request's context");
+        AppError::Internal
+    })
 }
 
 fn store_error(error: tower_sessions::session::Error) -> AppError {

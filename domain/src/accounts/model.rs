@@ -19,7 +19,7 @@ pub const INVALID_RESET_LINK: &str =
 
 /// The logged-in traveler as pages see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CurrentUser {
+pub struct Profile {
     pub id: UserId,
     pub email: String,
     pub display_name: String,

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::{
     limits::AuthLimits,
-    model::{CurrentUser, Theme, normalise_email},
+    model::{Profile, Theme, normalise_email},
     password::{self, PasswordError},
 };
 use crate::{
@@ -122,11 +122,8 @@ pub async fn find_user(
 
 /// The logged-in traveler as pages show them (`None` when the account is gone).
 /// An account from before sign-up links existed may not have confirmed its address.
-pub async fn current_user(
-    db: &impl ConnectionTrait,
-    id: UserId,
-) -> Result<Option<CurrentUser>, DbErr> {
-    Ok(find_user(db, id).await?.map(|user| CurrentUser {
+pub async fn profile(db: &impl ConnectionTrait, id: UserId) -> Result<Option<Profile>, DbErr> {
+    Ok(find_user(db, id).await?.map(|user| Profile {
         id: user.id.into(),
         email: user.email,
         display_name: user.display_name,

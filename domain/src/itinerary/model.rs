@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
+pub use crate::calendar::{format_time, parse_time};
 use crate::{
     error::FormErrors,
     ids::ActivityId,
@@ -47,6 +48,8 @@ pub const DAY_FULL: &str =
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
 pub enum Category {
     Sight,
     Food,
@@ -92,29 +95,6 @@ pub struct NewActivity {
 
 /// The most decimal places any currency has: a cost with more is refused whatever the trip's.
 const EXPONENT_MAX: u8 = 3;
-
-/// A strict `HH:MM` (or `HH:MM:SS`, as some browsers send) time.
-pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let mut parts = text.trim().split(':');
-    let hour = parts.next()?;
-    let minute = parts.next()?;
-    let second = parts.next().unwrap_or("00");
-    if parts.next().is_some() || hour.len() != 2 || minute.len() != 2 || second.len() != 2 {
-        return None;
-    }
-    let number = |s: &str| -> Option<u32> {
-        s.chars()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    NaiveTime::from_hms_opt(number(hour)?, number(minute)?, number(second)?)
-}
-
-/// `09:30`.
-pub fn format_time(time: NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
-}
 
 fn coordinate(
     errors: &mut FormErrors,

@@ -1,4 +1,4 @@
-//! Currencies, time zones and money: the lists both sides validate against, and amounts in a
+//! Currencies, time zones and money: the lists forms and the API validate against, and amounts in a
 //! currency's minor units (integers, never floats).
 
 mod data;

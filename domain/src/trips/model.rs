@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use crate::calendar::{days_between, format_date, parse_date};
 use crate::{
     error::FormErrors,
     ids::TripId,
@@ -197,33 +198,6 @@ fn date_field(errors: &mut FormErrors, field: &str, text: &str, which: &str) -> 
     }
 }
 
-/// A strict `YYYY-MM-DD` date (what `<input type="date">` sends).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.trim().splitn(3, '-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return None;
-    }
-    let number = |s: &str| -> Option<u32> {
-        s.chars()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let year = i32::try_from(number(year)?).ok()?;
-    NaiveDate::from_ymd_opt(year, number(month)?, number(day)?)
-}
-
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
-}
-
-/// `Tue 3 Mar 2026`: how the rules' messages name a day.
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
-}
-
 /// Where a trip stands relative to `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timing {
@@ -307,6 +281,8 @@ pub struct TripCard {
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
 pub enum Status {
     #[default]
     Upcoming,
@@ -330,6 +306,8 @@ pub enum Status {
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
 pub enum Sort {
     /// By first day: soonest first for upcoming trips, most recent first otherwise.
     #[default]

@@ -1,8 +1,10 @@
 //! `/api/docs`: a readable reference of the API, rendered on the server from the same OpenAPI
 //! description as `/api/v1/openapi.json`. Plain HTML in the site's layout: no scripts, nothing
 //! fetched from elsewhere, so it works offline and under the site's CSP.
-
-use std::fmt::Write as _;
+//!
+//! The HTML is built with Leptos views, which escape every text and attribute taken from the
+//! description; the only markup the descriptions carry, `backquoted` code, becomes [`Inline`]
+//! pieces.
 
 use axum::{
     body::Bytes,
@@ -10,11 +12,15 @@ use axum::{
     http::header,
     response::{Html, IntoResponse, Response},
 };
+use leptos::{
+    either::{Either, EitherOf3},
+    prelude::*,
+};
 use serde_json::{Map, Value};
 use utoipa::OpenApi;
 
 use super::openapi::ApiDoc;
-use crate::routes::error_pages::ErrorPages;
+use crate::plain_pages::ErrorPages;
 
 /// The reference page, rendered once at start-up (cloning shares the bytes).
 #[derive(Clone)]
@@ -28,7 +34,14 @@ impl Reference {
             Ok(spec) => render(&spec, base_url, requests_per_minute),
             Err(error) => {
                 tracing::error!(%error, "could not encode the OpenAPI description");
-                "<h1>API reference</h1><p>The reference could not be built; the description is at <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>.</p>".to_string()
+                view! {
+                    <h1>"API reference"</h1>
+                    <p>
+                        "The reference could not be built; the description is at "
+                        <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>"."
+                    </p>
+                }
+                .to_html()
             }
         };
         Self(Bytes::from(pages.document("API reference", &main)))
@@ -53,31 +66,70 @@ pub async fn page(State(reference): State<Reference>) -> Response {
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A piece of running text: plain text, a code span, or a link to one of the schemas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Inline {
+    Text(String),
+    Code(String),
+    Schema(String),
 }
 
-/// Escapes `text` and turns its `backquoted` spans into `<code>`, the only markup the
-/// descriptions use.
-fn prose(text: &str) -> String {
-    let mut out = String::new();
+/// Running text as pieces; adjacent texts are kept as one, so they render as one text node.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Inlines(Vec<Inline>);
+
+impl Inlines {
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(Inline::Text(last)) => last.push_str(text),
+            _ => self.0.push(Inline::Text(text.to_string())),
+        }
+    }
+
+    fn push(&mut self, piece: Inline) {
+        match piece {
+            Inline::Text(text) => self.text(&text),
+            other => self.0.push(other),
+        }
+    }
+
+    fn append(&mut self, other: Inlines) {
+        for piece in other.0 {
+            self.push(piece);
+        }
+    }
+
+    fn view(self) -> impl IntoView {
+        fn piece(piece: Inline) -> impl IntoView {
+            match piece {
+                Inline::Text(text) => EitherOf3::A(text),
+                Inline::Code(code) => EitherOf3::B(view! { <code>{code}</code> }),
+                Inline::Schema(name) => {
+                    let href = format!("#schema-{name}");
+                    EitherOf3::C(view! { <a href=href>{name}</a> })
+                }
+            }
+        }
+        match <[Inline; 1]>::try_from(self.0) {
+            Ok([one]) => Either::Left(piece(one)),
+            Err(pieces) => Either::Right(pieces.into_iter().map(piece).collect_view()),
+        }
+    }
+}
+
+/// `text` with its `backquoted` spans as code, the only markup the descriptions use.
+fn prose(text: &str) -> Inlines {
+    let mut out = Inlines::default();
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
-            let _ = write!(out, "<code>{}</code>", escape(part));
+            if !part.is_empty() {
+                out.push(Inline::Code(part.to_string()));
+            }
         } else {
-            out.push_str(&escape(part));
+            out.text(part);
         }
     }
     out
@@ -105,61 +157,70 @@ fn ref_name(schema: &Value) -> Option<&str> {
 
 /// A short, linked description of a schema's type: `string (date)`, `list of Activity`,
 /// `integer or null`.
-fn type_of(schema: &Value) -> String {
+fn type_of(schema: &Value) -> Inlines {
+    let mut out = Inlines::default();
     if let Some(name) = ref_name(schema) {
-        return format!(
-            r##"<a href="#schema-{}">{}</a>"##,
-            escape(name),
-            escape(name)
-        );
+        out.push(Inline::Schema(name.to_string()));
+        return out;
     }
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(options) = schema.get(key).and_then(Value::as_array) {
             let joiner = if key == "allOf" { " and " } else { " or " };
-            return options.iter().map(type_of).collect::<Vec<_>>().join(joiner);
+            for (i, option) in options.iter().enumerate() {
+                if i > 0 {
+                    out.text(joiner);
+                }
+                out.append(type_of(option));
+            }
+            return out;
         }
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let values: Vec<String> = values
-            .iter()
-            .map(|v| {
-                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                format!("<code>{}</code>", escape(&text))
-            })
-            .collect();
-        return format!("one of {}", values.join(", "));
+        out.text("one of ");
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                out.text(", ");
+            }
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string);
+            out.push(Inline::Code(text));
+        }
+        return out;
     }
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(one)) => vec![one.as_str()],
         Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    let nullable = types.contains(&"null");
-    let mut names: Vec<String> = types
-        .iter()
-        .filter(|t| **t != "null")
-        .map(|t| match *t {
-            "array" => format!(
-                "list of {}",
-                schema
-                    .get("items")
-                    .map_or_else(|| "anything".into(), type_of)
-            ),
+    let mut named = false;
+    for kind in types.iter().filter(|t| **t != "null") {
+        if named {
+            out.text(" or ");
+        }
+        named = true;
+        match *kind {
+            "array" => {
+                out.text("list of ");
+                match schema.get("items") {
+                    Some(items) => out.append(type_of(items)),
+                    None => out.text("anything"),
+                }
+            }
             "string" | "integer" | "number" => match schema.get("format").and_then(Value::as_str) {
-                Some(format) => format!("{t} ({})", escape(format)),
-                None => (*t).to_string(),
+                Some(format) => out.text(&format!("{kind} ({format})")),
+                None => out.text(kind),
             },
-            other => escape(other),
-        })
-        .collect();
-    if names.is_empty() {
-        names.push("any".to_string());
+            other => out.text(other),
+        }
     }
-    let mut text = names.join(" or ");
-    if nullable {
-        text.push_str(" or null");
+    if !named {
+        out.text("any");
     }
-    text
+    if types.contains(&"null") {
+        out.text(" or null");
+    }
+    out
 }
 
 /// The body's schema in the first (usually only) content type, with that type.
@@ -168,204 +229,283 @@ fn content_schema(content: Option<&Value>) -> Option<(&str, &Value)> {
     Some((media_type.as_str(), media.get("schema")?))
 }
 
-/// Opens a table (in a `div` of `class`) with these column headings; [`CLOSE_TABLE`] ends it.
-fn open_table(out: &mut String, class: &str, headings: &[&str]) {
-    let _ = write!(out, r#"<div class="{class}"><table><thead><tr>"#);
-    for heading in headings {
-        let _ = write!(out, r#"<th scope="col">{heading}</th>"#);
+/// A table (in a `div` of `class`) with these column headings and rows.
+fn table(class: &'static str, headings: impl IntoView, rows: impl IntoView) -> impl IntoView {
+    view! {
+        <div class=class>
+            <table>
+                <thead>
+                    <tr>{headings}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
-    out.push_str("</tr></thead><tbody>");
 }
 
-const CLOSE_TABLE: &str = "</tbody></table></div>";
-
-fn render_parameters(out: &mut String, parameters: &[Value]) {
-    if parameters.is_empty() {
-        return;
-    }
-    out.push_str("<h4>Parameters</h4>");
-    open_table(out, "api-table api-table--named", &["Name", "Description"]);
-    for parameter in parameters {
-        let required = if parameter.get("required").and_then(Value::as_bool) == Some(true) {
-            r#" <span class="api-required">required</span>"#
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<tr><td><code>{}</code>{required}<br><span class=\"api-type\">{} in the {}</span></td><td>{}</td></tr>",
-            escape(str_of(parameter, "name")),
-            parameter.get("schema").map(type_of).unwrap_or_default(),
-            escape(str_of(parameter, "in")),
-            prose(str_of(parameter, "description")),
-        );
-    }
-    out.push_str(CLOSE_TABLE);
+/// A paragraph of `text`, unless it is empty.
+fn paragraph(text: &str) -> impl IntoView {
+    (!text.is_empty()).then(|| view! { <p>{prose(text).view()}</p> })
 }
 
-fn render_operation(out: &mut String, path: &str, method: &str, operation: &Value) {
+/// A method's badge: `GET`, `POST`…
+fn method_badge(method: &'static str) -> impl IntoView {
+    view! {
+        <span class=format!("api-method api-method--{method}")>{method.to_ascii_uppercase()}</span>
+    }
+}
+
+fn parameters_view(parameters: &[Value]) -> impl IntoView {
+    let rows = parameters
+        .iter()
+        .map(|parameter| {
+            let required = parameter.get("required").and_then(Value::as_bool) == Some(true);
+            let mut kind = parameter.get("schema").map(type_of).unwrap_or_default();
+            kind.text(&format!(" in the {}", str_of(parameter, "in")));
+            view! {
+                <tr>
+                    <td>
+                        <code>{str_of(parameter, "name").to_string()}</code>
+                        {required.then(|| view! { " " <span class="api-required">"required"</span> })}
+                        <br />
+                        <span class="api-type">{kind.view()}</span>
+                    </td>
+                    <td>{prose(str_of(parameter, "description")).view()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    (!parameters.is_empty()).then(|| {
+        view! {
+            <h4>"Parameters"</h4>
+            {table(
+                "api-table api-table--named",
+                view! {
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Description"</th>
+                },
+                rows,
+            )}
+        }
+    })
+}
+
+fn responses_view(responses: &Map<String, Value>) -> impl IntoView {
+    let rows = responses
+        .iter()
+        .map(|(status, response)| {
+            // Success bodies are JSON and errors problem+json, as the introduction says.
+            let body = match content_schema(response.get("content")) {
+                Some((_, schema)) => type_of(schema),
+                None => prose("none"),
+            };
+            view! {
+                <tr>
+                    <td>
+                        <code>{status.clone()}</code>
+                    </td>
+                    <td>{prose(str_of(response, "description")).view()}</td>
+                    <td>{body.view()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h4>"Responses"</h4>
+        {table(
+            "api-table",
+            view! {
+                <th scope="col">"Status"</th>
+                <th scope="col">"Meaning"</th>
+                <th scope="col">"Body"</th>
+            },
+            rows,
+        )}
+    }
+}
+
+fn operation_view(path: &str, method: &'static str, operation: &Value) -> impl IntoView {
     let id = anchor(method, path);
-    let summary = str_of(operation, "summary");
-    let _ = write!(
-        out,
-        r#"<section class="api-op" id="{id}" aria-labelledby="{id}-title"><h3 id="{id}-title"><span class="api-method api-method--{method}">{}</span> <code>{}</code></h3>"#,
-        method.to_ascii_uppercase(),
-        escape(path),
-    );
-    if !summary.is_empty() {
-        let _ = write!(out, "<p>{}</p>", prose(summary));
-    }
-    let description = str_of(operation, "description");
-    if !description.is_empty() {
-        let _ = write!(out, "<p>{}</p>", prose(description));
-    }
     let secured = operation
         .get("security")
         .and_then(Value::as_array)
         .is_some_and(|s| !s.is_empty());
-    out.push_str(if secured {
-        r#"<p class="api-auth">Needs an access token: <code>Authorization: Bearer …</code></p>"#
+    let auth = if secured {
+        Either::Left(view! {
+            <p class="api-auth">"Needs an access token: "<code>"Authorization: Bearer …"</code></p>
+        })
     } else {
-        r#"<p class="api-auth">No token needed.</p>"#
-    });
+        Either::Right(view! { <p class="api-auth">"No token needed."</p> })
+    };
     let parameters = operation
         .get("parameters")
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    render_parameters(out, parameters);
-    if let Some((media_type, schema)) =
-        content_schema(operation.get("requestBody").and_then(|b| b.get("content")))
-    {
-        let _ = write!(
-            out,
-            "<h4>Request body</h4><p>{} as <code>{}</code>.</p>",
-            type_of(schema),
-            escape(media_type)
-        );
+    let request_body = content_schema(operation.get("requestBody").and_then(|b| b.get("content")))
+        .map(|(media_type, schema)| {
+            let mut body = type_of(schema);
+            body.text(" as ");
+            body.push(Inline::Code(media_type.to_string()));
+            body.text(".");
+            view! {
+                <h4>"Request body"</h4>
+                <p>{body.view()}</p>
+            }
+        });
+    let responses = operation
+        .get("responses")
+        .and_then(Value::as_object)
+        .map(responses_view);
+    view! {
+        <section class="api-op" id=id.clone() aria-labelledby=format!("{id}-title")>
+            <h3 id=format!("{id}-title")>
+                {method_badge(method)}
+                " "
+                <code>{path.to_string()}</code>
+            </h3>
+            {paragraph(str_of(operation, "summary"))}
+            {paragraph(str_of(operation, "description"))}
+            {auth}
+            {parameters_view(parameters)}
+            {request_body}
+            {responses}
+        </section>
     }
-    if let Some(responses) = operation.get("responses").and_then(Value::as_object) {
-        out.push_str("<h4>Responses</h4>");
-        open_table(out, "api-table", &["Status", "Meaning", "Body"]);
-        for (status, response) in responses {
-            // Success bodies are JSON and errors problem+json, as the introduction says.
-            let body = content_schema(response.get("content"))
-                .map_or_else(|| "none".to_string(), |(_, schema)| type_of(schema));
-            let _ = write!(
-                out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{body}</td></tr>",
-                escape(status),
-                prose(str_of(response, "description")),
-            );
-        }
-        out.push_str(CLOSE_TABLE);
-    }
-    out.push_str("</section>");
 }
 
-fn render_schema(out: &mut String, name: &str, schema: &Value) {
-    let _ = write!(
-        out,
-        r#"<section class="api-schema" id="schema-{0}" aria-labelledby="schema-{0}-title"><h3 id="schema-{0}-title"><code>{0}</code></h3>"#,
-        escape(name)
-    );
-    let description = str_of(schema, "description");
-    if !description.is_empty() {
-        let _ = write!(out, "<p>{}</p>", prose(description));
+fn schema_view(name: &str, schema: &Value) -> impl IntoView {
+    let body = match schema.get("properties").and_then(Value::as_object) {
+        Some(properties) => Either::Left(fields_view(schema, properties)),
+        None => Either::Right(view! { <p>{type_of(schema).view()}</p> }),
+    };
+    view! {
+        <section
+            class="api-schema"
+            id=format!("schema-{name}")
+            aria-labelledby=format!("schema-{name}-title")
+        >
+            <h3 id=format!("schema-{name}-title")>
+                <code>{name.to_string()}</code>
+            </h3>
+            {paragraph(str_of(schema, "description"))}
+            {body}
+        </section>
     }
-    match schema.get("properties").and_then(Value::as_object) {
-        Some(properties) => render_fields(out, schema, properties),
-        None => {
-            let _ = write!(out, "<p>{}</p>", type_of(schema));
-        }
-    }
-    out.push_str("</section>");
 }
 
-fn render_fields(out: &mut String, schema: &Value, properties: &Map<String, Value>) {
+fn fields_view(schema: &Value, properties: &Map<String, Value>) -> impl IntoView {
     let required: Vec<&str> = schema
         .get("required")
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    open_table(out, "api-table api-table--named", &["Field", "Description"]);
-    for (field, property) in properties {
-        let mark = if required.contains(&field.as_str()) {
-            r#" <span class="api-required">always</span>"#
-        } else {
-            ""
-        };
-        let mut description = prose(str_of(property, "description"));
-        if let Some(example) = property.get("example") {
-            let _ = write!(
-                description,
-                r#" <span class="muted">Example: <code>{}</code></span>"#,
-                escape(&example.to_string())
-            );
-        }
-        let _ = write!(
-            out,
-            "<tr><td><code>{}</code>{mark}<br><span class=\"api-type\">{}</span></td><td>{description}</td></tr>",
-            escape(field),
-            type_of(property),
-        );
+    let rows = properties
+        .iter()
+        .map(|(field, property)| {
+            let always = required.contains(&field.as_str());
+            let mut description = prose(str_of(property, "description"));
+            let example = property.get("example").map(|example| {
+                description.text(" ");
+                view! {
+                    <span class="muted">"Example: "<code>{example.to_string()}</code></span>
+                }
+            });
+            view! {
+                <tr>
+                    <td>
+                        <code>{field.clone()}</code>
+                        {always.then(|| view! { " " <span class="api-required">"always"</span> })}
+                        <br />
+                        <span class="api-type">{type_of(property).view()}</span>
+                    </td>
+                    <td>{description.view()}{example}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    table(
+        "api-table api-table--named",
+        view! {
+            <th scope="col">"Field"</th>
+            <th scope="col">"Description"</th>
+        },
+        rows,
+    )
+}
+
+/// The fixed introduction: getting started, the rate limit, errors.
+fn introduction(base_url: &str, requests_per_minute: u32) -> impl IntoView {
+    let example = format!(
+        "curl -X POST {base_url}/api/v1/auth/login \\\n  -H 'Content-Type: application/json' \\\n  -d '{{\"email\": \"you@example.org\", \"password\": \"…\"}}'"
+    );
+    let limit = format!(
+        "Each traveler may make {requests_per_minute} requests a minute; beyond that the answer is "
+    );
+    view! {
+        <h2 id="start">"Getting started"</h2>
+        <ol>
+            <li>
+                "Create an account with "<code>"POST /api/v1/auth/register"</code>
+                ", or log in with "<code>"POST /api/v1/auth/login"</code>
+                ". Both answer with an access token and a refresh token."
+            </li>
+            <li>
+                "Send the access token with every call: "
+                <code>"Authorization: Bearer <access token>"</code>"."
+            </li>
+            <li>
+                "Access tokens last 15 minutes. Trade the refresh token for a new pair with "
+                <code>"POST /api/v1/auth/refresh"</code>
+                "; each refresh token works once (using one twice ends that login)."
+            </li>
+            <li>
+                "Bodies are JSON ("<code>"Content-Type: application/json"</code>"). Errors are "
+                <code>"application/problem+json"</code>"; invalid fields are listed under "
+                <code>"errors"</code>", by field."
+            </li>
+        </ol>
+        <pre class="api-example">
+            <code>{example}</code>
+        </pre>
+        <p>
+            {limit}<code>"429"</code>" with a "<code>"Retry-After"</code>" header."
+        </p>
+        <h2 id="errors">"Errors"</h2>
+        <p>
+            "Every error is a "<a href="#schema-Problem"><code>"Problem"</code></a>
+            " (RFC 9457, "<code>"application/problem+json"</code>
+            ") with the HTTP status, a title and a sentence saying what to do. Another traveler's trip or activity is answered exactly like one that does not exist: "
+            <code>"404"</code>"."
+        </p>
+        <h3 id="problem-validation">"Invalid fields"</h3>
+        <p>
+            "When fields are missing or invalid the status is "<code>"422"</code>", the type is "
+            <code>"/api/docs#problem-validation"</code>", nothing is saved, and "
+            <code>"errors"</code>" maps each field to a message you can show beside it:"
+        </p>
+        <pre class="api-example">
+            <code>
+                "{\n  \"type\": \"/api/docs#problem-validation\",\n  \"title\": \"Some fields are invalid\",\n  \"status\": 422,\n  \"errors\": { \"end_date\": \"The last day can’t be before the first day.\" }\n}"
+            </code>
+        </pre>
     }
-    out.push_str(CLOSE_TABLE);
 }
 
 /// The whole reference: an introduction, a contents list, the operations by tag, the schemas.
 fn render(spec: &Value, base_url: &str, requests_per_minute: u32) -> String {
-    let mut out = String::new();
     let info = spec.get("info").cloned().unwrap_or_default();
-    let _ = write!(
-        out,
-        r#"<div class="api-doc"><header class="page-head"><div><h1>{}</h1><p class="muted">Version {} · OpenAPI description: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p></div></header><div class="prose"><p>{}</p>"#,
-        escape(str_of(&info, "title")),
-        escape(str_of(&info, "version")),
-        prose(str_of(&info, "description")),
-    );
-    out.push_str(concat!(
-        "<h2 id=\"start\">Getting started</h2><ol>",
-        "<li>Create an account with <code>POST /api/v1/auth/register</code>, or log in with <code>POST /api/v1/auth/login</code>. Both answer with an access token and a refresh token.</li>",
-        "<li>Send the access token with every call: <code>Authorization: Bearer &lt;access token&gt;</code>.</li>",
-        "<li>Access tokens last 15 minutes. Trade the refresh token for a new pair with <code>POST /api/v1/auth/refresh</code>; each refresh token works once (using one twice ends that login).</li>",
-        "<li>Bodies are JSON (<code>Content-Type: application/json</code>). Errors are <code>application/problem+json</code>; invalid fields are listed under <code>errors</code>, by field.</li>",
-        "</ol>",
-    ));
-    let _ = write!(
-        out,
-        "<pre class=\"api-example\"><code>curl -X POST {}/api/v1/auth/login \\\n  -H 'Content-Type: application/json' \\\n  -d '{{\"email\": \"you@example.org\", \"password\": \"…\"}}'</code></pre>",
-        escape(base_url)
-    );
-    let _ = write!(
-        out,
-        "<p>Each traveler may make {requests_per_minute} requests a minute; beyond that the answer is <code>429</code> with a <code>Retry-After</code> header.</p>"
-    );
-    out.push_str(concat!(
-        "<h2 id=\"errors\">Errors</h2>",
-        "<p>Every error is a <a href=\"#schema-Problem\"><code>Problem</code></a> (RFC 9457, <code>application/problem+json</code>) with the HTTP status, a title and a sentence saying what to do. ",
-        "Another traveler's trip or activity is answered exactly like one that does not exist: <code>404</code>.</p>",
-        "<h3 id=\"problem-validation\">Invalid fields</h3>",
-        "<p>When fields are missing or invalid the status is <code>422</code>, the type is <code>/api/docs#problem-validation</code>, nothing is saved, and <code>errors</code> maps each field to a message you can show beside it:</p>",
-        "<pre class=\"api-example\"><code>{\n  \"type\": \"/api/docs#problem-validation\",\n  \"title\": \"Some fields are invalid\",\n  \"status\": 422,\n  \"errors\": { \"end_date\": \"The last day can’t be before the first day.\" }\n}</code></pre></div>",
-    ));
-
     let paths = spec.get("paths").and_then(Value::as_object);
-    let tags: Vec<(String, String)> = spec
+    let tags: Vec<(&str, &str)> = spec
         .get("tags")
         .and_then(Value::as_array)
         .map(|tags| {
             tags.iter()
-                .map(|t| {
-                    (
-                        str_of(t, "name").to_string(),
-                        str_of(t, "description").to_string(),
-                    )
-                })
+                .map(|t| (str_of(t, "name"), str_of(t, "description")))
                 .collect()
         })
         .unwrap_or_default();
-    let operations_of = |tag: &str| -> Vec<(&str, &str, &Value)> {
+    let operations_of = |tag: &str| -> Vec<(&str, &'static str, &Value)> {
         let mut found = Vec::new();
         for (path, item) in paths.into_iter().flatten() {
             for method in METHODS {
@@ -382,50 +522,86 @@ fn render(spec: &Value, base_url: &str, requests_per_minute: u32) -> String {
         found
     };
 
-    out.push_str(r#"<nav class="api-contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2>"#);
-    for (tag, description) in &tags {
-        let _ = write!(
-            out,
-            r##"<h3><a href="#tag-{0}">{1}</a></h3><ul class="api-contents__list">"##,
-            escape(tag),
-            prose(description)
-        );
-        for (path, method, _) in operations_of(tag) {
-            let _ = write!(
-                out,
-                r##"<li><a href="#{}"><span class="api-method api-method--{method}">{}</span> <code>{}</code></a></li>"##,
-                anchor(method, path),
-                method.to_ascii_uppercase(),
-                escape(path)
-            );
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str(r##"<h3><a href="#schemas">Schemas</a></h3></nav>"##);
-
-    for (tag, description) in &tags {
-        let _ = write!(
-            out,
-            r#"<h2 id="tag-{}" class="api-tag">{}</h2>"#,
-            escape(tag),
-            prose(description)
-        );
-        for (path, method, operation) in operations_of(tag) {
-            render_operation(&mut out, path, method, operation);
-        }
-    }
-
-    out.push_str(r#"<h2 id="schemas" class="api-tag">Schemas</h2>"#);
-    if let Some(schemas) = spec
+    let contents = tags
+        .iter()
+        .map(|&(tag, description)| {
+            let entries = operations_of(tag)
+                .into_iter()
+                .map(|(path, method, _)| {
+                    view! {
+                        <li>
+                            <a href=format!("#{}", anchor(method, path))>
+                                {method_badge(method)}
+                                " "
+                                <code>{path.to_string()}</code>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>
+                    <a href=format!("#tag-{tag}")>{prose(description).view()}</a>
+                </h3>
+                <ul class="api-contents__list">{entries}</ul>
+            }
+        })
+        .collect_view();
+    let operations = tags
+        .iter()
+        .map(|&(tag, description)| {
+            let operations = operations_of(tag)
+                .into_iter()
+                .map(|(path, method, operation)| operation_view(path, method, operation))
+                .collect_view();
+            view! {
+                <h2 id=format!("tag-{tag}") class="api-tag">
+                    {prose(description).view()}
+                </h2>
+                {operations}
+            }
+        })
+        .collect_view();
+    let schemas = spec
         .pointer("/components/schemas")
         .and_then(Value::as_object)
-    {
-        for (name, schema) in schemas {
-            render_schema(&mut out, name, schema);
-        }
+        .map(|schemas| {
+            schemas
+                .iter()
+                .map(|(name, schema)| schema_view(name, schema))
+                .collect_view()
+        });
+
+    view! {
+        <div class="api-doc">
+            <header class="page-head">
+                <div>
+                    <h1>{str_of(&info, "title").to_string()}</h1>
+                    <p class="muted">
+                        {format!("Version {} · OpenAPI description: ", str_of(&info, "version"))}
+                        <a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>
+                    </p>
+                </div>
+            </header>
+            <div class="prose">
+                <p>{prose(str_of(&info, "description")).view()}</p>
+                {introduction(base_url, requests_per_minute)}
+            </div>
+            <nav class="api-contents" aria-labelledby="contents-title">
+                <h2 id="contents-title">"Contents"</h2>
+                {contents}
+                <h3>
+                    <a href="#schemas">"Schemas"</a>
+                </h3>
+            </nav>
+            {operations}
+            <h2 id="schemas" class="api-tag">
+                "Schemas"
+            </h2>
+            {schemas}
+        </div>
     }
-    out.push_str("</div>");
-    out
+    .to_html()
 }
 
 #[cfg(test)]
@@ -434,32 +610,51 @@ mod tests {
 
     use super::*;
 
+    /// The pieces as HTML, without the `<!>` markers Leptos leaves after lists for hydration.
+    fn html(inlines: Inlines) -> String {
+        inlines.view().to_html().replace("<!>", "")
+    }
+
     #[test]
     fn types_read_as_words_and_link_to_schemas() {
         assert_eq!(
-            type_of(&json!({"type": "string", "format": "date"})),
+            html(type_of(&json!({"type": "string", "format": "date"}))),
             "string (date)"
         );
         assert_eq!(
-            type_of(&json!({"type": ["integer", "null"]})),
+            html(type_of(&json!({"type": ["integer", "null"]}))),
             "integer or null"
         );
         assert_eq!(
             type_of(&json!({"type": "array", "items": {"$ref": "#/components/schemas/Trip"}})),
+            Inlines(vec![
+                Inline::Text("list of ".into()),
+                Inline::Schema("Trip".into())
+            ])
+        );
+        assert_eq!(
+            html(type_of(
+                &json!({"type": "array", "items": {"$ref": "#/components/schemas/Trip"}})
+            )),
             r##"list of <a href="#schema-Trip">Trip</a>"##
         );
         assert_eq!(
-            type_of(&json!({"enum": ["a", "b&c"]})),
+            html(type_of(&json!({"enum": ["a", "b&c"]}))),
             "one of <code>a</code>, <code>b&amp;c</code>"
         );
-        assert_eq!(type_of(&json!({})), "any");
+        assert_eq!(
+            html(type_of(&json!({"$ref": "#/components/schemas/A\"<b>&"}))),
+            r##"<a href="#schema-A&quot;&lt;b&gt;&amp;">A"&lt;b&gt;&amp;</a>"##
+        );
+        assert_eq!(html(type_of(&json!({}))), "any");
     }
 
     #[test]
     fn descriptions_are_escaped_and_keep_their_code_spans() {
         assert_eq!(
-            prose("Send `Authorization: <token>` & wait"),
+            html(prose("Send `Authorization: <token>` & wait")),
             "Send <code>Authorization: &lt;token&gt;</code> &amp; wait"
         );
+        assert_eq!(html(prose("`<b>`")), "<code>&lt;b&gt;</code>");
     }
 }

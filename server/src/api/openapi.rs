@@ -40,7 +40,7 @@ use super::{activities, auth, trips};
         activities::replace,
         activities::delete,
     ),
-    components(schemas(trips::StatusFilter, trips::SortOrder)),
+    components(schemas(domain::trips::model::Status, domain::trips::model::Sort)),
     modifiers(&BearerScheme, &CommonResponses),
     tags(
         (name = "auth", description = "Accounts and tokens"),

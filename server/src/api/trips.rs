@@ -173,26 +173,6 @@ impl From<TripList> for TripPage {
 /// list is simply empty).
 const MAX_PAGE: u64 = 100_000;
 
-/// Which trips the list shows (documentation of the `status` parameter).
-#[derive(ToSchema)]
-#[schema(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum StatusFilter {
-    Upcoming,
-    Past,
-    All,
-}
-
-/// The list's order (documentation of the `sort` parameter).
-#[derive(ToSchema)]
-#[schema(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum SortOrder {
-    Start,
-    Name,
-    Updated,
-}
-
 /// The web list's query (`TripQuery::from_params`), except that a value that cannot be read —
 /// including an empty one, which a form would send for "any" — is an error rather than
 /// quietly the default. `q` may be empty.
@@ -235,11 +215,11 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
     get, path = "/api/v1/trips", tag = "trips",
     security(("bearer" = [])),
     params(
-        ("status" = Option<StatusFilter>, Query, description = "`upcoming` (default: ending today or later), `past` or `all`"),
+        ("status" = Option<Status>, Query, description = "`upcoming` (default: ending today or later), `past` or `all`"),
         ("q" = Option<String>, Query, description = "Words to find in the name or destination"),
         ("from" = Option<NaiveDate>, Query, description = "Trips ending on or after this day (`YYYY-MM-DD`)"),
         ("to" = Option<NaiveDate>, Query, description = "Trips starting on or before this day (`YYYY-MM-DD`)"),
-        ("sort" = Option<SortOrder>, Query, description = "`start` (default), `name` or `updated`"),
+        ("sort" = Option<Sort>, Query, description = "`start` (default), `name` or `updated`"),
         ("page" = Option<u64>, Query, minimum = 1, maximum = 100_000, description = "From 1; 20 trips a page"),
     ),
     responses(

@@ -27,7 +27,7 @@ fn is_protected(path: &str) -> bool {
 }
 
 /// The user the rate limiter already found, or a fresh look at the session.
-async fn current_user(
+async fn signed_in(
     state: &AppState,
     session: &Session,
     known: Option<RequestUser>,
@@ -47,7 +47,7 @@ pub async fn require_login(
     let path = request.uri().path();
     let known = request.extensions().get::<RequestUser>().copied();
     if path == "/" {
-        return match current_user(&state, &session, known).await {
+        return match signed_in(&state, &session, known).await {
             Ok(Some(_)) => Redirect::to("/trips").into_response(),
             Ok(None) => next.run(request).await,
             // The session cannot be read (the database is down): showing the visitor's landing
@@ -58,7 +58,7 @@ pub async fn require_login(
     if !is_protected(path) {
         return next.run(request).await;
     }
-    match current_user(&state, &session, known).await {
+    match signed_in(&state, &session, known).await {
         Ok(Some(_)) => next.run(request).await,
         Ok(None) => {
             let here = request
@@ -107,11 +107,11 @@ pub async fn page_user(
     session: &Session,
     known: Option<RequestUser>,
 ) -> PageUser {
-    let id = match current_user(state, session, known).await {
+    let id = match signed_in(state, session, known).await {
         Ok(Some(id)) => id,
         Ok(None) | Err(_) => return PageUser(None),
     };
-    match service::current_user(&state.db, id).await {
+    match service::profile(&state.db, id).await {
         Ok(user) => PageUser(user),
         Err(error) => {
             tracing::error!(%error, "could not load the current user");

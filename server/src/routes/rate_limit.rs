@@ -145,7 +145,10 @@ impl RateLimit {
     /// at all ends the walk at the last trusted hop: what lies beyond it was written by the
     /// client and proves nothing.
     fn client_ip(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
-        let trusted = |ip: IpAddr| self.trusted_proxies.iter().any(|net| net.contains(ip));
+        let trusted = |ip: IpAddr| {
+            let ip = ip.to_canonical();
+            self.trusted_proxies.iter().any(|net| net.contains(&ip))
+        };
         if !trusted(peer) {
             return peer;
         }

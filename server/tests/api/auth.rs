@@ -4,11 +4,9 @@ use serde_json::Value;
 
 use crate::helpers::{session_cookie, spawn_app};
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
-fn unique_email() -> String {
-    format!("traveler-{}@example.com", uuid::Uuid::now_v7().simple())
-}
+use crate::helpers::unique_email;
 
 #[tokio::test]
 async fn sign_up_stores_an_argon2id_hash_and_logs_in() {

@@ -13,7 +13,7 @@ use crate::{
     helpers::{TestApp, fresh_database_url, spawn_app_with},
 };
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 pub async fn tables(db: &DatabaseConnection) -> Vec<String> {
     let sql = match db.get_database_backend() {

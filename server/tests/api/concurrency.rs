@@ -8,7 +8,7 @@ use tokio::task::JoinSet;
 use crate::helpers::{TestApp, spawn_app};
 
 const WRITERS: usize = 50;
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 /// Runs `WRITERS` posts at once; returns the statuses that were not 200, with their bodies.
 async fn all_at_once(

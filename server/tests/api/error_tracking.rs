@@ -40,7 +40,7 @@ async fn fake_ingest_answering_after(
     (address, received)
 }
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 /// The real binary reporting to `ingest`, with a traveler signed up (the cookie is returned) and
 /// then the trips tables dropped under it, so the trips page fails inside.

@@ -9,7 +9,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::helpers::{TestApp, captured_logs, spawn_app, spawn_app_with, spawn_app_with_routes};
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 fn unique_email() -> String {
     format!("hardening-{}@example.com", uuid::Uuid::now_v7().simple())
@@ -221,7 +221,7 @@ async fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
     let direct = spawn_app_with(|settings| settings.requests_per_minute = 2).await;
     let proxied = spawn_app_with(|settings| {
         settings.requests_per_minute = 2;
-        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
     })
     .await;
     let from = |app: &TestApp, client: &str| {
@@ -263,7 +263,7 @@ async fn instances_sharing_a_database_share_the_limit() {
     .await;
     let url = first.database_url.clone();
     let second = spawn_app_with(move |settings| {
-        settings.database_url = url;
+        settings.database_url = url.into();
         settings.requests_per_minute = 5;
         settings.rate_limit_store = RateLimitStore::Database;
     })
@@ -417,7 +417,7 @@ async fn logs_name_the_logged_in_user_of_each_request() {
 async fn metrics_are_private_unless_the_token_is_presented() {
     let token = "metrics-token-0123456789abcdef";
     let closed = spawn_app().await;
-    let open = spawn_app_with(|settings| settings.metrics_token = Some(token.to_string())).await;
+    let open = spawn_app_with(|settings| settings.metrics_token = Some(token.into())).await;
     let email = unique_email();
     open.sign_up(&email, PASSWORD).await;
     assert!(
@@ -555,7 +555,7 @@ async fn malformed_bodies_to_every_server_function_never_leak_internals() {
 #[tokio::test]
 async fn made_up_methods_and_request_ids_never_reach_labels_or_logs() {
     let token = "metrics-token-0123456789abcdef";
-    let app = spawn_app_with(|settings| settings.metrics_token = Some(token.to_string())).await;
+    let app = spawn_app_with(|settings| settings.metrics_token = Some(token.into())).await;
     let made_up = format!("MADEUP{}", "X".repeat(2_000));
     let long_id = format!("id-{}", "7".repeat(500));
 

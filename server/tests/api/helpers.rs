@@ -385,7 +385,7 @@ pub fn captured_logs() -> String {
 /// A second instance on `first`'s database, as after a restart or behind a load balancer.
 pub async fn spawn_app_on(first: &TestApp) -> TestApp {
     let url = first.database_url.clone();
-    spawn_app_with(move |settings| settings.database_url = url).await
+    spawn_app_with(move |settings| settings.database_url = url.into()).await
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -431,7 +431,7 @@ pub async fn spawn_app_with_routes(
         metrics_address,
         client,
         db,
-        database_url: settings.database_url.clone(),
+        database_url: secrecy::ExposeSecret::expose_secret(&settings.database_url).to_string(),
         queries,
         dir,
         shutdown: Some(shutdown),

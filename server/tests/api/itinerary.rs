@@ -11,7 +11,7 @@ use crate::{
     trips_service::trip,
 };
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 struct World {
     app: TestApp,

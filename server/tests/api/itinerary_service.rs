@@ -6,10 +6,7 @@ use domain::{
         model::{ActivityDraft, Category, plan},
         service::Direction,
     },
-    trips::{
-        model::parse_date,
-        service::TripError,
-    },
+    trips::{model::parse_date, service::TripError},
 };
 use uuid::Uuid;
 

@@ -52,7 +52,7 @@ async fn get_as(app: &TestApp, forwarded_for: &str) -> u16 {
 fn behind_proxy(per_minute: u32) -> impl FnOnce(&mut server::config::Settings) {
     move |settings| {
         settings.requests_per_minute = per_minute;
-        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
     }
 }
 

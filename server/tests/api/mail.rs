@@ -62,7 +62,7 @@ async fn fake_smtp_server() -> (u16, Arc<Mutex<Vec<String>>>) {
 async fn reset_links_go_out_over_smtp_when_configured() {
     let (port, received) = fake_smtp_server().await;
     let app = spawn_app_with(move |settings| {
-        settings.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        settings.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
         settings.mail_from = "Travel Planner <no-reply@example.org>".into();
     })
     .await;

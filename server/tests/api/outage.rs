@@ -14,7 +14,7 @@ use tempfile::TempDir;
 
 use crate::helpers::{captured_logs, spawn_app_with};
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 /// A PostgreSQL cluster in a temporary folder, stopped and removed when dropped.
 struct Postgres {
@@ -214,7 +214,7 @@ fn assert_friendly(what: &str, (status, retry_after, body): &(u16, Option<String
 async fn a_database_outage_answers_503_and_recovers_by_itself() {
     let postgres = Postgres::start_new();
     let url = postgres.url();
-    let app = spawn_app_with(move |settings| settings.database_url = url).await;
+    let app = spawn_app_with(move |settings| settings.database_url = url.into()).await;
     let email = format!("outage-{}@example.com", uuid::Uuid::now_v7().simple());
     let cookie = app.sign_up(&email, PASSWORD).await;
     let saved = app

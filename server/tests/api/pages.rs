@@ -106,7 +106,7 @@ async fn unknown_pages_get_a_friendly_404() {
 async fn starting_other_servers_does_not_stall_pages_being_rendered() {
     let app = spawn_app_with(|settings| settings.request_timeout = Duration::from_secs(5)).await;
     let cookie = app
-        .sign_up("stall@example.com", "violet kettle harbour")
+        .sign_up("stall@example.com", crate::helpers::PASSWORD)
         .await;
     let stop = Arc::new(AtomicBool::new(false));
     let starter = std::thread::spawn({

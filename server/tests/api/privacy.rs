@@ -16,7 +16,7 @@ use crate::{
     trips_service::trip,
 };
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 fn email(who: &str) -> String {
     format!("{who}-{}@example.com", Uuid::now_v7().simple())

@@ -6,12 +6,10 @@ use serde_json::Value;
 
 use crate::helpers::{TestApp, session_cookie, spawn_app};
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 const NEW_PASSWORD: &str = "amber lantern meadow";
 
-fn unique_email() -> String {
-    format!("traveler-{}@example.com", uuid::Uuid::now_v7().simple())
-}
+use crate::helpers::unique_email;
 
 /// The token at the end of the reset link in an email body.
 fn token_in(body: &str) -> String {

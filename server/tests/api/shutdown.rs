@@ -13,7 +13,7 @@ use tokio::task::JoinSet;
 
 use crate::{binary::Server, helpers::fresh_database_url};
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 const IN_FLIGHT: usize = 24;
 const AFTER_SIGNAL: usize = 16;
 

@@ -13,7 +13,7 @@ use crate::{
     trips_service::trip,
 };
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 fn email() -> String {
     format!("traveler-{}@example.com", uuid::Uuid::now_v7().simple())

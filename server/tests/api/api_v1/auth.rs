@@ -123,7 +123,7 @@ async fn wrong_passwords_are_401_and_share_the_webs_allowance() {
 
 #[tokio::test]
 async fn access_tokens_expire_after_fifteen_minutes() {
-    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.to_string())).await;
+    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.into())).await;
     let (_, tokens) = register(&app).await;
     let (_, user_id) = me_id(&app, access(&tokens)).await;
     let session = refresh_tokens::Entity::find()
@@ -150,7 +150,7 @@ async fn access_tokens_expire_after_fifteen_minutes() {
 
 #[tokio::test]
 async fn refresh_tokens_expire_after_thirty_days() {
-    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.to_string())).await;
+    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.into())).await;
     let (email, _) = register(&app).await;
     let user_id = app.user_id(&email).await;
     let keys = AccessKeys::new(SECRET.as_bytes());
@@ -195,7 +195,7 @@ const LOGIN: Duration = Duration::days(90);
 
 #[tokio::test]
 async fn a_login_ends_ninety_days_after_it_started_however_often_it_is_refreshed() {
-    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.to_string())).await;
+    let app = spawn_app_with(|s| s.api_jwt_secret = Some(SECRET.into())).await;
     let (email, _) = register(&app).await;
     let user_id = app.user_id(&email).await;
     let keys = AccessKeys::new(SECRET.as_bytes());

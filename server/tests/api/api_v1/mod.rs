@@ -14,7 +14,7 @@ mod auth;
 mod surface;
 mod trips;
 
-const PASSWORD: &str = "violet kettle harbour";
+use crate::helpers::PASSWORD;
 
 const NEW_PASSWORD: &str = "amber lantern meadow";
 

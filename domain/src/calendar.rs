@@ -1,0 +1,64 @@
+//! Calendar dates and wall-clock times as forms send them and the rules' messages name them.
+//! A trip's dates are `NaiveDate`s and an activity's times `NaiveTime`s: in the trip's own
+//! zone, never instants, so nothing is ever converted.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+
+/// Exactly `width` ASCII digits as a number (`"03"` → 3; `"3"`, `"+3"`, `"٣٣"` → `None`).
+fn digits(text: &str, width: usize) -> Option<u32> {
+    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// A strict `YYYY-MM-DD` date (what `<input type="date">` sends).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let year = i32::try_from(digits(year, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(month, 2)?, digits(day, 2)?)
+}
+
+/// A strict `HH:MM` (or `HH:MM:SS`, as some browsers send) time.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.trim().split(':');
+    let (hour, minute) = (parts.next()?, parts.next()?);
+    let second = parts.next().unwrap_or("00");
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(digits(hour, 2)?, digits(minute, 2)?, digits(second, 2)?)
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
+}
+
+/// `Tue 3 Mar 2026`: how the rules' messages name a day.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// `09:30`.
+pub fn format_time(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_strict() {
+        assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("09:30:15"), NaiveTime::from_hms_opt(9, 30, 15));
+        for bad in ["9:30", "09:3", "24:00", "09:30:00:00", "ab:cd", "", "+9:30"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+        assert_eq!(
+            format_time(NaiveTime::from_hms_opt(7, 5, 59).unwrap()),
+            "07:05"
+        );
+    }
+}
