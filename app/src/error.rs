@@ -29,6 +29,12 @@ pub enum AppError {
     Internal,
     #[error("That request could not be understood.")]
     BadRequest,
+    /// The change was made from an older version of what it changes: someone else changed it
+    /// meanwhile, and nothing was saved.
+    #[error(
+        "Someone changed this while you were editing it, so your change was not saved. Here is how it looks now."
+    )]
+    Stale,
 }
 
 impl AppError {
@@ -66,6 +72,7 @@ impl AppError {
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::Stale => StatusCode::CONFLICT,
         }
     }
 
@@ -100,6 +107,7 @@ impl From<TripError> for AppError {
         match error {
             TripError::Invalid(errors) => Self::Invalid(errors),
             TripError::NotFound => Self::NotFound,
+            TripError::Stale => Self::Stale,
             TripError::Db(_) => {
                 tracing::error!(%error, "trip operation failed");
                 Self::Internal

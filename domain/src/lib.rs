@@ -12,11 +12,13 @@ pub mod accounts;
 pub mod calendar;
 pub mod entities;
 pub mod error;
+pub mod idempotency;
 pub mod ids;
 pub mod itinerary;
 pub mod mail;
 pub mod privacy;
 pub mod reference;
+pub mod text;
 pub mod trips;
 
 pub use error::FormErrors;

@@ -64,7 +64,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Activities {
+pub enum Activities {
     Table,
     Id,
     TripId,

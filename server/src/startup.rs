@@ -316,7 +316,10 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
                 settings.requests_per_minute,
             )),
         )
-        .nest(api::PREFIX, api::router(&settings.cors_allowed_origins))
+        .nest(
+            api::PREFIX,
+            api::router(&settings.cors_allowed_origins, &state),
+        )
         .merge(
             Router::new()
                 .leptos_routes_with_context(&state, routes, page_context, shell)
@@ -461,6 +464,9 @@ fn spawn_expired_session_cleanup(db: DatabaseConnection) {
                 domain::accounts::signup::delete_expired(&db, chrono::Utc::now()).await
             {
                 tracing::warn!(%error, "could not delete expired sign-ups");
+            }
+            if let Err(error) = domain::idempotency::delete_expired(&db, chrono::Utc::now()).await {
+                tracing::warn!(%error, "could not delete expired idempotency keys");
             }
         }
     });

@@ -82,6 +82,22 @@ pub fn start_sign_up(state: &AppState, checked: signup::CheckedSignup) {
     });
 }
 
+/// Mails the link (or note) of an email change in the background. Also the JSON API's.
+pub fn start_email_change(state: &AppState, user: users::Model, new_email: String) {
+    let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    mail::in_background(state, "email change", async move {
+        verify::request_change(&db, &user, &new_email, &base_url, Utc::now()).await
+    });
+}
+
+/// What the person is told after asking for an email change (the same whether or not the
+/// address has an account).
+pub fn email_change_sent(new_email: &str) -> String {
+    format!(
+        "Your profile is saved. We sent a link to {new_email}: your email changes when you open it."
+    )
+}
+
 /// Whether a sign-up link can still be used (the page shows the button or a way to start over).
 #[server(prefix = "/api/auth", endpoint = "sign_up_link_valid")]
 pub async fn sign_up_link_valid(token: String) -> Result<bool, AppError> {
@@ -213,13 +229,8 @@ pub async fn update_profile(
     .map_err(|refused| AppError::from(refused).respond())?;
     match update.new_email {
         Some(new_email) => {
-            let (db, base_url, user) = (state.db.clone(), state.base_url.clone(), update.user);
-            let message = format!(
-                "Your profile is saved. We sent a link to {new_email}: your email changes when you open it."
-            );
-            mail::in_background(&state, "email change", async move {
-                verify::request_change(&db, &user, &new_email, &base_url, Utc::now()).await
-            });
+            let message = email_change_sent(&new_email);
+            start_email_change(&state, update.user, new_email);
             session::flash(&message).await?;
         }
         None => session::flash("Your profile is saved.").await?,

@@ -94,7 +94,7 @@ pub async fn update_activity(
             service::explain_change(&db, &actor, id, &activity).await,
         ));
     };
-    let updated = service::update(&db, &actor, id, changes)
+    let updated = service::update(&db, &actor, id, changes, None)
         .await
         .map_err(invalid(&activity))?;
     let (trip, _) = service::find(&db, &actor, updated.id)
@@ -110,7 +110,9 @@ pub async fn delete_activity(id: String) -> Result<(), AppError> {
     let actor = session::actor().await?;
     let id: ActivityId = id.parse().map_err(failed)?;
     let db = context::db()?;
-    let trip_id = service::delete(&db, &actor, id).await.map_err(failed)?;
+    let trip_id = service::delete(&db, &actor, id, None)
+        .await
+        .map_err(failed)?;
     session::flash("Activity deleted.").await?;
     leptos_axum::redirect(&format!("/trips/{trip_id}"));
     Ok(())

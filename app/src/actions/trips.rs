@@ -103,7 +103,7 @@ pub async fn update_trip(
 pub async fn delete_trip(id: String) -> Result<(), AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    service::delete(&db, &actor, trip_id(&id)?)
+    service::delete(&db, &actor, trip_id(&id)?, None)
         .await
         .map_err(failed)?;
     session::flash("Trip deleted.").await?;

@@ -59,6 +59,9 @@ pub fn normalise_email(email: &str) -> String {
 
 /// A deliberately simple check (something@domain.tld); the confirmation email is the real test.
 pub fn email_problem(email: &str) -> Option<&'static str> {
+    if !crate::text::is_one_line(email) {
+        return Some("Enter an email address like name@example.com.");
+    }
     let email = email.trim();
     if email.is_empty() {
         return Some("Enter your email address.");
@@ -72,17 +75,20 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
             && domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
-            && !email.chars().any(char::is_whitespace)
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
     });
     (!valid).then_some("Enter an email address like name@example.com.")
 }
 
 pub fn display_name_problem(name: &str) -> Option<&'static str> {
+    let typed = name;
     let name = name.trim();
     if name.is_empty() {
         Some("Enter the name other travelers will see.")
     } else if name.chars().count() > DISPLAY_NAME_MAX {
         Some("Use at most 80 characters for your name.")
+    } else if !crate::text::is_one_line(typed) {
+        Some(crate::text::ONE_LINE)
     } else {
         None
     }

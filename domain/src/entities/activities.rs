@@ -26,6 +26,9 @@ pub struct Model {
     pub longitude: Option<f64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Bumped with every change to this activity's own fields (its day too, when the trip's
+    /// dates carry it along); not when others move around it.
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod email_verification_tokens;
+pub mod idempotency_keys;
 pub mod password_reset_tokens;
 pub mod pending_signups;
 pub mod refresh_tokens;

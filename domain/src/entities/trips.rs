@@ -22,6 +22,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Bumped with every change to the trip or its activities, in the same transaction.
     pub revision: i64,
+    /// Bumped with every change to the trip's own details (not its activities): what
+    /// `If-Match` and the edit forms compare against.
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

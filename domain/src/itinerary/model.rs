@@ -14,6 +14,7 @@ use crate::{
     error::FormErrors,
     ids::ActivityId,
     reference::{self, AmountError},
+    text,
     trips::model::{Trip, days_between, parse_date},
 };
 
@@ -139,6 +140,10 @@ impl ActivityDraft {
                 "Keep the description to 5,000 characters or fewer.",
             );
         }
+        // As typed: a control character is refused even where trimming would drop it.
+        text::check_one_line(&mut errors, "title", &self.title);
+        text::check_one_line(&mut errors, "location", &self.location);
+        text::check_multi_line(&mut errors, "description", &self.description);
         let day = parse_date(&self.day);
         if day.is_none() {
             errors.add("day", "Choose the day of the activity.");
@@ -326,6 +331,10 @@ pub struct Activity {
     pub position: i32,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// Counts the changes to this activity's own fields: what a client or a form read, to send
+    /// back with a change so that a change made meanwhile is not overwritten. Its `position`
+    /// moves without it when others are added, moved or deleted around it.
+    pub version: i64,
 }
 
 impl Activity {

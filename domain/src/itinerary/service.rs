@@ -43,6 +43,7 @@ impl From<activities::Model> for Activity {
             position: a.position,
             latitude: a.latitude,
             longitude: a.longitude,
+            version: a.version,
         }
     }
 }
@@ -233,6 +234,25 @@ async fn check_room(
     Ok(())
 }
 
+/// The activity as it is now, under the trip's lock — refused as [`TripError::Stale`] when it
+/// is no longer at `if_version`.
+async fn current(
+    txn: &impl ConnectionTrait,
+    trip_id: TripId,
+    id: ActivityId,
+    if_version: Option<i64>,
+) -> Result<activities::Model, TripError> {
+    let current = activities::Entity::find_by_id(id.uuid())
+        .filter(activities::Column::TripId.eq(trip_id))
+        .one(txn)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    match if_version {
+        Some(version) if version != current.version => Err(TripError::Stale),
+        _ => Ok(current),
+    }
+}
+
 /// Where an activity starting at `start` goes on `day` (by time; untimed ones last).
 async fn slot(
     txn: &impl ConnectionTrait,
@@ -305,6 +325,7 @@ pub async fn create(
         longitude: Set(activity.longitude),
         created_at: Set(now),
         updated_at: Set(now),
+        version: Set(1),
     }
     .insert(&txn)
     .await?;
@@ -313,24 +334,21 @@ pub async fn create(
     Ok(created.into())
 }
 
-/// Replaces an activity. A new day or a new start time places it anew among the day's; else
-/// its hand-made place stays.
+/// Replaces an activity — if it is still at `if_version`, when that is given. A new day or a
+/// new start time places it anew among the day's; else its hand-made place stays.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
 pub async fn update(
     db: &DatabaseConnection,
     actor: &Actor,
     id: ActivityId,
     activity: NewActivity,
+    if_version: Option<i64>,
 ) -> Result<Activity, TripError> {
     let trip_id = trip_of(db, actor, id).await?;
     let txn = db.begin().await?;
     let trip = lock_trip(&txn, actor, trip_id).await?;
+    let current = current(&txn, trip_id, id, if_version).await?;
     let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
-    let current = activities::Entity::find_by_id(id.uuid())
-        .filter(activities::Column::TripId.eq(trip_id))
-        .one(&txn)
-        .await?
-        .ok_or(TripError::NotFound)?;
     if activity.day != current.day {
         check_room(&txn, trip_id, activity.day, true).await?;
     }
@@ -365,6 +383,7 @@ pub async fn update(
     active.position = Set(position);
     active.latitude = Set(activity.latitude);
     active.longitude = Set(activity.longitude);
+    active.version = Set(active.version.as_ref() + 1);
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
     txn.commit().await?;
@@ -372,21 +391,18 @@ pub async fn update(
     Ok(updated.into())
 }
 
-/// Deletes an activity; returns its trip.
+/// Deletes an activity — if it is still at `if_version`, when that is given; returns its trip.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
 pub async fn delete(
     db: &DatabaseConnection,
     actor: &Actor,
     id: ActivityId,
+    if_version: Option<i64>,
 ) -> Result<TripId, TripError> {
     let trip_id = trip_of(db, actor, id).await?;
     let txn = db.begin().await?;
     lock_trip(&txn, actor, trip_id).await?;
-    let current = activities::Entity::find_by_id(id.uuid())
-        .filter(activities::Column::TripId.eq(trip_id))
-        .one(&txn)
-        .await?
-        .ok_or(TripError::NotFound)?;
+    let current = current(&txn, trip_id, id, if_version).await?;
     activities::Entity::delete_by_id(id.uuid())
         .exec(&txn)
         .await?;
@@ -415,11 +431,7 @@ pub async fn move_within_day(
     let trip_id = trip_of(db, actor, id).await?;
     let txn = db.begin().await?;
     lock_trip(&txn, actor, trip_id).await?;
-    let current = activities::Entity::find_by_id(id.uuid())
-        .filter(activities::Column::TripId.eq(trip_id))
-        .one(&txn)
-        .await?
-        .ok_or(TripError::NotFound)?;
+    let current = current(&txn, trip_id, id, None).await?;
     let target = match direction {
         Direction::Up => current.position - 1,
         Direction::Down => current.position + 1,
@@ -436,11 +448,62 @@ pub async fn move_within_day(
         other.update(&txn).await?;
         let mut active: activities::ActiveModel = current.into();
         active.position = Set(target);
+        active.version = Set(active.version.as_ref() + 1);
         active.updated_at = Set(Utc::now());
         active.update(&txn).await?
     } else {
         current
     };
     txn.commit().await?;
+    Ok(moved.into())
+}
+
+/// Moves the activity to `day` (a day of its trip) at `position` among that day's activities,
+/// counted from 0 without it; a position past the end puts it last. Its times stay: this is
+/// the hand-made order, which a later change of its start time replaces. Refused as
+/// [`TripError::Stale`] when the activity is no longer at `if_version`.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn move_to(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: ActivityId,
+    day: NaiveDate,
+    position: u32,
+    if_version: Option<i64>,
+) -> Result<Activity, TripError> {
+    let trip_id = trip_of(db, actor, id).await?;
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let current = current(&txn, trip_id, id, if_version).await?;
+    if day < trip.start_date || day > trip.end_date {
+        let mut errors = FormErrors::default();
+        errors.add("day", "Choose a day within the trip.");
+        return Err(TripError::Invalid(errors));
+    }
+    if day != current.day {
+        check_room(&txn, trip_id, day, true).await?;
+    }
+    shift_positions(&txn, trip_id, current.day, current.position + 1, -1).await?;
+    activities::Entity::update_many()
+        .col_expr(activities::Column::Position, Expr::value(-1))
+        .filter(activities::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let others = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip_id))
+        .filter(activities::Column::Day.eq(day))
+        .filter(activities::Column::Id.ne(id))
+        .count(&txn)
+        .await?;
+    let position = i32::try_from(std::cmp::min(u64::from(position), others)).unwrap_or(i32::MAX);
+    shift_positions(&txn, trip_id, day, position, 1).await?;
+    let mut active: activities::ActiveModel = current.into();
+    active.day = Set(day);
+    active.position = Set(position);
+    active.version = Set(active.version.as_ref() + 1);
+    active.updated_at = Set(Utc::now());
+    let moved = active.update(&txn).await?;
+    txn.commit().await?;
+    tracing::info!(activity_id = %id, "activity moved");
     Ok(moved.into())
 }

@@ -11,8 +11,8 @@ use sea_orm::{
 use crate::{
     accounts::password::{self, PasswordError},
     entities::{
-        activities, email_verification_tokens, password_reset_tokens, pending_signups,
-        refresh_tokens, trips, users,
+        activities, email_verification_tokens, idempotency_keys, password_reset_tokens,
+        pending_signups, refresh_tokens, trips, users,
     },
     error::FormErrors,
 };
@@ -153,6 +153,11 @@ pub async fn delete_everything(
     // Every API login: their access tokens fail at the next request.
     refresh_tokens::Entity::delete_many()
         .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    // Answers kept for retried API requests (not exported: copies of what the export has).
+    idempotency_keys::Entity::delete_many()
+        .filter(idempotency_keys::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
     // Every device: this request's session too (its cookie is cleared by the caller).

@@ -10,6 +10,7 @@ use crate::{
     error::FormErrors,
     ids::TripId,
     reference::{self, AmountError},
+    text,
 };
 
 pub const NAME_MAX: usize = 120;
@@ -63,6 +64,9 @@ struct Checked;
 pub struct TripChanges {
     pub details: NewTrip,
     pub shift_activities: bool,
+    /// The version the changes were made from: when set and the trip has changed since, the
+    /// change is refused ([`crate::trips::service::TripError::Stale`]).
+    pub if_version: Option<i64>,
 }
 
 impl TripDraft {
@@ -136,6 +140,10 @@ impl TripDraft {
         if notes.chars().count() > NOTES_MAX {
             errors.add("notes", "Keep the notes to 5,000 characters or fewer.");
         }
+        // As typed: a control character is refused even where trimming would drop it.
+        text::check_one_line(&mut errors, "name", &self.name);
+        text::check_one_line(&mut errors, "destination", &self.destination);
+        text::check_multi_line(&mut errors, "notes", &self.notes);
 
         match (start, end, currency) {
             (Some(start_date), Some(end_date), Some(currency)) if errors.fields.is_empty() => {
@@ -161,6 +169,7 @@ impl TripDraft {
         Ok(TripChanges {
             details: self.validate()?,
             shift_activities,
+            if_version: None,
         })
     }
 
@@ -231,6 +240,9 @@ pub struct Trip {
     pub currency: String,
     pub budget_minor: Option<i64>,
     pub notes: String,
+    /// Counts the changes to these details (not to the plan): what a client or a form read, to
+    /// send back with a change so that a change made meanwhile is not overwritten.
+    pub version: i64,
 }
 
 impl From<&Trip> for TripDraft {
@@ -338,7 +350,12 @@ pub struct TripQuery {
 impl TripQuery {
     /// Reads the query from URL parameters (`get` returns a parameter's value).
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let q: String = get("q").unwrap_or_default().trim().to_string();
+        let q: String = get("q")
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
         Self {
             status: get("status")
                 .and_then(|s| s.parse().ok())

@@ -41,6 +41,10 @@ pub enum TripError {
     /// No such trip or activity, or not one the actor may reach.
     #[error("no such trip or activity for this traveler")]
     NotFound,
+    /// The change was made from a version that is no longer the current one: someone changed
+    /// the trip or activity meanwhile. Nothing was changed.
+    #[error("the trip or activity changed since it was read")]
+    Stale,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -57,6 +61,7 @@ impl From<trips::Model> for Trip {
             currency: trip.currency,
             budget_minor: trip.budget_minor,
             notes: trip.notes,
+            version: trip.version,
         }
     }
 }
@@ -140,6 +145,7 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         revision: Set(0),
+        version: Set(1),
     }
     .insert(&txn)
     .await?;
@@ -161,6 +167,7 @@ pub async fn update(
     let TripChanges {
         details: trip,
         shift_activities,
+        if_version,
     } = changes;
     let before = actor
         .trips()
@@ -183,18 +190,30 @@ pub async fn update(
     };
     let txn = db.begin().await?;
     // The write comes first, so SQLite takes its write lock at once.
-    let result = trips::Entity::update_many()
+    let mut write = trips::Entity::update_many()
         .set(details)
         .col_expr(
             trips::Column::Revision,
             Expr::col(trips::Column::Revision).add(1),
         )
+        .col_expr(
+            trips::Column::Version,
+            Expr::col(trips::Column::Version).add(1),
+        )
         .filter(trips::Column::Id.eq(id))
-        .filter(trips::Column::OwnerId.eq(actor.user()))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(TripError::NotFound);
+        .filter(trips::Column::OwnerId.eq(actor.user()));
+    if let Some(version) = if_version {
+        write = write.filter(trips::Column::Version.eq(version));
+    }
+    if write.exec(&txn).await?.rows_affected == 0 {
+        // `before` was read, so the trip was there: gone since, or changed since.
+        return Err(
+            if if_version.is_some() && find(&txn, actor, id).await.is_ok() {
+                TripError::Stale
+            } else {
+                TripError::NotFound
+            },
+        );
     }
     let shift = days_between(before.start_date, start);
     if shift != 0 && shift_activities {
@@ -243,6 +262,10 @@ async fn shift_days(txn: &impl ConnectionTrait, trip: Uuid, shift: i64) -> Resul
         };
         activities::Entity::update_many()
             .col_expr(activities::Column::Day, Expr::value(moved))
+            .col_expr(
+                activities::Column::Version,
+                Expr::col(activities::Column::Version).add(1),
+            )
             .filter(activities::Column::TripId.eq(trip))
             .filter(activities::Column::Day.eq(day))
             .exec(txn)
@@ -296,16 +319,29 @@ pub async fn find_with_revision(
     Ok((Trip::from(trip), revision))
 }
 
-/// Deletes the trip and (through foreign keys) everything planned in it.
+/// Deletes the trip and (through foreign keys) everything planned in it — if its details are
+/// still at `if_version`, when that is given.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
-pub async fn delete(db: &impl ConnectionTrait, actor: &Actor, id: TripId) -> Result<(), TripError> {
-    let result = trips::Entity::delete_many()
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: TripId,
+    if_version: Option<i64>,
+) -> Result<(), TripError> {
+    let mut delete = trips::Entity::delete_many()
         .filter(trips::Column::Id.eq(id))
-        .filter(trips::Column::OwnerId.eq(actor.user()))
-        .exec(db)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(TripError::NotFound);
+        .filter(trips::Column::OwnerId.eq(actor.user()));
+    if let Some(version) = if_version {
+        delete = delete.filter(trips::Column::Version.eq(version));
+    }
+    if delete.exec(db).await?.rows_affected == 0 {
+        return Err(
+            if if_version.is_some() && find(db, actor, id).await.is_ok() {
+                TripError::Stale
+            } else {
+                TripError::NotFound
+            },
+        );
     }
     tracing::info!(trip_id = %id, "trip deleted");
     Ok(())

@@ -2,61 +2,115 @@
 //! goes through `domain::itinerary::service`, which reaches activities only through the actor's
 //! trips (another traveler's is not found), after `ActivityDraft`'s validation.
 
+use std::collections::HashMap;
+
 use app::context::AppState;
 use axum::{
     Json,
-    extract::{Path, State},
-    http::{HeaderValue, StatusCode, header},
+    extract::{OriginalUri, Path, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
 use domain::{
+    access::Actor,
+    calendar::parse_date,
     ids::{ActivityId, TripId},
     itinerary::{
-        model::{self as types, ActivityDraft, format_time},
+        model::{self as types, ActivityDraft, Category, format_time},
         service,
     },
     reference,
-    trips::model::Trip,
+    trips::{model::Trip, service::TripError},
 };
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{
+    ToSchema,
+    openapi::{RefOr, Schema},
+};
 
 use super::{
     bearer::Bearer,
+    contract::{self, Amount, AsSent},
+    paging,
     problem::{ApiError, ApiJson, Problem},
+    versions,
 };
 
-/// An activity to add or replace. Missing fields count as empty, and are reported if required.
+/// An activity to add or replace (a `PUT` replaces every field: one left out is empty, or its
+/// default). Fields the schema does not name are ignored.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ActivityRequest {
-    /// A day of the trip, `YYYY-MM-DD`.
-    #[schema(example = "2027-03-04")]
+    #[schema(required = true, schema_with = day_schema)]
     pub day: String,
-    /// `HH:MM`, wall-clock time in the trip's zone, or empty.
-    #[schema(example = "09:30")]
+    #[schema(schema_with = start_schema)]
     pub start_time: String,
-    /// `HH:MM`; earlier than the start means the next day. Needs a start time.
+    #[schema(schema_with = end_schema)]
     pub end_time: String,
-    #[schema(example = "Pastéis de Belém")]
+    #[schema(required = true, schema_with = title_schema)]
     pub title: String,
+    #[schema(schema_with = location_schema)]
     pub location: String,
+    #[schema(schema_with = description_schema)]
     pub description: String,
-    /// `sight`, `food`, `transport`, `lodging` or `other`.
-    #[schema(example = "food")]
-    pub category: String,
-    /// A decimal amount in the trip's currency, or null for none.
-    #[schema(example = "12.50")]
-    pub cost: Option<String>,
+    /// What kind of activity; `other` when left out.
+    #[schema(value_type = Option<Category>)]
+    pub category: Option<String>,
+    #[schema(schema_with = cost_schema)]
+    pub cost: Option<Amount>,
+    /// From -90 to 90; with `longitude`, or neither.
+    #[schema(minimum = -90, maximum = 90)]
     pub latitude: Option<f64>,
+    /// From -180 to 180; with `latitude`, or neither.
+    #[schema(minimum = -180, maximum = 180)]
     pub longitude: Option<f64>,
 }
 
+fn day_schema() -> RefOr<Schema> {
+    contract::date("A day of the trip.")
+}
+fn start_schema() -> RefOr<Schema> {
+    contract::optional_time("When it starts, wall-clock time in the trip's zone.")
+}
+fn end_schema() -> RefOr<Schema> {
+    contract::optional_time(
+        "When it ends; earlier than the start means the next day. Needs a start time.",
+    )
+}
+fn title_schema() -> RefOr<Schema> {
+    contract::line(types::TITLE_MAX, "What it is.")
+}
+fn location_schema() -> RefOr<Schema> {
+    contract::optional_line(types::LOCATION_MAX, "Where it is.")
+}
+fn description_schema() -> RefOr<Schema> {
+    contract::text(types::DESCRIPTION_MAX, "Details.")
+}
+fn cost_schema() -> RefOr<Schema> {
+    contract::amount(types::COST_MAX_UNITS, "The cost in the trip's currency.")
+}
+
 impl ActivityRequest {
-    fn into_draft(self) -> ActivityDraft {
+    fn into_draft(self) -> (ActivityDraft, AsSent) {
+        let mut sent = AsSent::default();
+        sent.at_most("title", &self.title, types::TITLE_MAX)
+            .at_most("location", &self.location, types::LOCATION_MAX)
+            .at_most("description", &self.description, types::DESCRIPTION_MAX)
+            .untrimmed("day", &self.day)
+            .require(
+                "day",
+                self.day.trim().is_empty() || contract::is_date(self.day.trim()),
+                "Enter a date like 2026-03-03, between the years 1900 and 2200.",
+            )
+            .untrimmed("start_time", &self.start_time)
+            .untrimmed("end_time", &self.end_time)
+            .amount("cost", self.cost.as_ref());
+        if let Some(category) = &self.category {
+            sent.untrimmed("category", category);
+        }
         let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
-        ActivityDraft {
+        let draft = ActivityDraft {
             latitude: number(self.latitude),
             longitude: number(self.longitude),
             day: self.day,
@@ -65,9 +119,10 @@ impl ActivityRequest {
             title: self.title,
             location: self.location,
             description: self.description,
-            category: self.category,
-            cost: self.cost.unwrap_or_default(),
-        }
+            category: self.category.unwrap_or_else(|| "other".to_string()),
+            cost: self.cost.map(|amount| amount.text).unwrap_or_default(),
+        };
+        (draft, sent)
     }
 }
 
@@ -85,15 +140,18 @@ pub struct Activity {
     pub title: String,
     pub location: String,
     pub description: String,
-    pub category: String,
+    pub category: Category,
     /// The cost as a decimal text in the trip's currency.
     pub cost: String,
     /// The cost in minor units of the trip's currency.
     pub cost_minor: i64,
-    /// Order within the day, from 0.
+    /// Order within the day, from 0. It changes when others are added, moved or deleted.
     pub position: i32,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// Counts the changes to this activity; `ETag` names it. Send it back as `If-Match` to
+    /// change, move or delete the activity only if nobody else has changed it meanwhile.
+    pub version: i64,
 }
 
 impl Activity {
@@ -104,7 +162,7 @@ impl Activity {
             cost: reference::amount_for_input(activity.cost_minor, exponent),
             start_time: activity.start_time.map(format_time),
             end_time: activity.end_time.map(format_time),
-            category: <&str>::from(activity.category).to_string(),
+            category: activity.category,
             id: activity.id.to_string(),
             day: activity.day,
             ends_next_day: activity.ends_next_day,
@@ -115,7 +173,17 @@ impl Activity {
             position: activity.position,
             latitude: activity.latitude,
             longitude: activity.longitude,
+            version: activity.version,
         }
+    }
+
+    /// The activity as JSON with its `ETag`.
+    fn respond(&self, status: StatusCode) -> Response {
+        let mut response = (status, Json(self)).into_response();
+        response
+            .headers_mut()
+            .insert(header::ETAG, versions::etag(&self.version));
+        response
     }
 }
 
@@ -136,12 +204,6 @@ pub struct ActivityPage {
     pub page_size: u64,
 }
 
-/// The `page` parameter of the list.
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    page: Option<String>,
-}
-
 /// The trip's activities, by day and position, a page at a time.
 #[utoipa::path(
     operation_id = "list_activities",
@@ -152,7 +214,8 @@ pub struct PageQuery {
         ("page" = Option<u64>, Query, minimum = 1, maximum = 10, description = "From 1; 100 activities a page (a trip holds at most 1,000)"),
     ),
     responses(
-        (status = 200, description = "One page of the activities", body = ActivityPage),
+        (status = 200, description = "One page of the activities; `Link` names the first, previous, next and last pages", body = ActivityPage,
+            headers(("Link" = String, description = "RFC 8288 links to the `first`, `prev`, `next` and `last` pages"))),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A page number out of range", body = Problem, content_type = "application/problem+json"),
     )
@@ -161,49 +224,92 @@ pub async fn list(
     State(state): State<AppState>,
     Bearer(grant): Bearer,
     Path(trip_id): Path<String>,
-    axum::extract::Query(query): axum::extract::Query<PageQuery>,
-) -> Result<Json<ActivityPage>, ApiError> {
-    let page = match query.page.as_deref().map(str::trim) {
-        None => 1,
-        Some(text) => match text.parse::<u64>() {
-            Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
-            _ => {
-                let mut errors = domain::FormErrors::default();
-                errors.add("page", format!("Use a page number from 1 to {MAX_PAGE}."));
-                return Err(ApiError::Invalid(errors));
-            }
-        },
-    };
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let page = super::trips::read_page(params.get("page").map(String::as_str), MAX_PAGE)?;
     let trip_id: TripId = trip_id.parse()?;
     let (trip, activities, total) =
         service::activities_page(&state.db, &super::actor(&grant), trip_id, page, PAGE_SIZE)
             .await
             .map_err(ApiError::from)?;
-    Ok(Json(ActivityPage {
+    let pages = total.div_ceil(PAGE_SIZE);
+    let mut response = Json(ActivityPage {
         activities: activities
             .into_iter()
             .map(|activity| Activity::new(&trip, activity))
             .collect(),
         total,
         page,
-        pages: total.div_ceil(PAGE_SIZE),
+        pages,
         page_size: PAGE_SIZE,
-    }))
+    })
+    .into_response();
+    if let Some(links) = paging::links(&uri, page, pages) {
+        response.headers_mut().insert(header::LINK, links);
+    }
+    Ok(response)
 }
 
 /// The activity as stored, with its trip's currency.
-async fn reread(
-    state: &AppState,
-    actor: &domain::access::Actor,
-    id: ActivityId,
-) -> Result<Activity, ApiError> {
+async fn reread(state: &AppState, actor: &Actor, id: ActivityId) -> Result<Activity, ApiError> {
     let (trip, activity) = service::find(&state.db, actor, id)
         .await
         .map_err(ApiError::from)?;
     Ok(Activity::new(&trip, activity))
 }
 
-/// Add an activity to a trip (at the end of its day).
+/// What a write refused as stale answers: the activity as it is now.
+async fn changed(state: &AppState, actor: &Actor, id: ActivityId) -> ApiError {
+    match reread(state, actor, id).await {
+        Ok(activity) => ApiError::Changed {
+            version: activity.version,
+            current: serde_json::to_value(&activity).unwrap_or_default(),
+        },
+        Err(error) => error,
+    }
+}
+
+/// The outcome of a write to an existing activity, as an answer.
+async fn written(
+    state: &AppState,
+    actor: &Actor,
+    id: ActivityId,
+    outcome: Result<types::Activity, TripError>,
+) -> Result<Response, ApiError> {
+    match outcome {
+        Ok(written) => Ok(reread(state, actor, written.id)
+            .await?
+            .respond(StatusCode::OK)),
+        Err(TripError::Stale) => Err(changed(state, actor, id).await),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// One activity.
+#[utoipa::path(
+    operation_id = "get_activity",
+    get, path = "/api/v1/activities/{id}", tag = "activities",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The activity's id")),
+    responses(
+        (status = 200, description = "The activity", body = Activity,
+            headers(("ETag" = String, description = "Its version, for `If-Match`"))),
+        (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id: ActivityId = id.parse()?;
+    Ok(reread(&state, &super::actor(&grant), id)
+        .await?
+        .respond(StatusCode::OK))
+}
+
+/// Add an activity to a trip (in its day's order by start time; untimed ones last).
 #[utoipa::path(
     operation_id = "create_activity",
     post, path = "/api/v1/trips/{id}/activities", tag = "activities",
@@ -211,9 +317,10 @@ async fn reread(
     params(("id" = String, Path, description = "The trip's id")),
     request_body = ActivityRequest,
     responses(
-        (status = 201, description = "Added; `Location` names it", body = Activity),
+        (status = 201, description = "Added; `Location` names it", body = Activity,
+            headers(("Location" = String, description = "The new activity's address"), ("ETag" = String, description = "Its version"))),
         (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, a day outside the trip, or a full trip or day; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn create(
@@ -224,21 +331,40 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let actor = super::actor(&grant);
     let trip_id: TripId = trip_id.parse()?;
-    let draft = body.into_draft();
-    let Ok(activity) = draft.validate() else {
-        return Err(service::explain(&state.db, &actor, trip_id, &draft)
-            .await
-            .into());
+    let (draft, sent) = body.into_draft();
+    let activity = match sent.merge(draft.validate()) {
+        Ok(activity) => activity,
+        Err(found) => {
+            return Err(explained(
+                found,
+                service::explain(&state.db, &actor, trip_id, &draft).await,
+            ));
+        }
     };
     let created = service::create(&state.db, &actor, trip_id, activity)
         .await
         .map_err(ApiError::from)?;
     let activity = reread(&state, &actor, created.id).await?;
-    let mut response = (StatusCode::CREATED, Json(&activity)).into_response();
+    let mut response = activity.respond(StatusCode::CREATED);
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/activities/{}", activity.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)
+}
+
+/// Every problem of a draft: those found as sent, and those the trip adds (its days, its
+/// currency). A trip that cannot be reached is a 404 whatever the draft.
+fn explained(found: domain::FormErrors, explanation: TripError) -> ApiError {
+    match explanation {
+        TripError::Invalid(errors) => {
+            let mut all = found;
+            for (field, message) in errors.fields {
+                all.fields.entry(field).or_insert(message);
+            }
+            ApiError::Invalid(all)
+        }
+        other => other.into(),
+    }
 }
 
 /// Replace an activity.
@@ -246,32 +372,125 @@ pub async fn create(
     operation_id = "replace_activity",
     put, path = "/api/v1/activities/{id}", tag = "activities",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "The activity's id")),
+    params(
+        ("id" = String, Path, description = "The activity's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: replace it only if nobody has changed it since"),
+    ),
     request_body = ActivityRequest,
     responses(
-        (status = 200, description = "The activity as saved", body = Activity),
+        (status = 200, description = "The activity as saved", body = Activity,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; nothing was saved", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since the `If-Match` version; nothing was saved", body = ActivityChanged, content_type = "application/problem+json",
+            headers(("ETag" = String, description = "The current version"))),
+        (status = 422, description = "Invalid fields, a day outside the trip, or a full day; nothing was saved", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn replace(
     State(state): State<AppState>,
     Bearer(grant): Bearer,
     Path(id): Path<String>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<ActivityRequest>,
-) -> Result<Json<Activity>, ApiError> {
+) -> Result<Response, ApiError> {
     let actor = super::actor(&grant);
     let id: ActivityId = id.parse()?;
-    let draft = body.into_draft();
-    let Ok(activity) = draft.validate() else {
-        return Err(service::explain_change(&state.db, &actor, id, &draft)
-            .await
-            .into());
+    let precondition = versions::if_match(&headers)?;
+    let (draft, sent) = body.into_draft();
+    let activity = match sent.merge(draft.validate()) {
+        Ok(activity) => activity,
+        Err(found) => {
+            return Err(explained(
+                found,
+                service::explain_change(&state.db, &actor, id, &draft).await,
+            ));
+        }
     };
-    let updated = service::update(&state.db, &actor, id, activity)
-        .await
-        .map_err(ApiError::from)?;
-    Ok(Json(reread(&state, &actor, updated.id).await?))
+    let outcome = service::update(&state.db, &actor, id, activity, precondition.version()).await;
+    written(&state, &actor, id, outcome).await
+}
+
+/// Where to move an activity.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct MoveRequest {
+    /// The day to move it to; its own day when left out.
+    #[serde(deserialize_with = "super::me::present")]
+    #[schema(schema_with = move_day_schema)]
+    pub day: Option<String>,
+    /// Its place among that day's other activities, from 0; past the last, it goes last.
+    #[serde(deserialize_with = "super::me::present")]
+    #[schema(required = true, value_type = u32, minimum = 0, maximum = 99)]
+    pub position: Option<u32>,
+}
+
+fn move_day_schema() -> RefOr<Schema> {
+    contract::date("A day of the trip; its own day when left out.")
+}
+
+/// Move an activity to a place in a day (the day's hand-made order; its times stay as they
+/// are).
+#[utoipa::path(
+    operation_id = "move_activity",
+    post, path = "/api/v1/activities/{id}/move", tag = "activities",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The activity's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: move it only if nobody has changed it since"),
+    ),
+    request_body = MoveRequest,
+    responses(
+        (status = 200, description = "The activity where it now is", body = Activity,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since the `If-Match` version; nothing was moved", body = ActivityChanged, content_type = "application/problem+json",
+            headers(("ETag" = String, description = "The current version"))),
+        (status = 422, description = "A day outside the trip, a full day, or a position out of range; nothing was moved", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn move_activity(
+    State(state): State<AppState>,
+    Bearer(grant): Bearer,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<MoveRequest>,
+) -> Result<Response, ApiError> {
+    let actor = super::actor(&grant);
+    let id: ActivityId = id.parse()?;
+    let precondition = versions::if_match(&headers)?;
+    let mut errors = domain::FormErrors::default();
+    let day = match body.day.as_deref() {
+        None => None,
+        Some(text) if contract::is_date(text) => parse_date(text),
+        Some(_) => {
+            errors.add(
+                "day",
+                "Enter a date like 2026-03-03, between the years 1900 and 2200.",
+            );
+            None
+        }
+    };
+    let position = match body.position {
+        Some(position) if position <= 99 => position,
+        Some(_) => {
+            errors.add("position", "Use a position from 0 to 99.");
+            0
+        }
+        None => {
+            errors.add("position", "Give the place in the day: 0 for the first.");
+            0
+        }
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let day = match day {
+        Some(day) => day,
+        None => reread(&state, &actor, id).await?.day,
+    };
+    let outcome =
+        service::move_to(&state.db, &actor, id, day, position, precondition.version()).await;
+    written(&state, &actor, id, outcome).await
 }
 
 /// Delete an activity.
@@ -279,20 +498,37 @@ pub async fn replace(
     operation_id = "delete_activity",
     delete, path = "/api/v1/activities/{id}", tag = "activities",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "The activity's id")),
+    params(
+        ("id" = String, Path, description = "The activity's id"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: delete it only if nobody has changed it since"),
+    ),
     responses(
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such activity of this traveler", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since the `If-Match` version; nothing was deleted", body = ActivityChanged, content_type = "application/problem+json",
+            headers(("ETag" = String, description = "The current version"))),
     )
 )]
 pub async fn delete(
     State(state): State<AppState>,
     Bearer(grant): Bearer,
     Path(id): Path<String>,
+    headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
+    let actor = super::actor(&grant);
     let id: ActivityId = id.parse()?;
-    service::delete(&state.db, &super::actor(&grant), id)
-        .await
-        .map_err(ApiError::from)?;
-    Ok(StatusCode::NO_CONTENT)
+    let precondition = versions::if_match(&headers)?;
+    match service::delete(&state.db, &actor, id, precondition.version()).await {
+        Ok(_) => Ok(StatusCode::NO_CONTENT),
+        Err(TripError::Stale) => Err(changed(&state, &actor, id).await),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// A 412 answer for an activity: the problem, and the activity as it is now.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ActivityChanged {
+    #[serde(flatten)]
+    pub problem: Problem,
+    pub current: Activity,
 }

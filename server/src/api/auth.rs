@@ -20,7 +20,8 @@ use utoipa::ToSchema;
 
 use super::{
     bearer::{Bearer, ClientAddress},
-    problem::{ApiError, ApiJson, BAD_CREDENTIALS, BAD_REFRESH, BAD_TOKEN, Problem},
+    me::Me,
+    problem::{ApiError, ApiJson, BAD_CREDENTIALS, BAD_REFRESH, Problem},
 };
 
 /// A new account. Missing fields are empty (and reported as such).
@@ -77,18 +78,6 @@ impl From<Issued> for Tokens {
     }
 }
 
-/// The logged-in traveler.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct Me {
-    pub id: String,
-    pub email: String,
-    pub display_name: String,
-    /// Whether the email address has been confirmed through its link.
-    pub email_verified: bool,
-    /// The traveler's home zone (IANA name), if chosen.
-    pub time_zone: Option<String>,
-}
-
 fn auth_failed(error: AuthError) -> ApiError {
     match error {
         AuthError::InvalidCredentials => ApiError::Unauthorized(BAD_CREDENTIALS),
@@ -112,7 +101,7 @@ fn refresh_failed(error: RefreshError) -> ApiError {
     }
 }
 
-async fn start(state: &AppState, user_id: uuid::Uuid) -> Result<Tokens, ApiError> {
+pub(super) async fn start(state: &AppState, user_id: uuid::Uuid) -> Result<Tokens, ApiError> {
     refresh::start(
         &state.db,
         &state.access_keys,
@@ -256,7 +245,8 @@ pub async fn logout(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// The traveler the access token belongs to.
+/// The traveler the access token belongs to (also at `/api/v1/me`, with the account's other
+/// operations).
 #[utoipa::path(
     operation_id = "me",
     get, path = "/api/v1/auth/me", tag = "auth",
@@ -265,22 +255,6 @@ pub async fn logout(
         (status = 200, description = "The traveler", body = Me),
     )
 )]
-pub async fn me(
-    State(state): State<AppState>,
-    Bearer(grant): Bearer,
-) -> Result<Json<Me>, ApiError> {
-    let user = service::find_user(&state.db, grant.user_id.into())
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "could not load the traveler");
-            ApiError::Internal
-        })?
-        .ok_or(ApiError::Unauthorized(BAD_TOKEN))?;
-    Ok(Json(Me {
-        id: user.id.to_string(),
-        email: user.email,
-        display_name: user.display_name,
-        email_verified: user.email_verified_at.is_some(),
-        time_zone: user.time_zone,
-    }))
+pub async fn me(State(state): State<AppState>, grant: Bearer) -> Result<Json<Me>, ApiError> {
+    Ok(Json(Me::from(super::me::user(&state, &grant).await?)))
 }

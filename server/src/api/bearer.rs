@@ -34,6 +34,10 @@ impl FromRequestParts<AppState> for Bearer {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        // Checked already by a middleware of this request (`idempotency`).
+        if let Some(checked) = parts.extensions.get::<Self>() {
+            return Ok(*checked);
+        }
         let token = bearer_token(&parts.headers).ok_or(ApiError::Unauthorized(NO_TOKEN))?;
         let grant = state
             .access_keys

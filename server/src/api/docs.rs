@@ -155,6 +155,9 @@ fn ref_name(schema: &Value) -> Option<&str> {
         .and_then(|r| r.strip_prefix("#/components/schemas/"))
 }
 
+/// The longest list of allowed values shown whole.
+const ENUM_SHOWN_MAX: usize = 12;
+
 /// A short, linked description of a schema's type: `string (date)`, `list of Activity`,
 /// `integer or null`.
 fn type_of(schema: &Value) -> Inlines {
@@ -176,8 +179,15 @@ fn type_of(schema: &Value) -> Inlines {
         }
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        out.text("one of ");
-        for (i, value) in values.iter().enumerate() {
+        // A long list (every currency, every zone) would bury the page: a few, and the count.
+        let long = values.len() > ENUM_SHOWN_MAX;
+        if long {
+            out.text(&format!("one of {} values, such as ", values.len()));
+        } else {
+            out.text("one of ");
+        }
+        let shown = if long { 3 } else { values.len() };
+        for (i, value) in values.iter().take(shown).enumerate() {
             if i > 0 {
                 out.text(", ");
             }
@@ -185,6 +195,9 @@ fn type_of(schema: &Value) -> Inlines {
                 .as_str()
                 .map_or_else(|| value.to_string(), str::to_string);
             out.push(Inline::Code(text));
+        }
+        if long {
+            out.text(" (the OpenAPI description lists them all)");
         }
         return out;
     }
@@ -642,6 +655,13 @@ mod tests {
             html(type_of(&json!({"enum": ["a", "b&c"]}))),
             "one of <code>a</code>, <code>b&amp;c</code>"
         );
+        let many: Vec<String> = (0..40).map(|n| format!("v{n}")).collect();
+        let said = html(type_of(&json!({ "enum": many })));
+        assert!(
+            said.starts_with("one of 40 values, such as <code>v0</code>"),
+            "{said}"
+        );
+        assert!(!said.contains("v39"), "{said}");
         assert_eq!(
             html(type_of(&json!({"$ref": "#/components/schemas/A\"<b>&"}))),
             r##"<a href="#schema-A&quot;&lt;b&gt;&amp;">A"&lt;b&gt;&amp;</a>"##

@@ -11,17 +11,22 @@
 pub mod activities;
 pub mod auth;
 pub mod bearer;
+pub mod contract;
 pub mod docs;
+pub mod idempotency;
+pub mod me;
 pub mod openapi;
+pub mod paging;
 pub mod problem;
 pub mod trips;
+pub mod versions;
 
 use std::time::Duration;
 
 use app::context::AppState;
 use axum::{
     Router,
-    http::{HeaderValue, Method, StatusCode, header},
+    http::{HeaderName, HeaderValue, Method, StatusCode, header},
     routing::{get, post},
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -43,7 +48,7 @@ pub fn is_api_path(path: &str) -> bool {
 
 /// The API's routes, to be nested at [`PREFIX`]. Browsers on `cors_origins` may call it
 /// (with a bearer token, never cookies); with none, no CORS headers are sent at all.
-pub fn router(cors_origins: &[String]) -> Router<AppState> {
+pub fn router(cors_origins: &[String], state: &AppState) -> Router<AppState> {
     let routes = Router::new()
         .route("/openapi.json", get(openapi::spec))
         .route("/auth/register", post(auth::register))
@@ -51,6 +56,9 @@ pub fn router(cors_origins: &[String]) -> Router<AppState> {
         .route("/auth/refresh", post(auth::refresh_tokens))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/me", get(auth::me))
+        .route("/me", get(me::get).patch(me::update).delete(me::delete))
+        .route("/me/password", post(me::change_password))
+        .route("/me/export", get(me::export))
         .route("/trips", get(trips::list).post(trips::create))
         .route(
             "/trips/{id}",
@@ -62,10 +70,17 @@ pub fn router(cors_origins: &[String]) -> Router<AppState> {
         )
         .route(
             "/activities/{id}",
-            axum::routing::put(activities::replace).delete(activities::delete),
+            get(activities::get)
+                .put(activities::replace)
+                .delete(activities::delete),
         )
+        .route("/activities/{id}/move", post(activities::move_activity))
         .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::remember,
+        ));
     match cors(cors_origins) {
         Some(cors) => routes.layer(cors),
         None => routes,
@@ -86,9 +101,26 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
-            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-            .expose_headers([header::LOCATION, header::RETRY_AFTER])
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+            ])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_MATCH,
+                HeaderName::from_static(idempotency::HEADER),
+            ])
+            .expose_headers([
+                header::LOCATION,
+                header::RETRY_AFTER,
+                header::ETAG,
+                header::LINK,
+                HeaderName::from_static(idempotency::REPLAYED),
+            ])
             .max_age(Duration::from_secs(3600)),
     )
 }

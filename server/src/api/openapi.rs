@@ -15,7 +15,7 @@ use utoipa::{
     },
 };
 
-use super::{activities, auth, trips};
+use super::{activities, auth, me, trips};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,6 +30,11 @@ use super::{activities, auth, trips};
         auth::refresh_tokens,
         auth::logout,
         auth::me,
+        me::get,
+        me::update,
+        me::change_password,
+        me::export,
+        me::delete,
         trips::list,
         trips::create,
         trips::get,
@@ -37,13 +42,20 @@ use super::{activities, auth, trips};
         trips::delete,
         activities::list,
         activities::create,
+        activities::get,
         activities::replace,
+        activities::move_activity,
         activities::delete,
     ),
-    components(schemas(domain::trips::model::Status, domain::trips::model::Sort)),
-    modifiers(&BearerScheme, &CommonResponses),
+    components(schemas(
+        domain::trips::model::Status,
+        domain::trips::model::Sort,
+        domain::itinerary::model::Category,
+    )),
+    modifiers(&BearerScheme, &NamedSchemas, &CommonResponses),
     tags(
-        (name = "auth", description = "Accounts and tokens"),
+        (name = "auth", description = "Signing up, logging in, and tokens"),
+        (name = "account", description = "The traveler's account"),
         (name = "trips", description = "The traveler's trips"),
         (name = "activities", description = "What is planned in a trip, day by day"),
     )
@@ -67,6 +79,18 @@ impl Modify for BearerScheme {
                         .build(),
                 ),
             );
+    }
+}
+
+/// The long enumerations every request that names a currency or a zone refers to.
+struct NamedSchemas;
+
+impl Modify for NamedSchemas {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        for (name, schema) in super::contract::components() {
+            components.schemas.insert(name.to_string(), schema);
+        }
     }
 }
 

@@ -58,6 +58,14 @@ pub enum ApiError {
     Internal,
     /// A bare status from a layer outside the API (timeout, body limit, outage, a panic).
     Status(StatusCode),
+    /// `If-Match` named a version that is no longer the current one: 412 with the current
+    /// representation and its `ETag`, so the client can show what changed and try again.
+    Changed {
+        current: serde_json::Value,
+        version: i64,
+    },
+    /// The request cannot be done now (the same `Idempotency-Key` is still being answered).
+    Conflict(&'static str),
 }
 
 pub const NO_TOKEN: &str =
@@ -92,6 +100,8 @@ impl ApiError {
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Status(status) => *status,
+            Self::Changed { .. } => StatusCode::PRECONDITION_FAILED,
+            Self::Conflict(_) => StatusCode::CONFLICT,
         }
     }
 
@@ -99,7 +109,11 @@ impl ApiError {
         let status = self.status();
         match self {
             Self::BadRequest(detail) | Self::Unprocessable(detail) => plain(status, detail),
-            Self::Unauthorized(detail) => plain(status, *detail),
+            Self::Unauthorized(detail) | Self::Conflict(detail) => plain(status, *detail),
+            Self::Changed { .. } => plain(
+                status,
+                "It changed since you read it (its version is no longer the one in `If-Match`); nothing was changed. `current` is how it is now.",
+            ),
             Self::NotFound => plain(status, AppError::NotFound.to_string()),
             Self::Invalid(errors) => Problem {
                 problem_type: VALIDATION_TYPE.to_string(),
@@ -147,7 +161,14 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = self.problem();
         let status = self.status();
-        let body = serde_json::to_string(&problem).unwrap_or_default();
+        let body = match &self {
+            Self::Changed { current, .. } => serde_json::to_string(&Changed {
+                problem,
+                current: current.clone(),
+            }),
+            _ => serde_json::to_string(&problem),
+        }
+        .unwrap_or_default();
         let mut response = (
             status,
             [(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON))],
@@ -167,6 +188,9 @@ impl IntoResponse for ApiError {
                     headers.insert(header::RETRY_AFTER, value);
                 }
             }
+            Self::Changed { version, .. } => {
+                headers.insert(header::ETAG, super::versions::etag(&version));
+            }
             _ => {}
         }
         response
@@ -182,6 +206,9 @@ impl From<AppError> for ApiError {
             AppError::RateLimited(wait) => Self::RateLimited(wait),
             AppError::Internal => Self::Internal,
             AppError::BadRequest => Self::BadRequest(AppError::BadRequest.to_string()),
+            // Handlers that take `If-Match` answer a stale version themselves, with the current
+            // representation; this is the fallback of any other.
+            AppError::Stale => Self::Status(StatusCode::PRECONDITION_FAILED),
         }
     }
 }
@@ -203,8 +230,13 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// A JSON request body whose rejections are problems. The body must be a JSON object: serde
-/// would otherwise read `[]` as a struct whose fields all have defaults.
+/// A JSON request body whose rejections are problems: malformed JSON is 400; a body that is
+/// not an object, or a field of the wrong type, is 422 with the field named in `errors`.
+///
+/// The body is read from its text rather than through `serde_json::Value`, so amounts can be
+/// read from a number's own digits ([`super::contract::Amount`]). It must be an object: serde
+/// would otherwise read `[]` as a struct whose fields all have defaults. Fields the type does
+/// not name are ignored.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);
 
@@ -216,22 +248,46 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
-        let axum::Json(value) =
-            axum::Json::<serde_json::Value>::from_request(request, state).await?;
-        if !value.is_object() {
-            return Err(Self::Rejection::Unprocessable(
-                "The body must be a JSON object.".to_string(),
-            ));
-        }
-        // Like axum's own message, naming the field that does not fit.
-        serde_path_to_error::deserialize(value)
-            .map(ApiJson)
-            .map_err(|error| {
-                Self::Rejection::Unprocessable(format!(
-                    "The body does not match what this endpoint expects: {error}."
-                ))
-            })
+        let axum::Json(raw) =
+            axum::Json::<Box<serde_json::value::RawValue>>::from_request(request, state).await?;
+        read_body(raw.get()).map(ApiJson)
     }
+}
+
+/// `text` (valid JSON) as a `T`, or a problem naming the field that does not fit.
+pub fn read_body<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(ApiError::Unprocessable(
+            "The body must be a JSON object.".to_string(),
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let field = error.path().to_string();
+        let message = error.inner().to_string();
+        // serde_json ends its messages with where in the text it was: the field says it better.
+        let message = message
+            .split_once(" at line ")
+            .map_or(message.as_str(), |(message, _)| message);
+        let mut first = message.chars();
+        let message = first.next().map_or_else(String::new, |c| {
+            format!("{}{}.", c.to_uppercase(), first.as_str())
+        });
+        let field = if field == "." { "body" } else { field.as_str() };
+        let mut errors = FormErrors::with_form(format!(
+            "The body does not match what this endpoint expects: `{field}`: {message}"
+        ));
+        errors.add(field, message);
+        ApiError::Invalid(errors)
+    })
+}
+
+/// A 412 answer: the problem, and the resource as it is now.
+#[derive(Debug, Serialize)]
+struct Changed {
+    #[serde(flatten)]
+    problem: Problem,
+    current: serde_json::Value,
 }
 
 #[cfg(test)]

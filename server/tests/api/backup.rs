@@ -101,7 +101,21 @@ async fn fill(app: &TestApp) {
     )
     .await;
     app.link_sent_to(&moving_to, "/verify-email/").await;
-    app.api_log_in(&owner_email, PASSWORD).await;
+    let tokens = app.api_log_in(&owner_email, PASSWORD).await;
+    // A request sent with an Idempotency-Key keeps its answer.
+    let kept = app
+        .client
+        .post(app.url("/api/v1/trips"))
+        .bearer_auth(tokens["access_token"].as_str().unwrap())
+        .header("Idempotency-Key", "backup-fill-1")
+        .json(&serde_json::json!({
+            "name": "Porto", "destination": "Porto", "start_date": "2027-05-01",
+            "end_date": "2027-05-03", "time_zone": "Europe/Lisbon", "currency": "EUR",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(kept.status(), 201);
     let trip = app
         .post_form(
             "/api/trips/create",

@@ -38,6 +38,7 @@ async fn insert_trips(db: &DatabaseConnection, owner: Uuid, count: u64) {
             created_at: Set(Utc::now()),
             updated_at: Set(Utc::now()),
             revision: Set(0),
+            version: Set(1),
         })
         .collect();
     for batch in rows.chunks(500) {
@@ -68,6 +69,7 @@ async fn insert_activities(db: &DatabaseConnection, trip_id: Uuid, days: &[u32],
                 position: Set(i32::try_from(n).unwrap()),
                 latitude: Set(None),
                 longitude: Set(None),
+                version: Set(1),
                 created_at: Set(Utc::now()),
                 updated_at: Set(Utc::now()),
             });

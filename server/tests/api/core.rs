@@ -61,7 +61,7 @@ pub async fn find_trip(db: &DatabaseConnection, owner: Uuid, id: &str) -> Result
 }
 
 pub async fn delete_trip(db: &DatabaseConnection, owner: Uuid, id: &str) -> Result<(), TripError> {
-    trips::delete(db, &actor(owner), trip_id(id)?).await
+    trips::delete(db, &actor(owner), trip_id(id)?, None).await
 }
 
 pub async fn list_trips(
@@ -100,7 +100,7 @@ pub async fn update_activity(
     let Ok(activity) = draft.validate() else {
         return Err(itinerary::explain_change(db, &actor(owner), id, draft).await);
     };
-    itinerary::update(db, &actor(owner), id, activity).await
+    itinerary::update(db, &actor(owner), id, activity, None).await
 }
 
 pub async fn delete_activity(
@@ -108,7 +108,7 @@ pub async fn delete_activity(
     owner: Uuid,
     id: impl Display,
 ) -> Result<TripId, TripError> {
-    itinerary::delete(db, &actor(owner), activity_id(id)?).await
+    itinerary::delete(db, &actor(owner), activity_id(id)?, None).await
 }
 
 pub async fn move_activity(

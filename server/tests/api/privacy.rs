@@ -116,6 +116,24 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     .insert(&app.db)
     .await
     .unwrap();
+    // An answer kept for a retried API request.
+    let claim = domain::idempotency::claim(&app.db, id.into(), "retry-1", "f", now)
+        .await
+        .unwrap();
+    let domain::idempotency::Claim::Fresh(claim) = claim else {
+        panic!("a new key is fresh: {claim:?}");
+    };
+    domain::idempotency::remember(
+        &app.db,
+        claim,
+        &domain::idempotency::Answer {
+            status: 201,
+            headers: Vec::new(),
+            body: format!("{{\"name\": \"{who}\"}}"),
+        },
+    )
+    .await
+    .unwrap();
     secrets.extend([reset_hash, verify_hash, refresh_hash, cookie_value(&cookie)]);
     secrets.push(
         app.text_of(
@@ -416,6 +434,7 @@ const OWNED: &[(&str, &str)] = &[
         "email = (SELECT email FROM users WHERE id = $1)",
     ),
     ("refresh_tokens", "user_id = $1"),
+    ("idempotency_keys", "user_id = $1"),
     ("trips", "owner_id = $1"),
     (
         "activities",

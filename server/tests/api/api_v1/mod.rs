@@ -10,7 +10,10 @@ use uuid::Uuid;
 
 use crate::helpers::TestApp;
 
+mod account;
 mod auth;
+mod contract;
+mod idempotency;
 mod surface;
 mod trips;
 
@@ -32,7 +35,7 @@ fn lisbon() -> Value {
         "end_date": "2027-03-09",
         "time_zone": "Europe/Lisbon",
         "currency": "EUR",
-        "budget": "1,500.50",
+        "budget": "1500.50",
         "notes": "Pack light.",
     })
 }
