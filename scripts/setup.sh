@@ -86,6 +86,7 @@ if $want_test; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${apt_packages[@]}"
   fi
   npm_install end2end playwright
+  npm_install tools/api-client openapi-typescript
 
   # schemathesis (PyPI) fuzzes the JSON API against its OpenAPI description; in its own venv.
   if [[ "$(tools/schemathesis/bin/st --version 2>/dev/null || true)" != *" $SCHEMATHESIS_VERSION" ]]; then

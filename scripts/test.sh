@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs every check: formatting, lints, Rust tests on SQLite (with a line-coverage
-# floor) and PostgreSQL, the JSON API fuzzed against its OpenAPI description, and the browser
-# journeys (JavaScript on and off) against a release build, then the benchmarks' smoke run.
+# floor) and PostgreSQL, the JSON API fuzzed against its OpenAPI description and used through a
+# client generated from it, and the browser journeys (JavaScript on and off) against a release
+# build, then the benchmarks' smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
@@ -43,6 +44,9 @@ cargo leptos build --release -P
 
 step "JSON API fuzzing (schemathesis against /api/v1/openapi.json)"
 scripts/api-fuzz.sh target/release/travel-planner
+
+step "a client generated from the OpenAPI description (openapi-typescript, openapi-fetch) runs its journey"
+scripts/api-client.sh target/release/travel-planner
 
 step "browser tests (JavaScript on and off)"
 (cd end2end && npx playwright test)

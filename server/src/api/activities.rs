@@ -133,8 +133,10 @@ pub struct Activity {
     pub trip_id: String,
     pub day: NaiveDate,
     /// `HH:MM`, or null.
+    #[schema(required = true)]
     pub start_time: Option<String>,
     /// `HH:MM`, or null.
+    #[schema(required = true)]
     pub end_time: Option<String>,
     pub ends_next_day: bool,
     pub title: String,
@@ -147,7 +149,9 @@ pub struct Activity {
     pub cost_minor: i64,
     /// Order within the day, from 0. It changes when others are added, moved or deleted.
     pub position: i32,
+    #[schema(required = true)]
     pub latitude: Option<f64>,
+    #[schema(required = true)]
     pub longitude: Option<f64>,
     /// Counts the changes to this activity; `ETag` names it. Send it back as `If-Match` to
     /// change, move or delete the activity only if nobody else has changed it meanwhile.
@@ -374,7 +378,7 @@ fn explained(found: domain::FormErrors, explanation: TripError) -> ApiError {
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The activity's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: replace it only if nobody has changed it since"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the activity was read with: replace it only if nobody has changed it since"),
     ),
     request_body = ActivityRequest,
     responses(
@@ -436,7 +440,7 @@ fn move_day_schema() -> RefOr<Schema> {
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The activity's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: move it only if nobody has changed it since"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the activity was read with: move it only if nobody has changed it since"),
     ),
     request_body = MoveRequest,
     responses(
@@ -500,7 +504,7 @@ pub async fn move_activity(
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The activity's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` the activity was read with: delete it only if nobody has changed it since"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the activity was read with: delete it only if nobody has changed it since"),
     ),
     responses(
         (status = 204, description = "Deleted"),

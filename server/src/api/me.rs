@@ -44,6 +44,7 @@ pub struct Me {
     /// Whether the email address has been confirmed through its link.
     pub email_verified: bool,
     /// The traveler's home zone (IANA name), if chosen: what "today" is measured in.
+    #[schema(required = true)]
     pub time_zone: Option<String>,
     /// The colour theme of the web pages: `system`, `light` or `dark`.
     #[schema(schema_with = theme_schema)]
@@ -182,7 +183,7 @@ fn refused(refused: LoginRefused) -> ApiError {
     operation_id = "update_me",
     patch, path = "/api/v1/me", tag = "account",
     security(("bearer" = [])),
-    params(("If-Match" = Option<String>, Header, description = "The `ETag` the account was read with: change it only if nothing has changed since")),
+    params(("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the account was read with: change it only if nothing has changed since")),
     request_body = MeChanges,
     responses(
         (status = 200, description = "The account as saved (a new email shows once confirmed)", body = Me,

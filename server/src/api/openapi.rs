@@ -22,7 +22,7 @@ use super::{activities, auth, me, trips};
     info(
         title = "Travel Planner API",
         version = "1",
-        description = "Trips for scripts and apps. Log in for a token pair; send the access token as `Authorization: Bearer …`; refresh it before it expires (15 minutes). Errors are `application/problem+json` (RFC 9457)."
+        description = "Trips for scripts and apps. Log in for a token pair; send the access token as `Authorization: Bearer …`; refresh it before it expires (15 minutes). Errors are `application/problem+json` (RFC 9457). Send an `Idempotency-Key` (a UUID) with a `POST` to retry it safely: the same key and request within 24 hours get the first answer again (`Idempotent-Replayed: true`); the same key with another request is a 422. Trips, activities and the account answer with an `ETag`; send it back as `If-Match` to change them only if nobody has since (else 412 with `current`). Lists are paged with `?page=N` and a `Link` header (`first`, `prev`, `next`, `last`). Fields a request does not need are ignored."
     ),
     paths(
         auth::register,
@@ -97,7 +97,8 @@ impl Modify for NamedSchemas {
 /// Answers any operation can give, documented once here rather than on every handler (a
 /// handler's own description of the same status wins): 429 from the rate limit everywhere;
 /// 400 (not JSON), 413 (too large), 415 (not `application/json`) and 422 (invalid fields)
-/// wherever a body is read; 401 wherever a token is needed.
+/// wherever a body is read; 401 wherever a token is needed; 409 on a signed-in `POST` whose
+/// `Idempotency-Key` is still being answered.
 struct CommonResponses;
 
 impl Modify for CommonResponses {
@@ -117,13 +118,14 @@ impl Modify for CommonResponses {
         };
         for item in openapi.paths.paths.values_mut() {
             let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
+                (false, &mut item.get),
+                (false, &mut item.put),
+                (true, &mut item.post),
+                (false, &mut item.delete),
+                (false, &mut item.patch),
             ];
-            for operation in operations.into_iter().flatten() {
+            for (is_post, operation) in operations {
+                let Some(operation) = operation else { continue };
                 let mut add = |status: &str, description: &str| {
                     operation
                         .responses
@@ -147,18 +149,68 @@ impl Modify for CommonResponses {
                 if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
                     add("401", "No valid access token");
                 }
+                if is_post && operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    add(
+                        "409",
+                        "A request with the same `Idempotency-Key` is still being answered; `Retry-After` says when to try again",
+                    );
+                }
             }
         }
     }
 }
 
-static SPEC: LazyLock<Option<String>> = LazyLock::new(|| match ApiDoc::openapi().to_json() {
-    Ok(json) => Some(json),
-    Err(error) => {
-        tracing::error!(%error, "could not encode the OpenAPI description");
-        None
+static SPEC: LazyLock<Option<String>> = LazyLock::new(|| {
+    let encoded = serde_json::to_value(ApiDoc::openapi()).and_then(|mut spec| {
+        without_defaults_on_optional_fields(&mut spec);
+        serde_json::to_string(&spec)
+    });
+    match encoded {
+        Ok(json) => Some(json),
+        Err(error) => {
+            tracing::error!(%error, "could not encode the OpenAPI description");
+            None
+        }
     }
 });
+
+/// Drops the `default` utoipa derives from `#[serde(default)]` on fields a request may leave
+/// out. "Absent means empty" is already what optional means here, and generators read a
+/// default as "always present" (openapi-typescript makes such a field required), so the
+/// types they make would demand every field of a request.
+fn without_defaults_on_optional_fields(spec: &mut serde_json::Value) {
+    let Some(schemas) = spec
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    for schema in schemas.values_mut() {
+        let required: Vec<String> = schema
+            .get("required")
+            .and_then(serde_json::Value::as_array)
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(|name| name.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let Some(properties) = schema
+            .get_mut("properties")
+            .and_then(serde_json::Value::as_object_mut)
+        else {
+            continue;
+        };
+        for (name, property) in properties.iter_mut() {
+            if !required.contains(name)
+                && let Some(property) = property.as_object_mut()
+            {
+                property.remove("default");
+            }
+        }
+    }
+}
 
 /// `GET /api/v1/openapi.json`.
 pub async fn spec() -> Response {

@@ -62,6 +62,7 @@ pub struct TripRequest {
     /// On replace: when the first day moves, move every activity by the same number of days
     /// (default false: activities keep their dates, and the change is refused if any would fall
     /// outside the new ones).
+    #[schema(required = false)]
     pub shift_activities: bool,
 }
 
@@ -155,8 +156,10 @@ pub struct Trip {
     pub time_zone: String,
     pub currency: String,
     /// The budget as a decimal text (`"1500.50"`), or null.
+    #[schema(required = true)]
     pub budget: Option<String>,
     /// The budget in minor units of the currency (cents), or null.
+    #[schema(required = true)]
     pub budget_minor: Option<i64>,
     pub notes: String,
     /// Counts the changes to these details; `ETag` names it. Send it back as `If-Match` to
@@ -216,7 +219,9 @@ pub struct TripSummary {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub currency: String,
+    #[schema(required = true)]
     pub budget: Option<String>,
+    #[schema(required = true)]
     pub budget_minor: Option<i64>,
 }
 
@@ -449,7 +454,7 @@ pub async fn get(
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The trip's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` the trip was read with: replace it only if nobody has changed it since"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the trip was read with: replace it only if nobody has changed it since"),
     ),
     request_body = TripRequest,
     responses(
@@ -489,7 +494,7 @@ pub async fn replace(
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "The trip's id"),
-        ("If-Match" = Option<String>, Header, description = "The `ETag` the trip was read with: delete it only if nobody has changed it since"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "The `ETag` the trip was read with: delete it only if nobody has changed it since"),
     ),
     responses(
         (status = 204, description = "Deleted"),
