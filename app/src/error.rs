@@ -23,6 +23,9 @@ pub enum AppError {
     Unauthorized,
     #[error("We couldn’t find that.")]
     NotFound,
+    /// A member of the trip whose role does not allow this.
+    #[error("Your role in this trip doesn’t allow that. Ask its owner if you need to.")]
+    Forbidden,
     #[error("Too many attempts. Please wait {0} seconds and try again.")]
     RateLimited(u64),
     #[error("Something went wrong on our side. Please try again in a moment.")]
@@ -69,6 +72,7 @@ impl AppError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::BadRequest => StatusCode::BAD_REQUEST,
@@ -107,6 +111,7 @@ impl From<TripError> for AppError {
         match error {
             TripError::Invalid(errors) => Self::Invalid(errors),
             TripError::NotFound => Self::NotFound,
+            TripError::Forbidden => Self::Forbidden,
             TripError::Stale => Self::Stale,
             TripError::Db(_) => {
                 tracing::error!(%error, "trip operation failed");

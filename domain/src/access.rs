@@ -1,18 +1,100 @@
-//! Who may do what. Every service receives the [`Actor`] making the request and checks it here
-//! — in the query that reads or writes, so a forgotten check fails closed: what an actor may
-//! not reach is indistinguishable from what does not exist.
+//! Who may do what with a trip. Every service receives the [`Actor`] making the request and
+//! checks it here — in the query that reads or writes, so a forgotten check fails closed.
 //!
-//! Today a trip has one person, its owner, who may do everything with it; [`Right`] and
-//! [`Role`] are the table that grows when trips are shared.
+//! A trip's members each have one [`Role`]; [`Role::may`] is the one table of what each role may
+//! do ([`Right`]), used by every service and shown in `docs/collaboration.md`. Someone who is not
+//! a member cannot tell the trip exists (404); a member whose role lacks the right is refused
+//! (403).
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Select,
+    sea_query::{Query, SimpleExpr},
+};
+use serde::{Deserialize, Serialize};
 
-use crate::{entities::trips, ids::UserId};
+use crate::{
+    entities::{trip_members, trips},
+    error::TripError,
+    ids::{TripId, UserId},
+};
 
 /// The signed-in traveler a request acts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Actor {
     user: UserId,
+}
+
+/// Someone's part in a trip.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
+pub enum Role {
+    /// Exactly one per trip: may do everything, and hand the trip to a member.
+    Owner,
+    /// Changes the trip's details and its activities.
+    Editor,
+    /// Reads everything the trip shows; changes nothing.
+    Viewer,
+}
+
+/// Something one can do with a trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Right {
+    /// See the trip, its plan, its members and its history.
+    Read,
+    /// Change the trip's details (name, dates, currency, budget, notes).
+    EditDetails,
+    /// Add, change, move and delete activities.
+    EditPlan,
+    /// Delete the trip and everything in it.
+    Delete,
+    /// Invite people, change roles, remove members, hand the trip over.
+    ManageMembers,
+    /// Create, replace and revoke the trip's read-only share link.
+    Share,
+    /// Leave the trip (the owner hands it over first).
+    Leave,
+}
+
+impl Role {
+    /// The table of rights: whether this role may do `right`.
+    pub fn may(self, right: Right) -> bool {
+        use Right::{Delete, EditDetails, EditPlan, Leave, ManageMembers, Read, Share};
+        match self {
+            Self::Owner => matches!(
+                right,
+                Read | EditDetails | EditPlan | Delete | ManageMembers | Share
+            ),
+            Self::Editor => matches!(right, Read | EditDetails | EditPlan | Leave),
+            Self::Viewer => matches!(right, Read | Leave),
+        }
+    }
+
+    /// The roles that may do `right`, as they are stored.
+    pub fn with(right: Right) -> Vec<&'static str> {
+        <Self as strum::VariantArray>::VARIANTS
+            .iter()
+            .filter(|role| role.may(right))
+            .map(|role| <&str>::from(*role))
+            .collect()
+    }
 }
 
 impl Actor {
@@ -25,39 +107,78 @@ impl Actor {
         self.user
     }
 
-    /// The trips this actor may reach, and the role they have in each.
-    pub(crate) fn trips(&self) -> Select<trips::Entity> {
-        trips::Entity::find().filter(trips::Column::OwnerId.eq(self.user.uuid()))
+    /// `<trip id column> IN (the trips where this actor's role may do `right`)`.
+    pub(crate) fn may(&self, column: impl ColumnTrait, right: Right) -> SimpleExpr {
+        column.in_subquery(
+            Query::select()
+                .column(trip_members::Column::TripId)
+                .from(trip_members::Entity)
+                .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
+                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .to_owned(),
+        )
     }
-}
 
-/// Someone's part in a trip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Created the trip; may do everything with it.
-    Owner,
-}
+    /// The trips this actor may see.
+    pub(crate) fn trips(&self) -> Select<trips::Entity> {
+        self.trips_where(Right::Read)
+    }
 
-/// Something one can do with a trip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
-pub enum Right {
-    /// See the trip and its plan.
-    Read,
-    /// Change the trip's details.
-    EditDetails,
-    /// Add, change, move and delete activities.
-    EditPlan,
-    /// Delete the trip and everything in it.
-    Delete,
-}
+    /// The trips where this actor may do `right`.
+    pub(crate) fn trips_where(&self, right: Right) -> Select<trips::Entity> {
+        trips::Entity::find().filter(self.may(trips::Column::Id, right))
+    }
 
-impl Role {
-    /// The table of rights: whether this role may do `right`.
-    pub fn may(self, right: Right) -> bool {
-        match (self, right) {
-            (Self::Owner, Right::Read | Right::EditDetails | Right::EditPlan | Right::Delete) => {
-                true
-            }
+    /// This actor's role in the trip, if they are a member.
+    ///
+    /// # Errors
+    /// The database fails.
+    pub async fn role_in(
+        &self,
+        db: &impl ConnectionTrait,
+        trip: TripId,
+    ) -> Result<Option<Role>, DbErr> {
+        let role: Option<String> = trip_members::Entity::find()
+            .filter(trip_members::Column::TripId.eq(trip))
+            .filter(trip_members::Column::UserId.eq(self.user.uuid()))
+            .select_only()
+            .column(trip_members::Column::Role)
+            .into_tuple()
+            .one(db)
+            .await?;
+        Ok(role.and_then(|role| role.parse().ok()))
+    }
+
+    /// The actor's role, if it may do `right` in the trip: `NotFound` when they are not a
+    /// member (the trip may as well not exist), `Forbidden` when their role does not allow it.
+    ///
+    /// # Errors
+    /// As above, or the database fails.
+    pub async fn check(
+        &self,
+        db: &impl ConnectionTrait,
+        trip: TripId,
+        right: Right,
+    ) -> Result<Role, TripError> {
+        match self.role_in(db, trip).await? {
+            None => Err(TripError::NotFound),
+            Some(role) if role.may(right) => Ok(role),
+            Some(_) => Err(TripError::Forbidden),
+        }
+    }
+
+    /// Why a write limited to `right` touched nothing: the trip is not the actor's to see, not
+    /// theirs to change, or (it is both) gone or changed meanwhile — `otherwise`.
+    pub(crate) async fn refused(
+        &self,
+        db: &impl ConnectionTrait,
+        trip: TripId,
+        right: Right,
+        otherwise: TripError,
+    ) -> TripError {
+        match self.check(db, trip, right).await {
+            Ok(_) => otherwise,
+            Err(error) => error,
         }
     }
 }
@@ -69,9 +190,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_owner_may_do_everything() {
-        for right in Right::VARIANTS {
-            assert!(Role::Owner.may(*right), "{right:?}");
+    fn the_table_of_rights() {
+        use Right::*;
+        let table = [
+            (Read, [true, true, true]),
+            (EditDetails, [true, true, false]),
+            (EditPlan, [true, true, false]),
+            (Delete, [true, false, false]),
+            (ManageMembers, [true, false, false]),
+            (Share, [true, false, false]),
+            (Leave, [false, true, true]),
+        ];
+        assert_eq!(
+            table.len(),
+            Right::VARIANTS.len(),
+            "every right is in the table"
+        );
+        for (right, allowed) in table {
+            for (role, allowed) in [Role::Owner, Role::Editor, Role::Viewer]
+                .iter()
+                .zip(allowed)
+            {
+                assert_eq!(role.may(right), allowed, "{role:?} {right:?}");
+            }
         }
+        assert_eq!(Role::with(Read), ["owner", "editor", "viewer"]);
+        assert_eq!(Role::with(Delete), ["owner"]);
     }
 }

@@ -59,3 +59,24 @@ impl FormErrors {
         self
     }
 }
+
+/// Why a change to a trip or its plan did not happen. Trips, their activities and their members
+/// share it: they are one capability.
+#[derive(Debug, thiserror::Error)]
+pub enum TripError {
+    /// What was asked breaks a rule; a message per field. Nothing was changed.
+    #[error("the trip or activity has problems")]
+    Invalid(FormErrors),
+    /// No such trip or activity, or not one the actor is a member of.
+    #[error("no such trip or activity for this traveler")]
+    NotFound,
+    /// The actor is a member of the trip, but their role does not allow this.
+    #[error("the traveler's role in this trip does not allow this")]
+    Forbidden,
+    /// The change was made from a version that is no longer the current one: someone changed
+    /// the trip or activity meanwhile. Nothing was changed.
+    #[error("the trip or activity changed since it was read")]
+    Stale,
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}

@@ -84,6 +84,10 @@ id! {
     /// An activity of a trip's plan.
     ActivityId
 }
+id! {
+    /// An invitation to join a trip.
+    InvitationId
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,12 +12,16 @@ pub mod accounts;
 pub mod calendar;
 pub mod entities;
 pub mod error;
+pub mod history;
 pub mod idempotency;
 pub mod ids;
 pub mod itinerary;
+pub mod live;
 pub mod mail;
+pub mod members;
 pub mod privacy;
 pub mod reference;
+pub mod sharing;
 pub mod text;
 pub mod trips;
 

@@ -17,6 +17,7 @@ mod m20261130_000011_add_trip_revision;
 mod m20261204_000012_hash_session_ids;
 mod m20261204_000013_link_first_sign_up;
 mod m20261205_000014_versions_and_idempotency;
+mod m20261205_000015_trip_members;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000012_hash_session_ids::Migration),
             Box::new(m20261204_000013_link_first_sign_up::Migration),
             Box::new(m20261205_000014_versions_and_idempotency::Migration),
+            Box::new(m20261205_000015_trip_members::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use domain::{
 use crate::context::AppState;
 
 /// Makes `messages` and sends them once the answer has gone.
-pub(super) fn in_background(
+pub fn in_background(
     state: &AppState,
     purpose: &'static str,
     messages: impl std::future::Future<Output = Result<Vec<Email>, AuthError>> + Send + 'static,

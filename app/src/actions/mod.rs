@@ -8,4 +8,4 @@ pub mod itinerary;
 pub mod privacy;
 pub mod trips;
 
-mod mail;
+pub mod mail;

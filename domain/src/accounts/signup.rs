@@ -207,3 +207,53 @@ pub async fn delete_expired(
         .await?
         .rows_affected)
 }
+
+/// Makes an account through a trip invitation's link and joins the trip: the link proves the
+/// address, as a sign-up link does. `signup` must be for the address the invitation was sent
+/// to (the page fills it in). Returns the new account and the trip.
+///
+/// # Errors
+/// `Invalid` when the link is not open, the address is not the invited one, or it has an
+/// account already.
+#[tracing::instrument(skip_all)]
+pub async fn complete_invited(
+    db: &sea_orm::DatabaseConnection,
+    token: &str,
+    signup: CheckedSignup,
+    now: DateTime<Utc>,
+) -> Result<(users::Model, crate::ids::TripId), AuthError> {
+    let invalid = |message: &str| AuthError::Invalid(FormErrors::with_form(message));
+    let invited = crate::members::invited_address(db, token, now).await?;
+    if invited.as_deref() != Some(signup.email.as_str()) {
+        return Err(invalid(crate::members::INVALID_INVITATION));
+    }
+    let user = users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(signup.email),
+        display_name: Set(signup.display_name),
+        password_hash: Set(signup.password_hash),
+        email_verified_at: Set(Some(now)),
+        time_zone: Set(None),
+        theme: Set(<&str>::from(Theme::System).to_string()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let user = match user.insert(db).await {
+        Ok(user) => user,
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(invalid(ALREADY_REGISTERED));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    // Pending sign-ups of the address are used up: the account exists now.
+    pending::Entity::delete_many()
+        .filter(pending::Column::Email.eq(&user.email))
+        .exec(db)
+        .await?;
+    tracing::info!(user_id = %user.id, outcome = "created", "sign-up through an invitation");
+    let actor = crate::access::Actor::signed_in(user.id.into());
+    let trip = crate::members::accept(db, &actor, crate::members::Which::Link(token), now)
+        .await
+        .map_err(|_| invalid(crate::members::INVALID_INVITATION))?;
+    Ok((user, trip))
+}

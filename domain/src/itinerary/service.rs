@@ -11,7 +11,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-    sea_query::{Expr, ExprTrait, Query},
+    sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
@@ -20,10 +20,12 @@ use super::model::{
     NewActivity, TRIP_FULL, slot_for,
 };
 use crate::{
-    access::Actor,
+    access::{Actor, Right},
     entities::{activities, trips},
     error::FormErrors,
+    history::{self, Change, Kind},
     ids::{ActivityId, TripId},
+    live,
     trips::{model::Trip, service::TripError},
 };
 
@@ -48,15 +50,9 @@ impl From<activities::Model> for Activity {
     }
 }
 
-/// `trip_id IN (the trips the actor may reach)`.
+/// `trip_id IN (the trips the actor may read)`.
 fn in_actors_trips(actor: &Actor) -> sea_orm::sea_query::SimpleExpr {
-    activities::Column::TripId.in_subquery(
-        Query::select()
-            .column(trips::Column::Id)
-            .from(trips::Entity)
-            .and_where(trips::Column::OwnerId.eq(actor.user()))
-            .to_owned(),
-    )
+    actor.may(activities::Column::TripId, Right::Read)
 }
 
 /// The actor's trip and all its activities: two statements, however many activities.
@@ -143,11 +139,13 @@ async fn lock_trip(
             Expr::col(trips::Column::Revision).add(1),
         )
         .filter(trips::Column::Id.eq(trip_id))
-        .filter(trips::Column::OwnerId.eq(actor.user()))
+        .filter(actor.may(trips::Column::Id, Right::EditPlan))
         .exec(txn)
         .await?;
     if touched.rows_affected == 0 {
-        return Err(TripError::NotFound);
+        return Err(actor
+            .refused(txn, trip_id, Right::EditPlan, TripError::NotFound)
+            .await);
     }
     crate::trips::service::find(txn, actor, trip_id).await
 }
@@ -274,6 +272,9 @@ pub async fn explain(
     trip_id: TripId,
     draft: &ActivityDraft,
 ) -> TripError {
+    if let Err(error) = actor.check(db, trip_id, Right::EditPlan).await {
+        return error;
+    }
     match crate::trips::service::find(db, actor, trip_id).await {
         Ok(trip) => TripError::Invalid(draft.problems_for(&trip)),
         Err(error) => error,
@@ -329,8 +330,18 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    let change = history::record(
+        &txn,
+        trip_id,
+        Some(created.id.into()),
+        actor.user(),
+        Kind::ActivityAdded,
+        &created.title,
+    )
+    .await?;
     txn.commit().await?;
     tracing::info!(activity_id = %created.id, "activity created");
+    live::announce(db, trip_id, change).await;
     Ok(created.into())
 }
 
@@ -386,8 +397,18 @@ pub async fn update(
     active.version = Set(active.version.as_ref() + 1);
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
+    let change = history::record(
+        &txn,
+        trip_id,
+        Some(id),
+        actor.user(),
+        Kind::ActivityEdited,
+        &updated.title,
+    )
+    .await?;
     txn.commit().await?;
     tracing::info!(activity_id = %id, "activity updated");
+    live::announce(db, trip_id, change).await;
     Ok(updated.into())
 }
 
@@ -407,8 +428,18 @@ pub async fn delete(
         .exec(&txn)
         .await?;
     shift_positions(&txn, trip_id, current.day, current.position + 1, -1).await?;
+    let change = history::record(
+        &txn,
+        trip_id,
+        Some(id),
+        actor.user(),
+        Kind::ActivityDeleted,
+        &current.title,
+    )
+    .await?;
     txn.commit().await?;
     tracing::info!(activity_id = %id, "activity deleted");
+    live::announce(db, trip_id, change).await;
     Ok(trip_id)
 }
 
@@ -454,7 +485,9 @@ pub async fn move_within_day(
     } else {
         current
     };
+    let change = moved_change(&txn, actor, trip_id, &moved).await?;
     txn.commit().await?;
+    live::announce(db, trip_id, change).await;
     Ok(moved.into())
 }
 
@@ -503,7 +536,26 @@ pub async fn move_to(
     active.version = Set(active.version.as_ref() + 1);
     active.updated_at = Set(Utc::now());
     let moved = active.update(&txn).await?;
+    let change = moved_change(&txn, actor, trip_id, &moved).await?;
     txn.commit().await?;
     tracing::info!(activity_id = %id, "activity moved");
+    live::announce(db, trip_id, change).await;
     Ok(moved.into())
+}
+
+async fn moved_change(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    moved: &activities::Model,
+) -> Result<Change, DbErr> {
+    history::record(
+        txn,
+        trip_id,
+        Some(moved.id.into()),
+        actor.user(),
+        Kind::ActivityMoved,
+        &moved.title,
+    )
+    .await
 }

@@ -12,7 +12,8 @@ use crate::{
     accounts::password::{self, PasswordError},
     entities::{
         activities, email_verification_tokens, idempotency_keys, password_reset_tokens,
-        pending_signups, refresh_tokens, trips, users,
+        pending_signups, refresh_tokens, trip_changes, trip_invitations, trip_members, trips,
+        users,
     },
     error::FormErrors,
 };
@@ -74,6 +75,9 @@ pub async fn delete_account(
     let txn = db.begin().await?;
     let removed = delete_everything(&txn, user.id).await?;
     txn.commit().await?;
+    for (trip, change) in removed.handed_over {
+        crate::live::announce(db, trip, change).await;
+    }
     tracing::info!(
         trips = removed.trips,
         activities = removed.activities,
@@ -87,6 +91,8 @@ pub async fn delete_account(
 /// What a deletion removed, for the log.
 #[derive(Debug, Default)]
 pub struct Removed {
+    /// Shared trips that went to another member, with the change to announce once committed.
+    pub handed_over: Vec<(crate::ids::TripId, crate::history::Change)>,
     pub activities: u64,
     pub trips: u64,
     pub sessions: u64,
@@ -110,6 +116,8 @@ pub async fn delete_everything(
         .filter(users::Column::Id.eq(user_id))
         .exec(db)
         .await?;
+    // Shared trips go to their longest-standing editor; the rest go with the account.
+    let handed_over = crate::members::hand_over_before_deletion(db, user_id.into()).await?;
     let activities = activities::Entity::delete_many()
         .filter(
             activities::Column::TripId.in_subquery(
@@ -128,6 +136,32 @@ pub async fn delete_everything(
         .exec(db)
         .await?
         .rows_affected;
+    // Their places in other people's trips, and invitations waiting for their address.
+    trip_members::Entity::delete_many()
+        .filter(trip_members::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    trip_invitations::Entity::delete_many()
+        .filter(
+            trip_invitations::Column::Email.in_subquery(
+                Query::select()
+                    .column(users::Column::Email)
+                    .from(users::Entity)
+                    .and_where(users::Column::Id.eq(user_id))
+                    .to_owned(),
+            ),
+        )
+        .exec(db)
+        .await?;
+    // The history of trips they were in keeps the name they had, no longer tied to an account.
+    trip_changes::Entity::update_many()
+        .col_expr(
+            trip_changes::Column::UserId,
+            sea_orm::sea_query::Expr::value(Option::<uuid::Uuid>::None),
+        )
+        .filter(trip_changes::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
     password_reset_tokens::Entity::delete_many()
         .filter(password_reset_tokens::Column::UserId.eq(user_id))
         .exec(db)
@@ -175,6 +209,7 @@ pub async fn delete_everything(
     }
     users::Entity::delete_by_id(user_id).exec(db).await?;
     Ok(Removed {
+        handed_over,
         activities,
         trips,
         sessions,

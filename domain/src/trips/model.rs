@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::calendar::{days_between, format_date, parse_date};
 use crate::{
+    access::Role,
     error::FormErrors,
     ids::TripId,
     reference::{self, AmountError},
@@ -275,6 +276,38 @@ pub struct TripCard {
     pub end_date: NaiveDate,
     pub currency: String,
     pub budget_minor: Option<i64>,
+    /// The viewer's role in the trip.
+    pub role: Role,
+    /// Whose trip it is, when it is someone else's (shared with the viewer).
+    pub owner_name: Option<String>,
+}
+
+/// Whose trips the list shows. Its names are the query string's and the API's.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
+pub enum Whose {
+    /// Every trip the traveler is a member of.
+    #[default]
+    All,
+    /// The traveler's own.
+    Mine,
+    /// Other travelers' trips shared with them.
+    Shared,
 }
 
 /// Which trips the list shows. Its names (`upcoming`, …) are the query string's and the API's.
@@ -343,6 +376,7 @@ pub struct TripQuery {
     /// Trips that start on or before this day.
     pub to: Option<NaiveDate>,
     pub sort: Sort,
+    pub whose: Whose,
     /// 1-based.
     pub page: u64,
 }
@@ -364,6 +398,9 @@ impl TripQuery {
             from: get("from").and_then(|s| parse_date(&s)),
             to: get("to").and_then(|s| parse_date(&s)),
             sort: get("sort").and_then(|s| s.parse().ok()).unwrap_or_default(),
+            whose: get("whose")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_default(),
             page: get("page")
                 .and_then(|s| s.parse().ok())
                 .filter(|page| *page >= 1)
@@ -373,7 +410,7 @@ impl TripQuery {
 
     /// Whether anything narrows the list beyond the status tab.
     pub fn is_filtered(&self) -> bool {
-        !self.q.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.q.is_empty() || self.from.is_some() || self.to.is_some() || self.whose != Whose::All
     }
 
     /// The same filters on another page.

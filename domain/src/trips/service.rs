@@ -1,6 +1,8 @@
-//! Trips in the database. Every query starts from the trips the actor may reach
-//! ([`Actor::trips`]), so another traveler's trip is indistinguishable from one that does not
-//! exist.
+//! Trips in the database. Every query starts from the trips the actor is a member of, with the
+//! right the operation needs ([`Actor::trips_where`]): another traveler's trip is
+//! indistinguishable from one that does not exist, and a member whose role does not allow a
+//! change is refused (`TripError::Forbidden`). Every change is recorded in the trip's history
+//! in its own transaction and announced once committed (`crate::live`).
 
 use std::str::FromStr;
 
@@ -17,13 +19,15 @@ use uuid::Uuid;
 
 use super::model::{
     NewTrip, PAGE_SIZE, Sort, Status, TRIPS_FULL, TRIPS_MAX, Trip, TripCard, TripChanges,
-    TripDefaults, TripList, TripQuery, days_between, format_date,
+    TripDefaults, TripList, TripQuery, Whose, days_between, format_date,
 };
 use crate::{
-    access::Actor,
-    entities::{activities, trips, users},
+    access::{Actor, Right, Role},
+    entities::{activities, trip_members, trips, users},
     error::FormErrors,
+    history::{self, Kind},
     ids::{TripId, UserId},
+    live,
 };
 
 /// How many past trips are shown under the upcoming ones.
@@ -31,23 +35,7 @@ const RECENT_PAST: u64 = 3;
 const DEFAULT_CURRENCY: &str = "USD";
 const DEFAULT_ZONE: &str = "UTC";
 
-/// Why a change to a trip or its plan did not happen. Trips and their activities share it:
-/// they are one capability.
-#[derive(Debug, thiserror::Error)]
-pub enum TripError {
-    /// What was asked breaks a rule; a message per field. Nothing was changed.
-    #[error("the trip or activity has problems")]
-    Invalid(FormErrors),
-    /// No such trip or activity, or not one the actor may reach.
-    #[error("no such trip or activity for this traveler")]
-    NotFound,
-    /// The change was made from a version that is no longer the current one: someone changed
-    /// the trip or activity meanwhile. Nothing was changed.
-    #[error("the trip or activity changed since it was read")]
-    Stale,
-    #[error(transparent)]
-    Db(#[from] DbErr),
-}
+pub use crate::error::TripError;
 
 impl From<trips::Model> for Trip {
     fn from(trip: trips::Model) -> Self {
@@ -70,6 +58,7 @@ impl From<trips::Model> for Trip {
 #[derive(Debug, FromQueryResult)]
 struct CardRow {
     id: Uuid,
+    owner_id: Uuid,
     name: String,
     destination: String,
     start_date: NaiveDate,
@@ -78,18 +67,74 @@ struct CardRow {
     budget_minor: Option<i64>,
 }
 
-impl From<CardRow> for TripCard {
-    fn from(row: CardRow) -> Self {
-        Self {
-            id: row.id.into(),
-            name: row.name,
-            destination: row.destination,
-            start_date: row.start_date,
-            end_date: row.end_date,
-            currency: row.currency,
-            budget_minor: row.budget_minor,
-        }
+/// The cards for `rows`, with the viewer's role and the owner's name on the trips shared with
+/// them: two statements for all of those, none when every trip is the viewer's own.
+async fn cards(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    rows: Vec<CardRow>,
+) -> Result<Vec<TripCard>, DbErr> {
+    let me = actor.user().uuid();
+    let shared: Vec<Uuid> = rows
+        .iter()
+        .filter(|row| row.owner_id != me)
+        .map(|row| row.id)
+        .collect();
+    let (mut roles, mut owners): (Vec<(Uuid, String)>, Vec<(Uuid, String)>) = (vec![], vec![]);
+    if !shared.is_empty() {
+        roles = trip_members::Entity::find()
+            .filter(trip_members::Column::TripId.is_in(shared))
+            .filter(trip_members::Column::UserId.eq(me))
+            .select_only()
+            .columns([trip_members::Column::TripId, trip_members::Column::Role])
+            .into_tuple()
+            .all(db)
+            .await?;
+        let owner_ids: Vec<Uuid> = rows
+            .iter()
+            .filter(|row| row.owner_id != me)
+            .map(|row| row.owner_id)
+            .collect();
+        owners = users::Entity::find()
+            .filter(users::Column::Id.is_in(owner_ids))
+            .select_only()
+            .columns([users::Column::Id, users::Column::DisplayName])
+            .into_tuple()
+            .all(db)
+            .await?;
     }
+    let lookup = |pairs: &[(Uuid, String)], key: Uuid| {
+        pairs
+            .iter()
+            .find(|(id, _)| *id == key)
+            .map(|(_, value)| value.clone())
+    };
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (role, owner_name) = if row.owner_id == me {
+                (Role::Owner, None)
+            } else {
+                (
+                    lookup(&roles, row.id)
+                        .and_then(|role| role.parse().ok())
+                        .unwrap_or(Role::Viewer),
+                    Some(lookup(&owners, row.owner_id).unwrap_or_default()),
+                )
+            };
+            TripCard {
+                role,
+                owner_name,
+                id: row.id.into(),
+                name: row.name,
+                destination: row.destination,
+                start_date: row.start_date,
+                end_date: row.end_date,
+                currency: row.currency,
+                budget_minor: row.budget_minor,
+            }
+        })
+        .collect())
 }
 
 fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<CardRow>> {
@@ -98,6 +143,7 @@ fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectM
         .select_only()
         .columns([
             C::Id,
+            C::OwnerId,
             C::Name,
             C::Destination,
             C::StartDate,
@@ -127,7 +173,11 @@ pub async fn create(
         .filter(users::Column::Id.eq(owner))
         .exec(&txn)
         .await?;
-    if actor.trips().count(&txn).await? >= TRIPS_MAX {
+    let owned = trips::Entity::find()
+        .filter(trips::Column::OwnerId.eq(owner))
+        .count(&txn)
+        .await?;
+    if owned >= TRIPS_MAX {
         return Err(TripError::Invalid(FormErrors::with_form(TRIPS_FULL)));
     }
     let now = Utc::now();
@@ -148,6 +198,23 @@ pub async fn create(
         version: Set(1),
     }
     .insert(&txn)
+    .await?;
+    trip_members::ActiveModel {
+        trip_id: Set(created.id),
+        user_id: Set(owner),
+        role: Set(<&str>::from(Role::Owner).to_string()),
+        joined_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    history::record(
+        &txn,
+        created.id.into(),
+        None,
+        actor.user(),
+        Kind::TripCreated,
+        &created.name,
+    )
     .await?;
     txn.commit().await?;
     tracing::info!(trip_id = %created.id, "trip created");
@@ -170,12 +237,17 @@ pub async fn update(
         if_version,
     } = changes;
     let before = actor
-        .trips()
+        .trips_where(Right::EditDetails)
         .filter(trips::Column::Id.eq(id))
         .one(db)
         .await?
-        .ok_or(TripError::NotFound)?;
+        .ok_or(TripError::NotFound);
+    let before = match before {
+        Ok(before) => before,
+        Err(error) => return Err(actor.refused(db, id, Right::EditDetails, error).await),
+    };
     let (start, end) = (trip.start_date, trip.end_date);
+    let name = trip.name.clone();
     let details = trips::ActiveModel {
         name: Set(trip.name),
         destination: Set(trip.destination),
@@ -201,19 +273,18 @@ pub async fn update(
             Expr::col(trips::Column::Version).add(1),
         )
         .filter(trips::Column::Id.eq(id))
-        .filter(trips::Column::OwnerId.eq(actor.user()));
+        .filter(actor.may(trips::Column::Id, Right::EditDetails));
     if let Some(version) = if_version {
         write = write.filter(trips::Column::Version.eq(version));
     }
     if write.exec(&txn).await?.rows_affected == 0 {
-        // `before` was read, so the trip was there: gone since, or changed since.
-        return Err(
-            if if_version.is_some() && find(&txn, actor, id).await.is_ok() {
-                TripError::Stale
-            } else {
-                TripError::NotFound
-            },
-        );
+        // `before` was read, so the trip was there: gone, handed over, or changed since.
+        let otherwise = if if_version.is_some() {
+            TripError::Stale
+        } else {
+            TripError::NotFound
+        };
+        return Err(actor.refused(&txn, id, Right::EditDetails, otherwise).await);
     }
     let shift = days_between(before.start_date, start);
     if shift != 0 && shift_activities {
@@ -236,8 +307,10 @@ pub async fn update(
     if !outside.is_empty() {
         return Err(TripError::Invalid(outside_message(&outside, end)));
     }
+    let change = history::record(&txn, id, None, actor.user(), Kind::TripEdited, &name).await?;
     txn.commit().await?;
     tracing::info!(trip_id = %id, "trip updated");
+    live::announce(db, id, change).await;
     Ok(id)
 }
 
@@ -328,22 +401,37 @@ pub async fn delete(
     id: TripId,
     if_version: Option<i64>,
 ) -> Result<(), TripError> {
+    let name: Option<String> = actor
+        .trips()
+        .filter(trips::Column::Id.eq(id))
+        .select_only()
+        .column(trips::Column::Name)
+        .into_tuple()
+        .one(db)
+        .await?;
     let mut delete = trips::Entity::delete_many()
         .filter(trips::Column::Id.eq(id))
-        .filter(trips::Column::OwnerId.eq(actor.user()));
+        .filter(actor.may(trips::Column::Id, Right::Delete));
     if let Some(version) = if_version {
         delete = delete.filter(trips::Column::Version.eq(version));
     }
     if delete.exec(db).await?.rows_affected == 0 {
-        return Err(
-            if if_version.is_some() && find(db, actor, id).await.is_ok() {
-                TripError::Stale
-            } else {
-                TripError::NotFound
-            },
-        );
+        let otherwise = if if_version.is_some() {
+            TripError::Stale
+        } else {
+            TripError::NotFound
+        };
+        return Err(actor.refused(db, id, Right::Delete, otherwise).await);
     }
     tracing::info!(trip_id = %id, "trip deleted");
+    let change = history::unrecorded(
+        db,
+        actor.user(),
+        Kind::TripDeleted,
+        &name.unwrap_or_default(),
+    )
+    .await?;
+    live::announce(db, id, change).await;
     Ok(())
 }
 
@@ -364,6 +452,12 @@ fn contains_pattern(text: &str) -> String {
 fn filtered(actor: &Actor, query: &TripQuery, today: NaiveDate) -> Select<trips::Entity> {
     use trips::Column as C;
     let mut select = actor.trips();
+    let me = actor.user().uuid();
+    select = match query.whose {
+        Whose::All => select,
+        Whose::Mine => select.filter(C::OwnerId.eq(me)),
+        Whose::Shared => select.filter(C::OwnerId.ne(me)),
+    };
     select = match query.status {
         Status::Upcoming => select.filter(C::EndDate.gte(today)),
         Status::Past => select.filter(C::EndDate.lt(today)),
@@ -424,7 +518,7 @@ pub async fn list(
     let total = select.clone().count(db).await?;
     let page = Ord::max(query.page, 1);
     let pages = total.div_ceil(PAGE_SIZE);
-    let trips: Vec<TripCard> = if page <= pages {
+    let trips: Vec<CardRow> = if page <= pages {
         as_cards(
             ordered(select, query)
                 .offset((page - 1) * PAGE_SIZE)
@@ -432,13 +526,11 @@ pub async fn list(
         )
         .all(db)
         .await?
-        .into_iter()
-        .map(TripCard::from)
-        .collect()
     } else {
         Vec::new()
     };
-    let recent_past: Vec<TripCard> =
+    let trips = cards(db, actor, trips).await?;
+    let recent_past: Vec<CardRow> =
         if query.status == Status::Upcoming && !query.is_filtered() && page >= pages {
             as_cards(
                 actor
@@ -450,12 +542,10 @@ pub async fn list(
             )
             .all(db)
             .await?
-            .into_iter()
-            .map(TripCard::from)
-            .collect()
         } else {
             Vec::new()
         };
+    let recent_past = cards(db, actor, recent_past).await?;
     let has_any = total > 0
         || !recent_past.is_empty()
         || actor

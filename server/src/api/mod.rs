@@ -11,6 +11,7 @@
 pub mod activities;
 pub mod auth;
 pub mod bearer;
+pub mod collaboration;
 pub mod contract;
 pub mod docs;
 pub mod idempotency;
@@ -27,7 +28,7 @@ use app::context::AppState;
 use axum::{
     Router,
     http::{HeaderName, HeaderValue, Method, StatusCode, header},
-    routing::{get, post},
+    routing::{delete, get, patch, post},
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -75,6 +76,40 @@ pub fn router(cors_origins: &[String], state: &AppState) -> Router<AppState> {
                 .delete(activities::delete),
         )
         .route("/activities/{id}/move", post(activities::move_activity))
+        .route("/trips/{id}/members", get(collaboration::list_members))
+        .route(
+            "/trips/{id}/members/{user_id}",
+            patch(collaboration::change_role).delete(collaboration::remove_member),
+        )
+        .route("/trips/{id}/owner", post(collaboration::hand_over))
+        .route(
+            "/trips/{id}/invitations",
+            get(collaboration::list_invitations).post(collaboration::invite),
+        )
+        .route(
+            "/trips/{id}/invitations/{invitation_id}",
+            delete(collaboration::revoke),
+        )
+        .route(
+            "/trips/{id}/invitations/{invitation_id}/resend",
+            post(collaboration::resend),
+        )
+        .route(
+            "/trips/{id}/share-link",
+            get(collaboration::get_share_link)
+                .put(collaboration::create_share_link)
+                .delete(collaboration::revoke_share_link),
+        )
+        .route("/trips/{id}/history", get(collaboration::trip_history))
+        .route("/me/invitations", get(collaboration::my_invitations))
+        .route(
+            "/me/invitations/{invitation_id}/accept",
+            post(collaboration::accept),
+        )
+        .route(
+            "/me/invitations/{invitation_id}/decline",
+            post(collaboration::decline),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

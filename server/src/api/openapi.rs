@@ -15,7 +15,7 @@ use utoipa::{
     },
 };
 
-use super::{activities, auth, me, trips};
+use super::{activities, auth, collaboration, me, trips};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -46,10 +46,26 @@ use super::{activities, auth, me, trips};
         activities::replace,
         activities::move_activity,
         activities::delete,
+        collaboration::list_members,
+        collaboration::change_role,
+        collaboration::remove_member,
+        collaboration::hand_over,
+        collaboration::list_invitations,
+        collaboration::invite,
+        collaboration::resend,
+        collaboration::revoke,
+        collaboration::my_invitations,
+        collaboration::accept,
+        collaboration::decline,
+        collaboration::get_share_link,
+        collaboration::create_share_link,
+        collaboration::revoke_share_link,
+        collaboration::trip_history,
     ),
     components(schemas(
         domain::trips::model::Status,
         domain::trips::model::Sort,
+        domain::trips::model::Whose,
         domain::itinerary::model::Category,
     )),
     modifiers(&BearerScheme, &NamedSchemas, &CommonResponses),
@@ -58,6 +74,7 @@ use super::{activities, auth, me, trips};
         (name = "account", description = "The traveler's account"),
         (name = "trips", description = "The traveler's trips"),
         (name = "activities", description = "What is planned in a trip, day by day"),
+        (name = "members", description = "Planning together: members and roles, invitations, the share link, the history"),
     )
 )]
 pub struct ApiDoc;
@@ -116,7 +133,7 @@ impl Modify for CommonResponses {
                     .build(),
             )
         };
-        for item in openapi.paths.paths.values_mut() {
+        for (path, item) in &mut openapi.paths.paths {
             let operations = [
                 (false, &mut item.get),
                 (false, &mut item.put),
@@ -148,6 +165,18 @@ impl Modify for CommonResponses {
                 }
                 if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
                     add("401", "No valid access token");
+                }
+                // A change to a trip someone shared with the traveler, beyond their role.
+                let changes = !matches!(operation.operation_id.as_deref(), Some(id) if id.starts_with("get_") || id.starts_with("list_"));
+                if path.contains("{id}") && path.starts_with("/api/v1/trips")
+                    || path.starts_with("/api/v1/activities/")
+                {
+                    if changes {
+                        add(
+                            "403",
+                            "The traveler is a member of the trip, but their role does not allow this",
+                        );
+                    }
                 }
                 if is_post && operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
                     add(

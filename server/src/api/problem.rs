@@ -46,6 +46,8 @@ pub enum ApiError {
     /// No usable access token, or a refused refresh token; the text says which.
     Unauthorized(&'static str),
     NotFound,
+    /// A member of the trip whose role does not allow the operation.
+    Forbidden,
     /// Fields with problems; nothing was written.
     Invalid(FormErrors),
     /// JSON of the wrong shape (a number where text belongs).
@@ -94,6 +96,7 @@ impl ApiError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Invalid(_) | Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -115,6 +118,10 @@ impl ApiError {
                 "It changed since you read it (its version is no longer the one in `If-Match`); nothing was changed. `current` is how it is now.",
             ),
             Self::NotFound => plain(status, AppError::NotFound.to_string()),
+            Self::Forbidden => plain(
+                status,
+                "Your role in this trip does not allow this. Its owner can change your role.",
+            ),
             Self::Invalid(errors) => Problem {
                 problem_type: VALIDATION_TYPE.to_string(),
                 title: "Some fields are invalid".to_string(),
@@ -203,6 +210,7 @@ impl From<AppError> for ApiError {
             AppError::Invalid(errors) => Self::Invalid(errors),
             AppError::Unauthorized => Self::Unauthorized(NO_TOKEN),
             AppError::NotFound => Self::NotFound,
+            AppError::Forbidden => Self::Forbidden,
             AppError::RateLimited(wait) => Self::RateLimited(wait),
             AppError::Internal => Self::Internal,
             AppError::BadRequest => Self::BadRequest(AppError::BadRequest.to_string()),

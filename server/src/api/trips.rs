@@ -19,7 +19,7 @@ use domain::{
     trips::{
         model::{
             self as types, NewTrip, PAGE_SIZE, Sort, Status, TripCard, TripChanges, TripDraft,
-            TripList, TripQuery,
+            TripList, TripQuery, Whose,
         },
         service::{self, TripError},
     },
@@ -223,6 +223,11 @@ pub struct TripSummary {
     pub budget: Option<String>,
     #[schema(required = true)]
     pub budget_minor: Option<i64>,
+    /// The traveler's role in the trip.
+    pub role: domain::access::Role,
+    /// Whose trip it is, when it is another traveler's (shared with this one); else null.
+    #[schema(required = true)]
+    pub owner_name: Option<String>,
 }
 
 impl From<TripCard> for TripSummary {
@@ -236,6 +241,8 @@ impl From<TripCard> for TripSummary {
             end_date: card.end_date,
             currency: card.currency,
             budget_minor: card.budget_minor,
+            role: card.role,
+            owner_name: card.owner_name,
         }
     }
 }
@@ -300,6 +307,9 @@ fn read_query(params: &HashMap<String, String>) -> Result<TripQuery, ApiError> {
     if given("sort").is_some_and(|v| v.parse::<Sort>().is_err()) {
         errors.add("sort", "Use start, name or updated.");
     }
+    if given("whose").is_some_and(|v| v.parse::<Whose>().is_err()) {
+        errors.add("whose", "Use all, mine or shared.");
+    }
     if let Some(q) = given("q") {
         if q.chars().count() > SEARCH_MAX {
             errors.add("q", format!("Use at most {SEARCH_MAX} characters."));
@@ -345,6 +355,9 @@ struct ListParams {
     to: Option<String>,
     /// `start` (default), `name` or `updated`.
     sort: Option<Sort>,
+    /// `all` (default): every trip the traveler is a member of; `mine`: theirs; `shared`:
+    /// other travelers' trips shared with them.
+    whose: Option<Whose>,
     /// From 1; 20 trips a page.
     #[param(minimum = 1, maximum = 100_000)]
     page: Option<u64>,

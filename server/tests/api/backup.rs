@@ -116,6 +116,28 @@ async fn fill(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(kept.status(), 201);
+    // An invitation waiting for its answer, and a share link.
+    let porto: serde_json::Value = kept.json().await.unwrap();
+    let porto = porto["id"].as_str().unwrap();
+    let access = tokens["access_token"].as_str().unwrap();
+    let invited = app
+        .client
+        .post(app.url(&format!("/api/v1/trips/{porto}/invitations")))
+        .bearer_auth(access)
+        .json(&serde_json::json!({"email": email("guest"), "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invited.status(), 201);
+    let shared = app
+        .client
+        .put(app.url(&format!("/api/v1/trips/{porto}/share-link")))
+        .bearer_auth(access)
+        .json(&serde_json::json!({"include_budget": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shared.status(), 201);
     let trip = app
         .post_form(
             "/api/trips/create",

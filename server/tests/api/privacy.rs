@@ -63,6 +63,22 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     }
     let mut secrets = Vec::new();
     let now = Utc::now();
+    // An invitation waiting for its answer, and a share link.
+    let actor = domain::access::Actor::signed_in(id.into());
+    domain::members::invite(
+        &app.db,
+        &actor,
+        created.id.into(),
+        &format!("guest-of-{email}"),
+        "viewer",
+        "http://localhost",
+        now,
+    )
+    .await
+    .unwrap();
+    domain::sharing::create(&app.db, &actor, created.id.into(), Default::default(), now)
+        .await
+        .unwrap();
     let reset_hash = format!("{:0>64}", Uuid::now_v7().simple());
     password_reset_tokens::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -439,6 +455,23 @@ const OWNED: &[(&str, &str)] = &[
     (
         "activities",
         "trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
+    ),
+    (
+        "trip_members",
+        "user_id = $1 OR trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
+    ),
+    (
+        "trip_invitations",
+        "invited_by = $1 OR email = (SELECT email FROM users WHERE id = $1) \
+         OR trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
+    ),
+    (
+        "share_links",
+        "trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
+    ),
+    (
+        "trip_changes",
+        "user_id = $1 OR trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
     ),
 ];
 

@@ -150,6 +150,24 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("put", "/api/v1/activities/{id}"),
     ("delete", "/api/v1/activities/{id}"),
     ("post", "/api/v1/activities/{id}/move"),
+    ("get", "/api/v1/trips/{id}/members"),
+    ("patch", "/api/v1/trips/{id}/members/{user_id}"),
+    ("delete", "/api/v1/trips/{id}/members/{user_id}"),
+    ("post", "/api/v1/trips/{id}/owner"),
+    ("get", "/api/v1/trips/{id}/invitations"),
+    ("post", "/api/v1/trips/{id}/invitations"),
+    (
+        "post",
+        "/api/v1/trips/{id}/invitations/{invitation_id}/resend",
+    ),
+    ("delete", "/api/v1/trips/{id}/invitations/{invitation_id}"),
+    ("get", "/api/v1/me/invitations"),
+    ("post", "/api/v1/me/invitations/{invitation_id}/accept"),
+    ("post", "/api/v1/me/invitations/{invitation_id}/decline"),
+    ("get", "/api/v1/trips/{id}/share-link"),
+    ("put", "/api/v1/trips/{id}/share-link"),
+    ("delete", "/api/v1/trips/{id}/share-link"),
+    ("get", "/api/v1/trips/{id}/history"),
 ];
 
 #[tokio::test]
@@ -189,7 +207,10 @@ async fn the_openapi_description_documents_every_operation() {
     assert_eq!(documented.len(), OPERATIONS.len(), "{documented:?}");
     // And every documented operation is served (not the API's 404 or 405).
     for (method, path) in &documented {
-        let url = path.replace("{id}", &Uuid::now_v7().to_string());
+        let mut url = path.clone();
+        for parameter in ["{id}", "{user_id}", "{invitation_id}"] {
+            url = url.replace(parameter, &Uuid::now_v7().to_string());
+        }
         let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         let response = app.api(method.clone(), &url, None, Some(&json!({}))).await;
         let status = response.status();
