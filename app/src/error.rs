@@ -38,13 +38,17 @@ pub enum AppError {
         "Someone changed this while you were editing it, so your change was not saved. Here is how it looks now."
     )]
     Stale,
+    /// As `Stale`, for a form: who changed it and when (in `form`), what differs, and what was
+    /// typed (kept, with the current version, so saving again is a deliberate choice).
+    #[error("{}", .0.form.clone().unwrap_or_default())]
+    Conflict(FormErrors),
 }
 
 impl AppError {
     /// The form errors to show beside fields, if this is a validation failure.
     pub fn form_errors(&self) -> Option<&FormErrors> {
         match self {
-            Self::Invalid(errors) => Some(errors),
+            Self::Invalid(errors) | Self::Conflict(errors) => Some(errors),
             _ => None,
         }
     }
@@ -76,7 +80,7 @@ impl AppError {
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::BadRequest => StatusCode::BAD_REQUEST,
-            Self::Stale => StatusCode::CONFLICT,
+            Self::Stale | Self::Conflict(_) => StatusCode::CONFLICT,
         }
     }
 

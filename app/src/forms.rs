@@ -9,10 +9,51 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 ) -> Signal<FormErrors> {
     Signal::derive(move || match value.get() {
-        Some(Err(AppError::Invalid(errors))) => errors,
+        Some(Err(AppError::Invalid(errors) | AppError::Conflict(errors))) => errors,
         Some(Err(other)) => FormErrors::with_form(other.to_string()),
         _ => FormErrors::default(),
     })
+}
+
+/// What someone else saved while this form was open, beside what was typed: shown after a
+/// save was refused because the form was made from an older version. Saving again keeps
+/// "yours" (the form now carries the current version); "Keep theirs" reloads the form.
+#[component]
+pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView {
+    move || {
+        let errors = errors.get();
+        (!errors.differences.is_empty()).then(|| {
+            let rows = errors
+                .differences
+                .iter()
+                .map(|difference| {
+                    let shown = |text: &str| {
+                        if text.is_empty() { "(empty)".to_string() } else { text.to_string() }
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{difference.label.clone()}</th>
+                            <td>{shown(&difference.theirs)}</td>
+                            <td>{shown(&difference.yours)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="conflict" role="alert" aria-labelledby="conflict-heading">
+                    <p id="conflict-heading" class="conflict__title">{errors.form.clone().unwrap_or_default()}</p>
+                    <table class="conflict__table">
+                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Their version"</th><th scope="col">"Yours"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p class="conflict__choice">
+                        "Nothing was saved. Save yours below to replace theirs, or "
+                        <a href=reload.clone()>"keep theirs"</a>"."
+                    </p>
+                </div>
+            }
+        })
+    }
 }
 
 /// A message about the form as a whole, announced when it appears.
@@ -20,7 +61,16 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
 pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
     view! {
         <div role="alert" class="form-alert-slot">
-            {move || errors.get().form.map(|message| view! { <p class="form-alert">{message}</p> })}
+            {move || {
+                let errors = errors.get();
+                // A conflict says it in its own box (`ConflictView`).
+                errors
+                    .differences
+                    .is_empty()
+                    .then_some(errors.form)
+                    .flatten()
+                    .map(|message| view! { <p class="form-alert">{message}</p> })
+            }}
         </div>
     }
 }

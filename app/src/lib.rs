@@ -46,12 +46,16 @@ use crate::{
         edit_activity::EditActivityPage,
         edit_trip::EditTripPage,
         forgot_password::ForgotPasswordPage,
+        history::HistoryPageView,
+        invitation::InvitationPageView,
         landing::Landing,
         legal::{Privacy, Terms},
         login::LoginPage,
+        members::MembersPageView,
         new_activity::NewActivityPage,
         new_trip::NewTripPage,
         reset_password::ResetPasswordPage,
+        shared::SharedTripPage,
         signup::{FinishSignupPage, SignupPage},
         trip::TripPage,
         trips::TripsPage,
@@ -102,6 +106,10 @@ fn Layout() -> impl IntoView {
                 <Route path=(StaticSegment("trips"), ParamSegment("id")) view=TripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("edit")) view=EditTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("delete")) view=DeleteTripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("members")) view=MembersPageView ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("history")) view=HistoryPageView ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("invitations"), ParamSegment("token")) view=InvitationPageView ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("shared"), ParamSegment("token")) view=SharedTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("days"), ParamSegment("date")) view=DayPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("activities"), StaticSegment("new")) view=NewActivityPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("activities"), ParamSegment("activity"), StaticSegment("edit")) view=EditActivityPage ssr=SsrMode::Async/>

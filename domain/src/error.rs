@@ -18,6 +18,19 @@ pub struct FormErrors {
     /// form comes back, so the person lands on the first thing to fix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
+    /// When someone else saved a newer version first: each field that differs, theirs and
+    /// what this person typed, so they can choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<Difference>,
+}
+
+/// One field of a form that someone else changed meanwhile.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Difference {
+    /// The field's label, as the form shows it.
+    pub label: String,
+    pub theirs: String,
+    pub yours: String,
 }
 
 impl FormErrors {

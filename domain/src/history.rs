@@ -72,6 +72,8 @@ impl Kind {
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
+    /// Time-ordered (UUID v7): what a page that missed some changes says it saw last.
+    pub id: Uuid,
     pub at: DateTime<Utc>,
     /// Who made it, as they were named then.
     pub who: String,
@@ -85,6 +87,7 @@ pub struct Change {
 impl From<changes::Model> for Change {
     fn from(row: changes::Model) -> Self {
         Self {
+            id: row.id,
             at: row.created_at,
             who: row.user_name,
             user_id: row.user_id.map(UserId::from),
@@ -113,6 +116,7 @@ pub(crate) async fn unrecorded(
     summary: &str,
 ) -> Result<Change, DbErr> {
     Ok(Change {
+        id: Uuid::now_v7(),
         at: Utc::now(),
         who: name_of(db, who).await?,
         user_id: Some(who),
@@ -181,6 +185,28 @@ pub async fn list(
     Ok(changes::Entity::find()
         .filter(changes::Column::TripId.eq(trip))
         .order_by(changes::Column::Id, Order::Desc)
+        .limit(KEPT)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Change::from)
+        .collect())
+}
+
+/// The trip's changes after `after` (oldest first), for a page catching up with what it missed.
+/// No access check: for a caller that has checked the actor may read the trip.
+///
+/// # Errors
+/// The database fails.
+pub async fn since(
+    db: &impl ConnectionTrait,
+    trip: TripId,
+    after: Uuid,
+) -> Result<Vec<Change>, DbErr> {
+    Ok(changes::Entity::find()
+        .filter(changes::Column::TripId.eq(trip))
+        .filter(changes::Column::Id.gt(after))
+        .order_by(changes::Column::Id, Order::Asc)
         .limit(KEPT)
         .all(db)
         .await?

@@ -25,4 +25,4 @@ pub mod sharing;
 pub mod text;
 pub mod trips;
 
-pub use error::FormErrors;
+pub use error::{Difference, FormErrors};

@@ -234,3 +234,148 @@ mod tests {
         assert_eq!(strength_label(15), "Strong");
     }
 }
+
+/// Keeps a trip page current while it is open: follows the trip's event stream
+/// (`/trips/{id}/events`) and, on each change, fetches the overview again from `page_url` (the
+/// trip page's server function) and puts it in place of the page's `<article class="trip">`,
+/// saying what changed in a polite live region. The browser reconnects by itself, sending
+/// the last event's id, and the server sends what was missed. Without JavaScript nothing is
+/// live; a reload shows the current trip.
+#[island]
+pub fn LiveTrip(trip_id: String, page_url: String) -> impl IntoView {
+    let note = RwSignal::new(String::new());
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| follow::start(trip_id.clone(), page_url.clone(), note));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (trip_id, page_url);
+    view! {
+        <p class="live-note" role="status" aria-live="polite" data-live-trip="">{move || note.get()}</p>
+    }
+}
+
+/// What a change announced on the stream says to the person looking at the page.
+pub fn change_note(kind: &str, who: &str, summary: &str) -> String {
+    let what = match kind {
+        "activity_added" => format!("added “{summary}”"),
+        "activity_edited" => format!("changed “{summary}”"),
+        "activity_moved" => format!("moved “{summary}”"),
+        "activity_deleted" => format!("deleted “{summary}”"),
+        "trip_edited" => "changed the trip’s details".to_string(),
+        "member_joined" => "joined the trip".to_string(),
+        "member_left" => "left the trip".to_string(),
+        "member_removed" => format!("removed {summary}"),
+        "role_changed" | "owner_changed" => format!("changed who does what: {summary}"),
+        "share_link_created" => "made a share link".to_string(),
+        "share_link_revoked" => "deleted the share link".to_string(),
+        _ => "changed the trip".to_string(),
+    };
+    let who = if who.is_empty() { "Someone" } else { who };
+    format!("{who} {what}.")
+}
+
+#[cfg(feature = "hydrate")]
+mod follow {
+    use std::{cell::Cell, rc::Rc};
+
+    use leptos::prelude::*;
+    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{EventSource, MessageEvent, RequestInit};
+
+    /// Whether a refresh is running, and whether another change came in meanwhile.
+    #[derive(Default)]
+    struct Refreshing {
+        running: Cell<bool>,
+        again: Cell<bool>,
+    }
+
+    pub fn start(trip_id: String, page_url: String, note: RwSignal<String>) {
+        let Ok(source) = EventSource::new(&format!("/trips/{trip_id}/events")) else {
+            return;
+        };
+        let refreshing = Rc::new(Refreshing::default());
+        let on_change = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let said = event
+                .data()
+                .as_string()
+                .and_then(|data| js_sys::JSON::parse(&data).ok())
+                .map(|data| {
+                    let field = |name: &str| {
+                        js_sys::Reflect::get(&data, &JsValue::from_str(name))
+                            .ok()
+                            .and_then(|value| value.as_string())
+                            .unwrap_or_default()
+                    };
+                    super::change_note(&field("kind"), &field("who"), &field("summary"))
+                })
+                .unwrap_or_default();
+            let (trip_id, page_url, refreshing) =
+                (trip_id.clone(), page_url.clone(), Rc::clone(&refreshing));
+            leptos::task::spawn_local(async move {
+                if refreshing.running.replace(true) {
+                    refreshing.again.set(true);
+                    note.set(said);
+                    return;
+                }
+                loop {
+                    refreshing.again.set(false);
+                    if refresh(&trip_id, &page_url).await.is_err() {
+                        reload();
+                        return;
+                    }
+                    if !refreshing.again.get() {
+                        break;
+                    }
+                }
+                refreshing.running.set(false);
+                note.set(said);
+            });
+        });
+        let _ = source
+            .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+        let on_reload = Closure::<dyn FnMut(MessageEvent)>::new(|_| reload());
+        let _ = source
+            .add_event_listener_with_callback("reload", on_reload.as_ref().unchecked_ref());
+        on_reload.forget();
+        let closing = source.clone();
+        let on_gone = Closure::<dyn FnMut(MessageEvent)>::new(move |_| {
+            closing.close();
+            note.set("This trip was deleted, or you are no longer one of its members. Reload to see where things stand.".to_string());
+        });
+        let _ = source.add_event_listener_with_callback("gone", on_gone.as_ref().unchecked_ref());
+        on_gone.forget();
+    }
+
+    fn reload() {
+        let _ = window().location().reload();
+    }
+
+    /// Fetches the trip's overview and puts it in place.
+    async fn refresh(trip_id: &str, page_url: &str) -> Result<(), JsValue> {
+        let init = RequestInit::new();
+        init.set_method("POST");
+        let headers = web_sys::Headers::new()?;
+        headers.set("Content-Type", "application/x-www-form-urlencoded")?;
+        headers.set("Accept", "application/json")?;
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&format!(
+            "trip_id={}",
+            js_sys::encode_uri_component(trip_id)
+        )));
+        let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(page_url, &init))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(JsValue::from_str("the trip could not be read"));
+        }
+        let body = JsFuture::from(response.json()?).await?;
+        let html = js_sys::Reflect::get(&body, &JsValue::from_str("html"))?
+            .as_string()
+            .ok_or_else(|| JsValue::from_str("no overview"))?;
+        if let Some(article) = document().query_selector("article.trip")? {
+            article.set_inner_html(&html);
+        }
+        Ok(())
+    }
+}

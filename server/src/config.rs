@@ -82,6 +82,8 @@ pub struct Settings {
     pub body_limit: usize,
     /// How long one request may take before it is answered with 408.
     pub request_timeout: Duration,
+    /// How many trip pages one traveler may follow live at once (open event streams).
+    pub live_streams_per_user: usize,
     /// Bearer token that opens `/metrics` on the public listener; without it (and without
     /// `metrics_bind`) the metrics are not served.
     pub metrics_token: Option<SecretString>,
@@ -316,6 +318,12 @@ impl Settings {
             1..=3600,
             30,
         )?));
+        let live_streams_per_user = parse_number(
+            env("LIVE_STREAMS_PER_USER"),
+            "LIVE_STREAMS_PER_USER",
+            1..=10_000,
+            10,
+        )? as usize;
         let metrics_token = env("METRICS_TOKEN").filter(|v| !v.trim().is_empty());
         if let Some(token) = &metrics_token
             && token.trim().len() < 16
@@ -390,6 +398,7 @@ impl Settings {
             cors_allowed_origins,
             body_limit,
             request_timeout,
+            live_streams_per_user,
             metrics_token: metrics_token.map(SecretString::from),
             metrics_bind,
             sentry_dsn: sentry_dsn.map(SecretString::from),

@@ -46,7 +46,7 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, form_errors, guard, health, page_routes,
+        export, form_errors, guard, health, live, page_routes,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
         server_fn_status, static_files, unavailable,
@@ -81,6 +81,7 @@ pub struct Application {
     db: DatabaseConnection,
     queries: Arc<AtomicU64>,
     shutdown_grace: Duration,
+    streams: Arc<live::Streams>,
 }
 
 impl Application {
@@ -146,6 +147,8 @@ impl Application {
             base_url,
             access_keys: access_keys(settings),
         });
+        let streams = live::Streams::new(settings.live_streams_per_user);
+        live::spawn_listener(&db, &streams);
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
             rate_limit::spawn_cleanup(db.clone());
@@ -170,10 +173,12 @@ impl Application {
         Ok(Self {
             listener,
             metrics_listener,
-            router: router(state, settings, extra),
+            router: router(state, settings, extra)
+                .layer(axum::Extension(Arc::clone(&streams))),
             db,
             queries,
             shutdown_grace: settings.shutdown_grace,
+            streams,
         })
     }
 
@@ -218,6 +223,7 @@ impl Application {
             })
         });
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
+        let streams = Arc::clone(&self.streams);
         // Nagle's algorithm stalls small keep-alive responses by ~40 ms; turn it off.
         let listener = self.listener.tap_io(|tcp| {
             if let Err(error) = tcp.set_nodelay(true) {
@@ -232,6 +238,8 @@ impl Application {
         .with_graceful_shutdown(async move {
             shutdown.await;
             tracing::info!("shutting down: finishing in-flight requests");
+            // Open event streams never finish by themselves: end them (pages reconnect).
+            streams.close_all();
             let _ = signalled_tx.send(());
         });
         let grace = self.shutdown_grace;
@@ -308,6 +316,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::public).with_state(metrics_access))
         .route("/account/export", get(export::download))
+        .route("/trips/{id}/events", get(live::events))
         .route(
             "/api/docs",
             get(api::docs::page).with_state(api::docs::Reference::new(

@@ -40,15 +40,29 @@ fn back_to(trip_id: TripId, day: chrono::NaiveDate) -> String {
     format!("/trips/{trip_id}#day-{day}")
 }
 
+/// A trip's plan, and whether the traveler's role lets them change it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub plan: TripPlan,
+    pub editable: bool,
+}
+
 #[server(prefix = "/api/itinerary", endpoint = "plan")]
-pub async fn get_trip_plan(trip_id: String) -> Result<TripPlan, AppError> {
+pub async fn get_trip_plan(trip_id: String) -> Result<PlanView, AppError> {
     let actor = session::actor().await?;
     let trip_id: TripId = trip_id.parse().map_err(failed)?;
     let db = context::db()?;
     let (trip, activities) = service::trip_with_activities(&db, &actor, trip_id)
         .await
         .map_err(failed)?;
-    Ok(TripPlan::new(trip, activities))
+    let role = actor
+        .check(&db, trip_id, domain::access::Right::Read)
+        .await
+        .map_err(failed)?;
+    Ok(PlanView {
+        plan: TripPlan::new(trip, activities),
+        editable: role.may(domain::access::Right::EditPlan),
+    })
 }
 
 #[server(prefix = "/api/itinerary", endpoint = "activity")]
@@ -57,6 +71,11 @@ pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
     let id: ActivityId = id.parse().map_err(failed)?;
     let db = context::db()?;
     let (trip, activity) = service::find(&db, &actor, id).await.map_err(failed)?;
+    // The edit and delete pages: a viewer is refused before any form shows.
+    actor
+        .check(&db, trip.id, domain::access::Right::EditPlan)
+        .await
+        .map_err(failed)?;
     Ok(ActivityInTrip { trip, activity })
 }
 
@@ -81,9 +100,25 @@ pub async fn create_activity(
     Ok(())
 }
 
+/// The activity form's fields, as its labels name them (for a conflict's comparison).
+const ACTIVITY_LABELS: [(&str, &str); 9] = [
+    ("title", "Title"),
+    ("day", "Day"),
+    ("start_time", "Starts"),
+    ("end_time", "Ends"),
+    ("location", "Place"),
+    ("category", "Category"),
+    ("cost", "Cost"),
+    ("description", "Notes"),
+    ("ends_next_day", "Ends the next day"),
+];
+
 #[server(prefix = "/api/itinerary", endpoint = "update")]
 pub async fn update_activity(
     id: String,
+    /// The version the form was made from; saving over a newer one is refused.
+    #[server(default)]
+    version: String,
     #[server(flatten)] activity: ActivityDraft,
 ) -> Result<(), AppError> {
     let actor = session::actor().await?;
@@ -94,9 +129,26 @@ pub async fn update_activity(
             service::explain_change(&db, &actor, id, &activity).await,
         ));
     };
-    let updated = service::update(&db, &actor, id, changes, None)
-        .await
-        .map_err(invalid(&activity))?;
+    let if_version = version.trim().parse::<i64>().ok();
+    let updated = match service::update(&db, &actor, id, changes, if_version).await {
+        Ok(updated) => updated,
+        Err(TripError::Stale) => {
+            let (trip, current) = service::find(&db, &actor, id).await.map_err(failed)?;
+            let last = domain::history::last_change(&db, trip.id, Some(id))
+                .await
+                .map_err(|error| failed(TripError::from(error)))?;
+            let theirs = ActivityDraft::of(&current, &trip.currency);
+            return Err(super::conflict(
+                last,
+                &trip.time_zone,
+                &ACTIVITY_LABELS,
+                &theirs.fields(),
+                &activity.fields(),
+                current.version,
+            ));
+        }
+        Err(error) => return Err(invalid(&activity)(error)),
+    };
     let (trip, _) = service::find(&db, &actor, updated.id)
         .await
         .map_err(failed)?;

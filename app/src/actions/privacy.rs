@@ -56,3 +56,14 @@ pub async fn delete_account(
     leptos_axum::redirect("/goodbye");
     Ok(())
 }
+
+/// What happens to the shared trips the traveler owns if they delete their account.
+#[server(prefix = "/api/auth", endpoint = "deletion_preview")]
+pub async fn deletion_preview() -> Result<Vec<domain::members::Succession>, AppError> {
+    let actor = session::actor().await?;
+    let db = crate::context::db()?;
+    let list = domain::members::successions(&db, actor.user())
+        .await
+        .map_err(|error| AppError::from(domain::trips::service::TripError::from(error)).respond())?;
+    Ok(list.into_iter().map(|(succession, _)| succession).collect())
+}

@@ -34,13 +34,19 @@ pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
         .map_err(|error| failed(TripError::from(error)))
 }
 
+/// The trip, for a page that needs `right` in it (`edit_details`, `edit_plan`, `delete`; by
+/// default only reading): a member whose role lacks it is refused (403) before any form shows.
 #[server(prefix = "/api/trips", endpoint = "get")]
-pub async fn get_trip(id: String) -> Result<Trip, AppError> {
+pub async fn get_trip(id: String, #[server(default)] right: String) -> Result<Trip, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    service::find(&db, &actor, trip_id(&id)?)
-        .await
-        .map_err(failed)
+    let id = trip_id(&id)?;
+    let right = right
+        .parse()
+        .unwrap_or(domain::access::Right::Read);
+    let trip = service::find(&db, &actor, id).await.map_err(failed)?;
+    actor.check(&db, id, right).await.map_err(failed)?;
+    Ok(trip)
 }
 
 #[server(prefix = "/api/trips", endpoint = "defaults")]
@@ -77,9 +83,24 @@ pub async fn create_trip(#[server(flatten)] trip: TripDraft) -> Result<(), AppEr
     Ok(())
 }
 
+/// The trip form's fields, as its labels name them (for a conflict's comparison).
+const TRIP_LABELS: [(&str, &str); 8] = [
+    ("name", "Name"),
+    ("destination", "Destination"),
+    ("start_date", "First day"),
+    ("end_date", "Last day"),
+    ("time_zone", "Time zone"),
+    ("currency", "Currency"),
+    ("budget", "Budget"),
+    ("notes", "Notes"),
+];
+
 #[server(prefix = "/api/trips", endpoint = "update")]
 pub async fn update_trip(
     id: String,
+    /// The version the form was made from; saving over a newer one is refused.
+    #[server(default)]
+    version: String,
     #[server(flatten)] trip: TripDraft,
     /// `on` when the planned activities should move with a new first day (the checkbox).
     #[server(default)]
@@ -87,13 +108,30 @@ pub async fn update_trip(
 ) -> Result<(), AppError> {
     let actor = session::actor().await?;
     let id = trip_id(&id)?;
-    let changes = trip
+    let mut changes = trip
         .validate_changes(shift_activities.is_some_and(|value| value.trim() == "on"))
         .map_err(|errors| failed(AppError::Invalid(errors)))?;
+    changes.if_version = version.trim().parse::<i64>().ok();
     let db = context::db()?;
-    let id = service::update(&db, &actor, id, changes)
-        .await
-        .map_err(invalid(&trip))?;
+    let id = match service::update(&db, &actor, id, changes).await {
+        Ok(id) => id,
+        Err(TripError::Stale) => {
+            let current = service::find(&db, &actor, id).await.map_err(failed)?;
+            let last = domain::history::last_change(&db, id, None)
+                .await
+                .map_err(|error| failed(TripError::from(error)))?;
+            let theirs = TripDraft::from(&current);
+            return Err(super::conflict(
+                last,
+                &current.time_zone,
+                &TRIP_LABELS,
+                &theirs.fields(),
+                &trip.fields(),
+                current.version,
+            ));
+        }
+        Err(error) => return Err(invalid(&trip)(error)),
+    };
     session::flash("Trip saved.").await?;
     leptos_axum::redirect(&format!("/trips/{id}"));
     Ok(())

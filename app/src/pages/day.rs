@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    actions::itinerary::get_trip_plan,
+    actions::itinerary::{PlanView, get_trip_plan},
     scaffold::{Loaded, NotFound, route_param},
     views::plan::{DaysView, day_heading},
 };
@@ -16,7 +16,7 @@ pub fn DayPage() -> impl IntoView {
     let date = route_param("date");
     let plan = Resource::new(move || id.get(), get_trip_plan);
     view! {
-        <Loaded data=plan loading="Loading the day…" render=move |plan: TripPlan| {
+        <Loaded data=plan loading="Loading the day…" render=move |PlanView { plan, editable }| {
             let Some(date) = parse_date(&date.get()) else { return view! { <NotFound/> }.into_any() };
             let Some(index) = plan.days.iter().position(|d| d.date == date) else {
                 return view! { <NotFound/> }.into_any();
@@ -48,7 +48,7 @@ pub fn DayPage() -> impl IntoView {
                         None => view! { <span></span> }.into_any(),
                     }}
                 </nav>
-                <DaysView plan=single back top_level=true/>
+                <DaysView plan=single back top_level=true read_only=!editable/>
             }.into_any()
         }/>
     }

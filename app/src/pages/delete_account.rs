@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    actions::privacy::DeleteAccount,
+    actions::privacy::{DeleteAccount, deletion_preview},
+    scaffold::Loaded,
     forms::{Field, FormAlert, errors_of},
 };
 
@@ -13,6 +14,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
     let action = ServerAction::<DeleteAccount>::new();
     let errors = errors_of(action.value());
     let confirm_error = move || errors.get().field("confirm");
+    let shared = Resource::new(|| (), |()| deletion_preview());
     view! {
         <Title text="Delete your account"/>
             <section class="confirm" aria-labelledby="delete-account-heading">
@@ -21,6 +23,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                     "This deletes your account, every trip and everything planned in them, and logs "
                     "you out on all your devices. It can’t be undone."
                 </p>
+                <Loaded data=shared render=|list| view! { <SharedTrips list/> }/>
                 <p>
                     "You may want to "
                     <a href="/account/export" download rel="external">"download your data"</a>
@@ -68,4 +71,27 @@ pub fn GoodbyePage() -> impl IntoView {
             <p><a class="button" href="/">"Back to the start"</a></p>
         </section>
     }
+}
+
+/// The shared trips the traveler owns, and who takes each over (or that it goes too).
+#[component]
+fn SharedTrips(list: Vec<domain::members::Succession>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        let items = list
+            .into_iter()
+            .map(|succession| {
+                let what = match succession.next_owner {
+                    Some(owner) => format!("“{}” goes to {owner}, its longest-standing editor.", succession.trip_name),
+                    None => format!("“{}” has no editor to take it over: it is deleted, and its viewers lose it.", succession.trip_name),
+                };
+                view! { <li>{what}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="panel panel--warning">
+                <p><strong>"You share some of your trips:"</strong></p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
 }

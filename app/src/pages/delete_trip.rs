@@ -11,7 +11,7 @@ use crate::{
 #[component]
 pub fn DeleteTripPage() -> impl IntoView {
     let id = route_param("id");
-    let trip = Resource::new(move || id.get(), get_trip);
+    let trip = Resource::new(move || id.get(), |id| get_trip(id, "delete".to_string()));
     let action = ServerAction::<DeleteTrip>::new();
     view! {
         <Loaded data=trip render=move |trip| view! {

@@ -19,7 +19,7 @@ use crate::{
 pub fn NewActivityPage() -> impl IntoView {
     let query = use_query_map();
     let id = route_param("id");
-    let trip = Resource::new(move || id.get(), get_trip);
+    let trip = Resource::new(move || id.get(), |id| get_trip(id, "edit_plan".to_string()));
     let action = ServerAction::<CreateActivity>::new();
     let errors = errors_of(action.value());
     view! {

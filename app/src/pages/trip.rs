@@ -11,12 +11,14 @@
 use std::sync::Arc;
 
 use domain::{
+    access::{Right, Role},
     itinerary::{model::TripPlan, service::activities_of},
+    members::{self, Member},
     reference::zone_label,
     trips::service::find_with_revision,
 };
-use islands::ConfirmLink;
-use leptos::prelude::*;
+use islands::{ConfirmLink, LiveTrip};
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
@@ -37,10 +39,37 @@ pub fn TripPage() -> impl IntoView {
     let id = route_param("id");
     let page = Resource::new(move || id.get(), get_trip_page);
     view! {
-        <Loaded data=page loading="Loading the trip…" render=|TripPageContent { name, html }| view! {
+        <Loaded data=page loading="Loading the trip…" render=move |TripPageContent { name, html }| view! {
             <Title text=name/>
             <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
+            <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
         }/>
+    }
+}
+
+/// Who is looking at a trip's overview: a member with their role, or anyone holding its share
+/// link. Each is one variant of the rendered overview (the render cache keeps one per view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    Member(Role),
+    /// Through the share link: read-only, no links into the members' pages.
+    Public,
+}
+
+impl Viewer {
+    fn may(self, right: Right) -> bool {
+        match self {
+            Self::Member(role) => role.may(right),
+            Self::Public => false,
+        }
+    }
+
+    /// The render cache's key part for this view.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Member(role) => role.into(),
+            Self::Public => "public",
+        }
     }
 }
 
@@ -65,16 +94,24 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let (trip, revision) = find_with_revision(&state.db, &actor, trip_id)
         .await
         .map_err(failed)?;
+    let role = actor
+        .check(&state.db, trip_id, Right::Read)
+        .await
+        .map_err(failed)?;
+    let viewer = Viewer::Member(role);
     let version = Version::of(&(&trip, revision));
     let name = trip.name.clone();
-    let key = trip.id.to_string();
+    let key = format!("{}:{}", trip.id, viewer.key());
     if let Some(html) = state.trip_pages.get(&key, version) {
         return Ok(TripPageContent { name, html });
     }
     let activities = activities_of(&state.db, &actor, &trip)
         .await
         .map_err(failed)?;
-    let html: Arc<str> = render_overview(TripPlan::new(trip, activities)).into();
+    let members = members::list(&state.db, &actor, trip_id)
+        .await
+        .map_err(failed)?;
+    let html: Arc<str> = render_overview(TripPlan::new(trip, activities), viewer, members).into();
     state.trip_pages.keep(&key, version, html.clone());
     Ok(TripPageContent { name, html })
 }
@@ -84,11 +121,11 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
 /// islands inside need a render context, which a call to the server function from outside a
 /// page (`POST /api/itinerary/page`) does not have, and nothing of the request's may leak into
 /// HTML that is kept and served again.
-fn render_overview(plan: TripPlan) -> String {
+pub(crate) fn render_overview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> String {
     let outer = Owner::current();
     let context = hydration_context::SsrSharedContext::new_islands();
     let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
-    let html = view! { <TripOverview plan/> }.to_html();
+    let html = view! { <TripOverview plan viewer members/> }.to_html();
     // `new_root` made the new owner and its arena current (`Owner::with` would put back only
     // the owner): put back both, or the page's own rendering goes on without its arena.
     match outer {
@@ -102,7 +139,7 @@ fn render_overview(plan: TripPlan) -> String {
 /// no signals, nothing per visitor or request — it is rendered once and kept (see
 /// [`get_trip_page`]).
 #[component]
-fn TripOverview(plan: TripPlan) -> impl IntoView {
+fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl IntoView {
     let trip = plan.trip.clone();
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
@@ -121,21 +158,39 @@ fn TripOverview(plan: TripPlan) -> impl IntoView {
     let edit_url = format!("/trips/{}/edit", trip.id);
     let delete_url = format!("/trips/{}/delete", trip.id);
     let (delete_id, delete_name) = (trip.id.to_string(), trip.name.clone());
+    let edit = viewer.may(Right::EditDetails).then(|| {
+        view! { <a class="button button--secondary" href=edit_url>"Edit"</a> }
+    });
+    let delete = viewer.may(Right::Delete).then(|| {
+        view! {
+            <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
+                heading="delete-dialog-heading".to_string()>
+                <DeleteDialog id=delete_id name=delete_name/>
+            </ConfirmLink>
+        }
+    });
+    let back = match viewer {
+        Viewer::Member(_) => Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> }),
+        Viewer::Public => None,
+    };
+    let people = match viewer {
+        Viewer::Member(role) => Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> }),
+        Viewer::Public => None,
+    };
+    let read_only = !viewer.may(Right::EditPlan);
     view! {
-        <p class="back-link"><a href="/trips">"← All trips"</a></p>
+        {back}
         <header class="page-head">
             <div>
                 <h1 id="trip-heading">{trip.name.clone()}</h1>
                 <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
             </div>
             <div class="page-head__actions">
-                <a class="button button--secondary" href=edit_url>"Edit"</a>
-                <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
-                    heading="delete-dialog-heading".to_string()>
-                    <DeleteDialog id=delete_id name=delete_name/>
-                </ConfirmLink>
+                {edit}
+                {delete}
             </div>
         </header>
+        {people}
         <dl class="overview">
             <div>
                 <dt><CalendarIcon/>"Dates"</dt>
@@ -151,7 +206,43 @@ fn TripOverview(plan: TripPlan) -> impl IntoView {
         <section class="itinerary" aria-labelledby="itinerary-heading">
             <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
             <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
-            <DaysView plan back=format!("/trips/{}", trip.id)/>
+            <DaysView plan back=format!("/trips/{}", trip.id) read_only public=viewer == Viewer::Public/>
+        </section>
+    }
+}
+
+/// Who is in the trip, and the way to its members page and history.
+#[component]
+fn MembersLine(trip_id: String, role: Role, members: Vec<Member>) -> impl IntoView {
+    let names = members
+        .iter()
+        .map(|member| {
+            let role = match member.role {
+                Role::Owner => "owner",
+                Role::Editor => "editor",
+                Role::Viewer => "viewer",
+            };
+            view! { <li>{member.name.clone()}<span class="members-line__role">{role}</span></li> }
+        })
+        .collect_view();
+    let manage = if role.may(Right::ManageMembers) {
+        "Invite and share"
+    } else {
+        "Members"
+    };
+    let yours = match role {
+        Role::Owner => "You own this trip.",
+        Role::Editor => "You can edit this trip.",
+        Role::Viewer => "You can view this trip.",
+    };
+    view! {
+        <section class="members-line" aria-label="Who plans this trip">
+            <ul class="members-line__list">{names}</ul>
+            <p class="members-line__links">
+                <span class="muted">{yours}</span>
+                <a href=format!("/trips/{trip_id}/members")>{manage}</a>
+                <a href=format!("/trips/{trip_id}/history")>"History"</a>
+            </p>
         </section>
     }
 }

@@ -2,14 +2,19 @@
 
 use domain::{
     reference::format_money,
-    trips::model::{Sort, Status, Timing, TripCard, TripList, TripQuery},
+    access::Role,
+    members::Invited,
+    trips::model::{Sort, Status, Timing, TripCard, TripList, TripQuery, Whose},
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
-    actions::trips::list_trips,
+    actions::{
+        members::{AnswerInvitation, my_invitations},
+        trips::list_trips,
+    },
     format::{format_length, format_range, timing_class, timing_label},
     icons::{CalendarIcon, PinIcon, WalletIcon},
     scaffold::Loaded,
@@ -33,6 +38,9 @@ fn list_url(query: &TripQuery) -> String {
     if query.sort != Sort::default() {
         pairs.append_pair("sort", query.sort.into());
     }
+    if query.whose != Whose::default() {
+        pairs.append_pair("whose", query.whose.into());
+    }
     if query.page > 1 {
         pairs.append_pair("page", &query.page.to_string());
     }
@@ -50,6 +58,7 @@ pub fn TripsPage() -> impl IntoView {
         TripQuery::from_params(|key| params.get(key))
     });
     let list = Resource::new(move || query.get(), list_trips);
+    let invitations = Resource::new(|| (), |()| my_invitations());
     view! {
         <Title text="Your trips"/>
         <section class="trips" aria-labelledby="trips-heading">
@@ -57,6 +66,7 @@ pub fn TripsPage() -> impl IntoView {
                 <h1 id="trips-heading">"Your trips"</h1>
                 <a class="button" href="/trips/new">"New trip"</a>
             </div>
+            <Loaded data=invitations render=|list| view! { <InvitationsView invitations=list/> }/>
             <StatusTabs query/>
             <Filters query/>
             <Loaded data=list loading="Loading your trips…" render=move |list| view! {
@@ -104,6 +114,11 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
             <option value={<&str>::from(value)} selected=move || query.get().sort == value>{label}</option>
         }
     };
+    let whose_option = move |value: Whose, label: &'static str| {
+        view! {
+            <option value={<&str>::from(value)} selected=move || query.get().whose == value>{label}</option>
+        }
+    };
     view! {
         <Form method="GET" action="/trips" attr:class="filters" attr:role="search" attr:aria-label="Find trips">
             <input type="hidden" name="status" value=status/>
@@ -119,6 +134,14 @@ fn Filters(query: Memo<TripQuery>) -> impl IntoView {
             <div class="field">
                 <label for="filter-to">"To"</label>
                 <input id="filter-to" type="date" name="to" value=to/>
+            </div>
+            <div class="field">
+                <label for="filter-whose">"Whose"</label>
+                <select id="filter-whose" name="whose">
+                    {whose_option(Whose::All, "All trips")}
+                    {whose_option(Whose::Mine, "Mine")}
+                    {whose_option(Whose::Shared, "Shared with me")}
+                </select>
             </div>
             <div class="field">
                 <label for="filter-sort">"Sort by"</label>
@@ -253,10 +276,24 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
     let budget = trip
         .budget_minor
         .map(|minor| format_money(minor, &trip.currency));
+    let shared = trip.owner_name.clone().map(|owner| {
+        let role = match trip.role {
+            Role::Owner => "owner",
+            Role::Editor => "editor",
+            Role::Viewer => "viewer",
+        };
+        view! {
+            <p class="trip-card__shared">
+                {format!("{owner}’s trip · ")}
+                <span class=format!("role-badge role-badge--{role}")>{format!("You’re {}", if trip.role == Role::Editor { "an editor" } else { "a viewer" })}</span>
+            </p>
+        }
+    });
     view! {
         <li>
             <article class="trip-card">
                 <h3 class="trip-card__title"><a href=format!("/trips/{}", trip.id)>{trip.name}</a></h3>
+                {shared}
                 <p class="trip-card__line"><PinIcon/>{trip.destination}</p>
                 <p class="trip-card__line">
                     <CalendarIcon/>
@@ -271,6 +308,47 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
             </article>
         </li>
     }
+}
+
+/// Invitations waiting for the traveler's answer, above the list.
+#[component]
+fn InvitationsView(invitations: Vec<Invited>) -> impl IntoView {
+    (!invitations.is_empty()).then(|| {
+        let items = invitations
+            .into_iter()
+            .map(|invited| {
+                let id = invited.id.to_string();
+                let role = if invited.role == Role::Editor { "an editor" } else { "a viewer" };
+                let answer = |value: &'static str, label: &'static str, class: &'static str| {
+                    view! {
+                        <form method="post" action=AnswerInvitation::url() class="inline-form">
+                            <input type="hidden" name="invitation_id" value=id.clone()/>
+                            <input type="hidden" name="answer" value=value/>
+                            <button class=class type="submit">{label}<span class="visually-hidden">{format!(": {}", invited.trip_name)}</span></button>
+                        </form>
+                    }
+                };
+                view! {
+                    <li class="invitation">
+                        <div>
+                            <p class="invitation__title">{format!("{} invited you to “{}”", invited.invited_by, invited.trip_name)}</p>
+                            <p class="muted">{format!("{} · {} · as {role}", invited.destination, invited.dates)}</p>
+                        </div>
+                        <div class="invitation__actions">
+                            {answer("accept", "Join", "button button--small")}
+                            {answer("decline", "Decline", "button button--small button--ghost")}
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="invitations" aria-labelledby="invitations-heading">
+                <h2 id="invitations-heading" class="section-title">"Invitations"</h2>
+                <ul class="invitation-list">{items}</ul>
+            </section>
+        }
+    })
 }
 
 #[component]

@@ -133,3 +133,28 @@ pub async fn take_flash(session: &Session) -> Result<Option<String>, AppError> {
         .await
         .map_err(store_error)
 }
+
+/// Keeps `value` under `key` until it is taken once (a share link shown once, after the
+/// redirect that made it).
+pub async fn keep_once(key: &str, value: &str) -> Result<(), AppError> {
+    session()
+        .await?
+        .insert(&format!("once:{key}"), value)
+        .await
+        .map_err(store_error)
+}
+
+/// What [`keep_once`] kept under `key`, removed as it is read.
+pub async fn take_once(key: &str) -> Result<Option<String>, AppError> {
+    session()
+        .await?
+        .remove::<String>(&format!("once:{key}"))
+        .await
+        .map_err(store_error)
+}
+
+/// The signed-in traveler, if any (for pages that also serve visitors).
+pub async fn maybe_actor() -> Result<Option<Actor>, AppError> {
+    let session = session().await?;
+    Ok(user_in(&session, policy()?).await?.map(Actor::signed_in))
+}

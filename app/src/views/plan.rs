@@ -104,6 +104,12 @@ pub fn DaysView(
     /// activities' `h3`. Otherwise one level lower, under a section heading.
     #[prop(optional)]
     top_level: bool,
+    /// Without the controls that change the plan (a viewer, a share link).
+    #[prop(optional)]
+    read_only: bool,
+    /// Seen through a share link: no links to the members' own pages.
+    #[prop(optional)]
+    public: bool,
 ) -> impl IntoView {
     let trip = plan.trip;
     let daily = plan
@@ -113,11 +119,11 @@ pub fn DaysView(
     let days = plan
         .days
         .into_iter()
-        .map(|day| day_view(day, &trip, daily.as_deref(), &back, top_level))
+        .map(|day| day_view(day, &trip, daily.as_deref(), &back, (top_level, read_only, public)))
         .collect_view();
     view! {
         <div class="days">{days}</div>
-        <DeleteActivityDialog/>
+        {(!read_only).then(|| view! { <DeleteActivityDialog/> })}
     }
 }
 
@@ -128,7 +134,7 @@ fn day_view(
     trip: &Trip,
     daily: Option<&str>,
     back: &str,
-    top_level: bool,
+    (top_level, read_only, public): (bool, bool, bool),
 ) -> impl IntoView + use<> {
     let heading_id = format!("day-{}-heading", day.date);
     let heading = day_heading(&day);
@@ -152,7 +158,7 @@ fn day_view(
                 trip,
                 (index == 0, index + 1 == count),
                 back,
-                top_level,
+                (top_level, read_only),
             )
         })
         .collect_view();
@@ -160,7 +166,11 @@ fn day_view(
         <section class="day" id=format!("day-{}", day.date) aria-labelledby=labelled_by>
             <header class="day__head">
                 {
-                    let link = view! { <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a> };
+                    let link = if public {
+                        Either::Left(heading)
+                    } else {
+                        Either::Right(view! { <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a> })
+                    };
                     if top_level {
                         view! { <h2 id=heading_id>{link}</h2> }.into_any()
                     } else {
@@ -175,7 +185,9 @@ fn day_view(
             } else {
                 view! { <ol class="activities">{items}</ol> }.into_any()
             }}
-            <p class="day__add"><a class="button button--small button--secondary" href=add_url>"Add an activity"</a></p>
+            {(!read_only).then(|| view! {
+                <p class="day__add"><a class="button button--small button--secondary" href=add_url>"Add an activity"</a></p>
+            })}
         </section>
     }
 }
@@ -188,7 +200,7 @@ fn activity_item(
     trip: &Trip,
     (first, last): (bool, bool),
     back: &str,
-    top_level: bool,
+    (top_level, read_only): (bool, bool),
 ) -> impl IntoView + use<> {
     let time = time_range(&activity).unwrap_or_else(|| "Any time".to_string());
     let Activity {
@@ -235,15 +247,17 @@ fn activity_item(
                 {description.map(|text| view! { <p class="activity__description prewrap">{text}</p> })}
             </div>
             <p class="activity__cost">{cost}</p>
-            <div class="activity__actions">
-                {up}
-                {down}
-                <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{named.clone()}</span></a>
-                <a class="button button--small button--ghost" href=delete_url
-                    data-delete-activity=id.to_string() data-title=title>
-                    "Delete"<span class="visually-hidden">{named}</span>
-                </a>
-            </div>
+            {(!read_only).then(|| view! {
+                <div class="activity__actions">
+                    {up}
+                    {down}
+                    <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{named.clone()}</span></a>
+                    <a class="button button--small button--ghost" href=delete_url
+                        data-delete-activity=id.to_string() data-title=title>
+                        "Delete"<span class="visually-hidden">{named}</span>
+                    </a>
+                </div>
+            })}
         </li>
     }
 }

@@ -5,6 +5,7 @@ pub mod export;
 pub mod form_errors;
 pub mod guard;
 pub mod health;
+pub mod live;
 pub mod page_routes;
 pub mod rate_limit;
 pub mod security_headers;
