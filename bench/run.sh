@@ -8,6 +8,9 @@
 #   load         100 travelers (goose, bench/load) on SQLite, then on PostgreSQL; then every
 #                acknowledged write is counted in the database (fails the run on a lost write
 #                or on any error)
+#   live         200 event streams on one trip while an editor makes 10 changes a second: every
+#                stream gets every change, p99 delivery within 100 ms (fails the run otherwise);
+#                on PostgreSQL the streams are on a second instance
 #   lighthouse   mobile preset on /trips and the trip page (full run only)
 #
 #   bench/run.sh            the full run (5-minute load tests); rewrites BENCHMARKS.md
@@ -31,11 +34,11 @@ binary=target/release/travel-planner
 if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
   cargo leptos build --release -P
 fi
-cargo build --release --quiet -p load
+cargo build --release --quiet -p load --bins
 oha=$root/tools/oha/bin/oha
 
 out=$(mktemp -d /tmp/travel-planner-bench.XXXXXX)
-export out results=$out/results.txt users load_time
+export out results=$out/results.txt users load_time smoke
 source bench/lib.sh
 
 # --- Sizes -----------------------------------------------------------------------------------
@@ -131,6 +134,9 @@ echo "achieved $open_rps req/s, p99 $open_p99 ms, errors $open_errors"
 record open_rps "$open_rps"
 record open_p99 "$open_p99"
 record open_errors "$open_errors"
+
+live_trip live-sqlite@example.org
+live_run sqlite "$base" "$base" "$server"
 
 load_test sqlite sqlite3 "$work/server.db"
 

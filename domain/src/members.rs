@@ -121,11 +121,9 @@ pub async fn list(
     Ok(members_of(db, trip).await?)
 }
 
-/// The trip's members, without an access check (for a trip the caller may read).
-pub(crate) async fn members_of(
-    db: &impl ConnectionTrait,
-    trip: TripId,
-) -> Result<Vec<Member>, DbErr> {
+/// The trip's members, without an access check: for a caller that has checked the actor may
+/// read the trip.
+pub async fn members_of(db: &impl ConnectionTrait, trip: TripId) -> Result<Vec<Member>, DbErr> {
     let rows: Vec<(Uuid, String, DateTime<Utc>, String)> = members::Entity::find()
         .filter(members::Column::TripId.eq(trip.uuid()))
         .join(

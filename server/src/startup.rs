@@ -148,7 +148,7 @@ impl Application {
             access_keys: access_keys(settings),
         });
         let streams = live::Streams::new(settings.live_streams_per_user);
-        live::spawn_listener(&db, &streams);
+        live::spawn_listener(&db, settings.database_url.expose_secret(), &streams);
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
             rate_limit::spawn_cleanup(db.clone());
@@ -173,8 +173,7 @@ impl Application {
         Ok(Self {
             listener,
             metrics_listener,
-            router: router(state, settings, extra)
-                .layer(axum::Extension(Arc::clone(&streams))),
+            router: router(state, settings, extra).layer(axum::Extension(Arc::clone(&streams))),
             db,
             queries,
             shutdown_grace: settings.shutdown_grace,

@@ -108,9 +108,10 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let activities = activities_of(&state.db, &actor, &trip)
         .await
         .map_err(failed)?;
-    let members = members::list(&state.db, &actor, trip_id)
+    // The role was checked above.
+    let members = members::members_of(&state.db, trip_id)
         .await
-        .map_err(failed)?;
+        .map_err(|error| failed(error.into()))?;
     let html: Arc<str> = render_overview(TripPlan::new(trip, activities), viewer, members).into();
     state.trip_pages.keep(&key, version, html.clone());
     Ok(TripPageContent { name, html })
@@ -170,11 +171,15 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
         }
     });
     let back = match viewer {
-        Viewer::Member(_) => Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> }),
+        Viewer::Member(_) => {
+            Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> })
+        }
         Viewer::Public => None,
     };
     let people = match viewer {
-        Viewer::Member(role) => Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> }),
+        Viewer::Member(role) => {
+            Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> })
+        }
         Viewer::Public => None,
     };
     let read_only = !viewer.may(Right::EditPlan);

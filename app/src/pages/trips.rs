@@ -1,9 +1,9 @@
 //! The trips list: tabs, filters from the query string, cards and pages.
 
 use domain::{
-    reference::format_money,
     access::Role,
     members::Invited,
+    reference::format_money,
     trips::model::{Sort, Status, Timing, TripCard, TripList, TripQuery, Whose},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -284,7 +284,7 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
         };
         view! {
             <p class="trip-card__shared">
-                {format!("{owner}’s trip · ")}
+                <span>{format!("{owner}’s trip")}</span>
                 <span class=format!("role-badge role-badge--{role}")>{format!("You’re {}", if trip.role == Role::Editor { "an editor" } else { "a viewer" })}</span>
             </p>
         }
@@ -374,7 +374,7 @@ fn Pagination(query: TripQuery, page: u64, pages: u64) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use domain::trips::model::{Sort, Status, TripQuery, parse_date};
+    use domain::trips::model::{Sort, Status, TripQuery, Whose, parse_date};
 
     use super::list_url;
 
@@ -386,11 +386,12 @@ mod tests {
             from: parse_date("2026-01-01"),
             to: None,
             sort: Sort::Name,
+            whose: Whose::Shared,
             page: 3,
         };
         assert_eq!(
             list_url(&query),
-            "/trips?status=past&q=S%C3%A3o+Paulo+%26+co&from=2026-01-01&sort=name&page=3"
+            "/trips?status=past&q=S%C3%A3o+Paulo+%26+co&from=2026-01-01&sort=name&whose=shared&page=3"
         );
         assert_eq!(
             list_url(&TripQuery {

@@ -80,7 +80,9 @@ async fn cards(
         .filter(|row| row.owner_id != me)
         .map(|row| row.id)
         .collect();
-    let (mut roles, mut owners): (Vec<(Uuid, String)>, Vec<(Uuid, String)>) = (vec![], vec![]);
+    // (trip, role) and (owner, name) pairs.
+    let mut roles: Vec<(Uuid, String)> = Vec::new();
+    let mut owners: Vec<(Uuid, String)> = Vec::new();
     if !shared.is_empty() {
         roles = trip_members::Entity::find()
             .filter(trip_members::Column::TripId.is_in(shared))

@@ -157,7 +157,11 @@ impl Watch {
                         return Some(Event::default().event("gone").data("deleted"));
                     }
                     if event.change.kind.is_about_members()
-                        && self.actor.check(&self.db, self.trip, Right::Read).await.is_err()
+                        && self
+                            .actor
+                            .check(&self.db, self.trip, Right::Read)
+                            .await
+                            .is_err()
                     {
                         self.done = true;
                         return Some(Event::default().event("gone").data("no access"));
@@ -252,17 +256,19 @@ pub async fn events(
 }
 
 /// With PostgreSQL, hears every instance's announcements and hands them to this process's
-/// streams. The listener reconnects by itself after a dropped connection (events sent while it
-/// was away are caught up by the pages through `Last-Event-ID` when they reconnect).
-pub fn spawn_listener(db: &DatabaseConnection, closing: &Arc<Streams>) {
+/// streams. The listener has a connection of its own, outside the pool (which it would
+/// otherwise shrink by one for good), and reconnects by itself after a dropped connection
+/// (events sent while it was away are caught up by the pages through `Last-Event-ID` when
+/// they reconnect).
+pub fn spawn_listener(db: &DatabaseConnection, url: &str, closing: &Arc<Streams>) {
     if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
         return;
     }
-    let pool = db.get_postgres_connection_pool().clone();
+    let url = url.to_string();
     let mut stop = closing.closing.subscribe();
     tokio::spawn(async move {
         let mut listener = loop {
-            match sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await {
+            match sea_orm::sqlx::postgres::PgListener::connect(&url).await {
                 Ok(mut listener) => match listener.listen(live::CHANNEL).await {
                     Ok(()) => break listener,
                     Err(error) => tracing::warn!(%error, "could not listen for trip changes"),
@@ -280,7 +286,8 @@ pub fn spawn_listener(db: &DatabaseConnection, closing: &Arc<Streams>) {
                 _ = stop.wait_for(|closing| *closing) => return,
             };
             match notification {
-                Ok(notification) => match serde_json::from_str::<TripEvent>(notification.payload()) {
+                Ok(notification) => match serde_json::from_str::<TripEvent>(notification.payload())
+                {
                     Ok(event) => live::deliver(event),
                     Err(error) => tracing::warn!(%error, "an unreadable trip change announcement"),
                 },

@@ -27,6 +27,7 @@ mod recovery;
 mod sessions;
 mod shutdown;
 mod static_files;
+mod together;
 mod trips;
 mod trips_service;
 mod verification;
