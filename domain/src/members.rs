@@ -288,6 +288,8 @@ pub async fn resend(
 ) -> Result<(Invitation, Email), TripError> {
     actor.check(db, trip, Right::ManageMembers).await?;
     let txn = db.begin().await?;
+    // A write first, so SQLite takes its write lock at once.
+    touch(&txn, trip).await?;
     let Some(row) = open(trip)
         .filter(invitations::Column::Id.eq(id.uuid()))
         .one(&txn)
@@ -491,6 +493,9 @@ pub enum Which<'a> {
     Id(InvitationId),
 }
 
+/// Closes the open invitation `which` names with `outcome`, and returns it. The update comes
+/// first and decides alone (SQLite takes its write lock at once; of two answers to one
+/// invitation, one finds it open).
 async fn claim(
     txn: &impl ConnectionTrait,
     actor: Option<&Actor>,
@@ -498,44 +503,48 @@ async fn claim(
     outcome: Outcome,
     now: DateTime<Utc>,
 ) -> Result<invitations::Model, TripError> {
-    let row = match which {
-        Which::Link(token) => by_token(txn, token, now).await?,
-        Which::Id(id) => {
-            let email = match actor {
-                Some(actor) => verified_email(txn, actor.user()).await?,
-                None => None,
-            };
-            match email {
-                Some(email) => {
-                    invitations::Entity::find_by_id(id.uuid())
-                        .filter(invitations::Column::Email.eq(email))
-                        .filter(invitations::Column::Outcome.is_null())
-                        .filter(invitations::Column::ExpiresAt.gt(now))
-                        .one(txn)
-                        .await?
-                }
-                None => None,
-            }
-        }
-    };
-    let Some(row) = row else {
-        return Err(TripError::NotFound);
-    };
-    // Of two answers to one invitation, one finds it open.
-    let done = invitations::Entity::update_many()
+    let mut update = invitations::Entity::update_many()
         .col_expr(
             invitations::Column::Outcome,
             Expr::value(<&str>::from(outcome)),
         )
         .col_expr(invitations::Column::AnsweredAt, Expr::value(now))
-        .filter(invitations::Column::Id.eq(row.id))
         .filter(invitations::Column::Outcome.is_null())
-        .exec(txn)
-        .await?;
-    if done.rows_affected == 0 {
+        .filter(invitations::Column::ExpiresAt.gt(now));
+    update = match which {
+        Which::Link(token) => update.filter(invitations::Column::TokenHash.eq(digest(token))),
+        Which::Id(id) => {
+            // Only an invitation sent to the actor's own confirmed address.
+            let Some(actor) = actor else {
+                return Err(TripError::NotFound);
+            };
+            update
+                .filter(invitations::Column::Id.eq(id.uuid()))
+                .filter(
+                    invitations::Column::Email.in_subquery(
+                        sea_orm::sea_query::Query::select()
+                            .column(users::Column::Email)
+                            .from(users::Entity)
+                            .and_where(users::Column::Id.eq(actor.user().uuid()))
+                            .and_where(users::Column::EmailVerifiedAt.is_not_null())
+                            .to_owned(),
+                    ),
+                )
+        }
+    };
+    if update.exec(txn).await?.rows_affected == 0 {
         return Err(TripError::NotFound);
     }
-    Ok(row)
+    let row = match which {
+        Which::Link(token) => {
+            invitations::Entity::find()
+                .filter(invitations::Column::TokenHash.eq(digest(token)))
+                .one(txn)
+                .await?
+        }
+        Which::Id(id) => invitations::Entity::find_by_id(id.uuid()).one(txn).await?,
+    };
+    row.ok_or(TripError::NotFound)
 }
 
 /// Accepts an invitation: the actor joins the trip with its role (a member already keeps the

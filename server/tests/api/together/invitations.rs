@@ -284,3 +284,44 @@ async fn an_expired_invitation_link_does_not_work() {
     assert_eq!(accepted.status(), 422);
     assert_eq!(app.count("trip_members").await, 1);
 }
+
+#[tokio::test]
+async fn the_api_sends_an_invitation_again_with_a_new_link() {
+    let app = spawn_app().await;
+    let ana = person(&app, "Ana").await;
+    let (trip, _) = trip_with_activity(&app, &ana).await;
+    let email = unique_email();
+    let invited = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/trips/{trip}/invitations"),
+            Some(&ana.token),
+            Some(&serde_json::json!({"email": email, "role": "viewer"})),
+        )
+        .await;
+    assert_eq!(invited.status(), 201);
+    let first = invitation_token(&app, &email).await;
+    let id = invited.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let resent = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/trips/{trip}/invitations/{id}/resend"),
+            Some(&ana.token),
+            None,
+        )
+        .await;
+    let status = resent.status();
+    assert_eq!(status, 200, "{}", resent.text().await.unwrap());
+    let mut second = invitation_token(&app, &email).await;
+    for _ in 0..50 {
+        if second != first {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        second = invitation_token(&app, &email).await;
+    }
+    assert_ne!(first, second, "a new link");
+}
