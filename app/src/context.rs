@@ -13,7 +13,7 @@ use domain::{
     mail::Mailer,
 };
 
-use crate::{render_cache::RenderCache, session::SessionPolicy};
+use crate::{providers::Providers, render_cache::RenderCache, session::SessionPolicy};
 
 /// What every request handler can reach. Cheap to clone — one reference count — because axum
 /// clones the state into each handler and state-carrying middleware on every request, and the
@@ -34,6 +34,8 @@ pub struct AppStateFields {
     pub access_keys: AccessKeys,
     /// Trip overviews as last rendered, by trip (see [`RenderCache`]).
     pub trip_pages: RenderCache,
+    /// The place search, map tiles, weather and routing providers (each may be off).
+    pub providers: Providers,
 }
 
 impl AppState {

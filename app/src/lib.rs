@@ -19,6 +19,7 @@ mod icons;
 mod layout;
 pub mod links;
 mod pages;
+pub mod providers;
 pub mod render_cache;
 mod scaffold;
 pub mod session;

@@ -19,10 +19,14 @@ pub mod itinerary;
 pub mod live;
 pub mod mail;
 pub mod members;
+pub mod map;
+pub mod places;
 pub mod privacy;
+pub mod providers;
 pub mod reference;
 pub mod sharing;
 pub mod text;
 pub mod trips;
+pub mod weather;
 
 pub use error::{Difference, FormErrors};
