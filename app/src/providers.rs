@@ -4,7 +4,11 @@
 //! refresher fetches them; pages only read them), and the queue of what pages found missing.
 //! A provider that is off is `None` here, and what it would show is left out of the pages.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    hash::{DefaultHasher, Hasher},
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use chrono::NaiveDate;
 use domain::{
@@ -14,6 +18,10 @@ use domain::{
     },
     weather::model::Cell,
 };
+
+/// A response header a page with a map sets, for the server's security headers to allow the
+/// map's tile server in the page's `img-src` (they remove it before the response leaves).
+pub const MAP_PAGE_HEADER: &str = "x-travel-planner-map";
 
 /// Who a provider is, for attribution and the privacy page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +52,12 @@ pub struct Tiles {
     pub credit: Credit,
 }
 
+/// A page asks for the same missing things at most this often (a popular trip is viewed many
+/// times a second; the refresher needs to hear once).
+const ASK_AGAIN_AFTER: Duration = Duration::from_secs(60);
+
 /// What a page found missing from the stores, for the refresher to fetch.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Demand {
     pub weather: Vec<(Cell, Vec<NaiveDate>)>,
     pub legs: Vec<Leg>,
@@ -58,7 +70,6 @@ impl Demand {
 }
 
 /// The providers, as configured.
-#[derive(Default)]
 pub struct Providers {
     pub places: Option<PlaceSearchService>,
     pub tiles: Option<Tiles>,
@@ -69,6 +80,28 @@ pub struct Providers {
     /// Where pages send what they found missing (the server's refresher). Never waits: when
     /// the queue is full the demand is dropped, and the next view asks again.
     pub demand: Option<tokio::sync::mpsc::Sender<Demand>>,
+    /// When each recent demand was made, by a digest of it.
+    asked: quick_cache::sync::Cache<u64, Instant>,
+}
+
+impl Default for Providers {
+    fn default() -> Self {
+        Self {
+            places: None,
+            tiles: None,
+            weather: None,
+            routing: None,
+            demand: None,
+            asked: quick_cache::sync::Cache::new(4_096),
+        }
+    }
+}
+
+/// A digest of `demand`.
+fn digest(demand: &Demand) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(serde_json::to_string(demand).unwrap_or_default().as_bytes());
+    hasher.finish()
 }
 
 impl Providers {
@@ -79,14 +112,26 @@ impl Providers {
             .map_or(&[], |(_, modes)| modes.as_slice())
     }
 
-    /// Hands `demand` to the refresher without waiting.
-    pub fn ask(&self, demand: Demand) {
+    /// Hands `demand` to the refresher without waiting (unless the same was asked within
+    /// the last minute).
+    pub fn ask(&self, demand: &Demand) {
+        let Some(queue) = &self.demand else {
+            return;
+        };
         if demand.is_empty() {
             return;
         }
-        if let Some(queue) = &self.demand
-            && queue.try_send(demand).is_err()
+        let key = digest(demand);
+        let now = Instant::now();
+        if self
+            .asked
+            .get(&key)
+            .is_some_and(|at| now.duration_since(at) < ASK_AGAIN_AFTER)
         {
+            return;
+        }
+        self.asked.insert(key, now);
+        if queue.try_send(demand.clone()).is_err() {
             tracing::debug!("the refresher's queue is full; a later view asks again");
         }
     }

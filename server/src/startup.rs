@@ -379,6 +379,11 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .layer(axum::middleware::from_fn_with_state(
             HeaderPolicy {
                 https: settings.is_https(),
+                map_tiles: settings
+                    .providers
+                    .tiles
+                    .as_ref()
+                    .map(|tiles| Arc::from(tiles.origin())),
             },
             security_headers::add,
         ))
