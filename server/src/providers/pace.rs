@@ -15,6 +15,12 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
 /// Added to every non-zero interval: requests leave on schedule but arrive with some jitter,
 /// and "at most one per second" must hold where they arrive.
 const MARGIN: Duration = Duration::from_millis(25);
+/// How late after its slot a request may still leave. A request that cannot leave on time (the
+/// reservation came back slowly from a busy database, or the wait overslept) gives its slot up
+/// and reserves another: leaving late would bring it closer than the interval to the next one.
+const LATE: i64 = 20;
+/// Reservations one request makes at most before it is refused as busy.
+const ATTEMPTS: u32 = 5;
 
 /// When the caller stops waiting, carried in the request's extensions.
 #[derive(Debug, Clone, Copy)]
@@ -147,24 +153,34 @@ impl Middleware for Pace {
         let deadline = extensions
             .get::<Deadline>()
             .map_or_else(|| Instant::now() + Duration::from_secs(60), |d| d.0);
-        let now = SystemTime::now();
-        let left = deadline.saturating_duration_since(Instant::now());
-        let slot = reserve(
-            &self.db,
-            self.provider,
-            self.interval,
-            unix_ms(now),
-            unix_ms(now + left),
-        )
-        .await
-        .map_err(|error| {
-            tracing::warn!(provider = self.provider, %error, "could not reserve a request slot");
-            reqwest_middleware::Error::middleware(ProviderError::Failed("pace".into()))
-        })?
-        .ok_or_else(|| reqwest_middleware::Error::middleware(ProviderError::Busy))?;
-        let wait = slot - unix_ms(SystemTime::now());
-        if wait > 0 {
-            tokio::time::sleep(Duration::from_millis(u64::try_from(wait).unwrap_or(0))).await;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let now = SystemTime::now();
+            let left = deadline.saturating_duration_since(Instant::now());
+            let slot = reserve(
+                &self.db,
+                self.provider,
+                self.interval,
+                unix_ms(now),
+                unix_ms(now + left),
+            )
+            .await
+            .map_err(|error| {
+                tracing::warn!(provider = self.provider, %error, "could not reserve a request slot");
+                reqwest_middleware::Error::middleware(ProviderError::Failed("pace".into()))
+            })?
+            .ok_or_else(|| reqwest_middleware::Error::middleware(ProviderError::Busy))?;
+            let wait = slot - unix_ms(SystemTime::now());
+            if wait > 0 {
+                tokio::time::sleep(Duration::from_millis(u64::try_from(wait).unwrap_or(0))).await;
+            }
+            if self.interval.is_zero() || unix_ms(SystemTime::now()) - slot <= LATE {
+                break;
+            }
+            if attempts >= ATTEMPTS {
+                return Err(reqwest_middleware::Error::middleware(ProviderError::Busy));
+            }
         }
         metrics::counter!("travel_planner_provider_requests_total", "provider" => self.provider)
             .increment(1);
