@@ -114,6 +114,11 @@ pub async fn search_places(trip_id: String, q: String) -> Result<PlaceSearchPage
     let trip = domain::trips::service::find(&state.db, &actor, trip_id)
         .await
         .map_err(|e| AppError::from(e).respond())?;
+    // Searching is for putting a place on the plan: a viewer has nothing to put it on.
+    actor
+        .check(&state.db, trip_id, domain::access::Right::EditPlan)
+        .await
+        .map_err(|e| AppError::from(e).respond())?;
     let query = q.trim().to_string();
     let Some(search) = &state.providers.places else {
         return Ok(PlaceSearchPage {

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use domain::{
     access::{Right, Role},
     itinerary::{model::TripPlan, service::activities_of},
-    members::{self, Member},
     map::TripMap,
+    members::{self, Member},
     reference::zone_label,
     trips::service::find_with_revision,
 };
@@ -219,7 +219,13 @@ pub(crate) fn render_overview(
                 .flatten()
                 .map(|credit| (credit.attribution, credit.attribution_url));
             let place_search = providers.places.is_some() && viewer.may(Right::EditPlan);
-            (map, extras, providers.tiles.clone(), place_search, weather_credit)
+            (
+                map,
+                extras,
+                providers.tiles.clone(),
+                place_search,
+                weather_credit,
+            )
         }
         None => Default::default(),
     };
@@ -291,11 +297,15 @@ fn TripOverview(
         }
     });
     let back = match viewer {
-        Viewer::Member(_) => Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> }),
+        Viewer::Member(_) => {
+            Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> })
+        }
         Viewer::Public => None,
     };
     let people = match viewer {
-        Viewer::Member(role) => Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> }),
+        Viewer::Member(role) => {
+            Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> })
+        }
         Viewer::Public => None,
     };
     let read_only = !viewer.may(Right::EditPlan);

@@ -31,7 +31,9 @@ async fn the_trip_page_numbers_the_places_and_draws_them_without_javascript() {
         ],
     )
     .await;
-    let response = app.get_with_cookie(&format!("/trips/{trip}"), &cookie).await;
+    let response = app
+        .get_with_cookie(&format!("/trips/{trip}"), &cookie)
+        .await;
     let csp = response
         .headers()
         .get("content-security-policy")
@@ -48,7 +50,11 @@ async fn the_trip_page_numbers_the_places_and_draws_them_without_javascript() {
     // The sketch: three numbered dots, day 1's joined by a line, and the destination.
     assert!(html.contains(r#"class="map-sketch""#), "{html}");
     assert_eq!(html.matches(r#"<g class="map-dot "#).count(), 3, "{html}");
-    assert_eq!(html.matches(r#"class="map-line map-day-0""#).count(), 1, "{html}");
+    assert_eq!(
+        html.matches(r#"class="map-line map-day-0""#).count(),
+        1,
+        "{html}"
+    );
     assert!(html.contains("Sketch map of the trip: 3 places"), "{html}");
     assert!(html.contains(r#"class="map-destination""#), "{html}");
     // Each place opens in OpenStreetMap and in a phone's map app.
@@ -59,8 +65,14 @@ async fn the_trip_page_numbers_the_places_and_draws_them_without_javascript() {
     assert!(html.contains(r#"href="geo:38.71140,-9.13050""#), "{html}");
     // The plan shows the same numbers, and the straight-line distance from the day's last place.
     assert!(html.contains("Number 2 on the map"), "{html}");
-    assert!(html.contains("1.1 km from “Torre de Belém” in a straight line"), "{html}");
-    assert!(!html.contains("from “Jerónimos”"), "the next day starts afresh: {html}");
+    assert!(
+        html.contains("1.1 km from “Torre de Belém” in a straight line"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("from “Jerónimos”"),
+        "the next day starts afresh: {html}"
+    );
 
     // The interactive map: tiles, their credit and Leaflet's place, for the map script.
     let tiles = fake.url("/tiles/{z}/{x}/{y}");
@@ -68,16 +80,28 @@ async fn the_trip_page_numbers_the_places_and_draws_them_without_javascript() {
     assert!(html.contains(r#"data-max-zoom="18""#), "{html}");
     assert!(html.contains("© Test Tiles"), "{html}");
     assert!(html.contains(r#"<script src="/map.js?v="#), "{html}");
-    assert!(!html.contains("leaflet.js"), "Leaflet loads only when the map opens: {html}");
+    assert!(
+        !html.contains("leaflet.js"),
+        "Leaflet loads only when the map opens: {html}"
+    );
     let origin = fake.url("");
-    assert!(csp.contains(&format!("img-src 'self' data: {origin}")), "{csp}");
+    assert!(
+        csp.contains(&format!("img-src 'self' data: {origin}")),
+        "{csp}"
+    );
 
     // A page without a map allows no tile server and loads no map script.
     let list = app.get_with_cookie("/trips", &cookie).await;
-    let list_csp = list.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let list_csp = list.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(!list_csp.contains(&origin), "{list_csp}");
     let list = list.text().await.unwrap();
-    assert!(!list.contains("map.js") && !list.contains("map-sketch"), "{list}");
+    assert!(
+        !list.contains("map.js") && !list.contains("map-sketch"),
+        "{list}"
+    );
 
     // The day page: only its own places, numbered from 1 for the day.
     let day_page = app
@@ -86,8 +110,14 @@ async fn the_trip_page_numbers_the_places_and_draws_them_without_javascript() {
         .text()
         .await
         .unwrap();
-    assert!(day_page.contains("Sketch map of the day: 1 place"), "{day_page}");
-    assert!(day_page.contains(r#"data-number="1" data-day="1" data-title="Alfama walk""#), "{day_page}");
+    assert!(
+        day_page.contains("Sketch map of the day: 1 place"),
+        "{day_page}"
+    );
+    assert!(
+        day_page.contains(r#"data-number="1" data-day="1" data-title="Alfama walk""#),
+        "{day_page}"
+    );
     assert!(!day_page.contains("Number 2 on the map"), "{day_page}");
     assert!(!day_page.contains("Jerónimos"), "{day_page}");
 }
@@ -116,12 +146,20 @@ async fn with_a_routing_provider_the_plan_warns_when_the_gap_is_too_short() {
         "{html}"
     );
     assert!(
-        html.contains("Only 10 min after “Torre de Belém”, but getting here takes about 20 min on foot."),
+        html.contains(
+            "Only 10 min after “Torre de Belém”, but getting here takes about 20 min on foot."
+        ),
         "{html}"
     );
     let asked = fake.seen_at("/route/v1/foot/");
     assert_eq!(asked.len(), 1, "{asked:?}");
-    assert!(asked[0].path.ends_with("-9.21600,38.69160;-9.20680,38.69790"), "{}", asked[0].path);
+    assert!(
+        asked[0]
+            .path
+            .ends_with("-9.21600,38.69160;-9.20680,38.69790"),
+        "{}",
+        asked[0].path
+    );
     assert!(fake.seen_at("/route/v1/driving/").is_empty());
 }
 
@@ -138,11 +176,19 @@ async fn without_tiles_the_sketch_stays_and_without_places_there_is_no_map() {
         &[visit(&first, "10:00", "Torre de Belém", Some(BELEM))],
     )
     .await;
-    let response = app.get_with_cookie(&format!("/trips/{trip}"), &cookie).await;
-    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let response = app
+        .get_with_cookie(&format!("/trips/{trip}"), &cookie)
+        .await;
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let html = response.text().await.unwrap();
     assert!(html.contains(r#"class="map-sketch""#), "{html}");
-    assert!(!html.contains("data-tiles") && !html.contains("map.js"), "{html}");
+    assert!(
+        !html.contains("data-tiles") && !html.contains("map.js"),
+        "{html}"
+    );
     assert!(!csp.contains(&fake.url("")), "{csp}");
 
     // A trip with no position at all shows no map, and nothing errs.
@@ -154,8 +200,16 @@ async fn without_tiles_the_sketch_stays_and_without_places_there_is_no_map() {
     draft.place_name.clear();
     draft.place_address.clear();
     draft.place_ref.clear();
-    let trip = plan(&plain, owner, &draft, &[visit(&first, "10:00", "Somewhere", None)]).await;
-    let response = plain.get_with_cookie(&format!("/trips/{trip}"), &cookie).await;
+    let trip = plan(
+        &plain,
+        owner,
+        &draft,
+        &[visit(&first, "10:00", "Somewhere", None)],
+    )
+    .await;
+    let response = plain
+        .get_with_cookie(&format!("/trips/{trip}"), &cookie)
+        .await;
     assert_eq!(response.status(), 200);
     assert!(!response.text().await.unwrap().contains("map-sketch"));
 }

@@ -115,7 +115,9 @@ pub async fn plan(
     trip: &TripDraft,
     activities: &[ActivityDraft],
 ) -> String {
-    let created = crate::core::create_trip(&app.db, owner, trip).await.unwrap();
+    let created = crate::core::create_trip(&app.db, owner, trip)
+        .await
+        .unwrap();
     let id = created.id.to_string();
     for activity in activities {
         crate::core::add_activity(&app.db, owner, &id, activity)
@@ -135,7 +137,12 @@ pub async fn page_until(
 ) -> String {
     let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
     loop {
-        let html = app.get_with_cookie(path, cookie).await.text().await.unwrap();
+        let html = app
+            .get_with_cookie(path, cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
         if done(&html) || std::time::Instant::now() > deadline {
             return html;
         }

@@ -14,7 +14,10 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
 }
 
 fn places_url(trip: &str, q: &str) -> String {
-    format!("/trips/{trip}/places?{}", query(&[("return", "new"), ("q", q)]))
+    format!(
+        "/trips/{trip}/places?{}",
+        query(&[("return", "new"), ("q", q)])
+    )
 }
 
 #[tokio::test]
@@ -32,10 +35,22 @@ async fn a_search_shows_the_places_found_and_asks_the_provider_once() {
         .unwrap();
     assert!(html.contains("2 places found"), "{html}");
     assert!(html.contains("<strong>Torre de Belém</strong>"), "{html}");
-    assert!(html.contains("Avenida Brasília, Belém, Lisboa, Portugal"), "{html}");
-    assert!(html.contains(r#"name="pick" value="osm:way/8184476""#), "{html}");
-    assert!(!html.contains("Broken"), "a result without a position is left out");
-    assert!(html.contains("© OpenStreetMap contributors"), "attribution: {html}");
+    assert!(
+        html.contains("Avenida Brasília, Belém, Lisboa, Portugal"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"name="pick" value="osm:way/8184476""#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Broken"),
+        "a result without a position is left out"
+    );
+    assert!(
+        html.contains("© OpenStreetMap contributors"),
+        "attribution: {html}"
+    );
 
     let asked = fake.seen_at("/search");
     assert_eq!(asked.len(), 1);
@@ -80,7 +95,11 @@ async fn a_search_shows_the_places_found_and_asks_the_provider_once() {
         .await
         .unwrap();
     assert!(theirs.contains("2 places found"), "{theirs}");
-    assert_eq!(fake.seen_at("/search").len(), 1, "the other instance used the cache");
+    assert_eq!(
+        fake.seen_at("/search").len(),
+        1,
+        "the other instance used the cache"
+    );
 
     // The cache never holds what anyone searched for.
     let rows = domain::entities::place_searches::Entity::find()
@@ -99,8 +118,28 @@ async fn searching_needs_the_trip_and_two_letters() {
     let trip = plan(&app, owner, &lisbon(30, 33), &[]).await;
     let (stranger, _) = traveler(&app).await;
 
-    let theirs = app.get_with_cookie(&places_url(&trip, "Belém"), &stranger).await;
+    let theirs = app
+        .get_with_cookie(&places_url(&trip, "Belém"), &stranger)
+        .await;
     assert_eq!(theirs.status(), 404, "another traveler's trip is not found");
+    // A viewer of the trip has no plan to put a place on: refused, nothing asked.
+    let (viewer, viewer_id) = traveler(&app).await;
+    {
+        use sea_orm::{ActiveModelTrait, Set};
+        domain::entities::trip_members::ActiveModel {
+            trip_id: Set(trip.parse().unwrap()),
+            user_id: Set(viewer_id),
+            role: Set("viewer".into()),
+            joined_at: Set(chrono::Utc::now()),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let page = app.get_with_cookie(&format!("/trips/{trip}"), &viewer).await;
+    assert_eq!(page.status(), 200, "the viewer reads the trip");
+    let refused = app.get_with_cookie(&places_url(&trip, "Belém"), &viewer).await;
+    assert_eq!(refused.status(), 403);
     let short = app
         .get_with_cookie(&places_url(&trip, " b "), &cookie)
         .await
@@ -114,7 +153,10 @@ async fn searching_needs_the_trip_and_two_letters() {
         .text()
         .await
         .unwrap();
-    assert!(empty.contains("Search for the place by its name"), "{empty}");
+    assert!(
+        empty.contains("Search for the place by its name"),
+        "{empty}"
+    );
     assert!(fake.seen_at("/search").is_empty(), "nothing was asked");
     let visitor = app.get(&places_url(&trip, "Belém")).await;
     assert_eq!(visitor.status(), 303, "visitors are sent to log in");
@@ -146,9 +188,18 @@ async fn the_form_travels_through_the_search_and_comes_back_with_the_place() {
         .text()
         .await
         .unwrap();
-    assert!(results.contains(r#"name="cost" value="12.50""#), "{results}");
-    assert!(results.contains(r#"name="description" value="Custard tarts &amp; coffee""#), "{results}");
-    assert!(!results.contains(r#"name="trip_id""#), "only the form's own fields travel");
+    assert!(
+        results.contains(r#"name="cost" value="12.50""#),
+        "{results}"
+    );
+    assert!(
+        results.contains(r#"name="description" value="Custard tarts &amp; coffee""#),
+        "{results}"
+    );
+    assert!(
+        !results.contains(r#"name="trip_id""#),
+        "only the form's own fields travel"
+    );
 
     // "Use this place": back to the form, everything as it was, the place on it.
     let back = query(&[
@@ -166,11 +217,23 @@ async fn the_form_travels_through_the_search_and_comes_back_with_the_place() {
         .text()
         .await
         .unwrap();
-    assert!(form.contains("“Pastéis de Belém Café” is on the form below. Save to keep it."), "{form}");
-    assert!(form.contains(r#"value="Pastéis de Belém Café""#), "the place names the activity: {form}");
-    assert!(form.contains(r#"name="place_ref" value="osm:node/1234567""#), "{form}");
+    assert!(
+        form.contains("“Pastéis de Belém Café” is on the form below. Save to keep it."),
+        "{form}"
+    );
+    assert!(
+        form.contains(r#"value="Pastéis de Belém Café""#),
+        "the place names the activity: {form}"
+    );
+    assert!(
+        form.contains(r#"name="place_ref" value="osm:node/1234567""#),
+        "{form}"
+    );
     assert!(form.contains(r#"value="12.50""#), "{form}");
-    assert!(form.contains(">Custard tarts & coffee</textarea>"), "{form}");
+    assert!(
+        form.contains(">Custard tarts & coffee</textarea>"),
+        "{form}"
+    );
 
     // Saving keeps the place: name, address, position, provider id.
     let saved = app
@@ -192,7 +255,9 @@ async fn the_form_travels_through_the_search_and_comes_back_with_the_place() {
         .await;
     assert!(saved.status().is_success(), "{}", saved.status());
     let row = domain::entities::activities::Entity::find()
-        .filter(domain::entities::activities::Column::TripId.eq(trip.parse::<uuid::Uuid>().unwrap()))
+        .filter(
+            domain::entities::activities::Column::TripId.eq(trip.parse::<uuid::Uuid>().unwrap()),
+        )
         .one(&app.db)
         .await
         .unwrap()
@@ -203,12 +268,18 @@ async fn the_form_travels_through_the_search_and_comes_back_with_the_place() {
 
     // A pick that is not in the cache is not believed.
     let stale = app
-        .get_with_cookie(&format!("/trips/{trip}/activities/new?pick=osm:node/999"), &cookie)
+        .get_with_cookie(
+            &format!("/trips/{trip}/activities/new?pick=osm:node/999"),
+            &cookie,
+        )
         .await
         .text()
         .await
         .unwrap();
-    assert!(stale.contains("That search result is no longer available"), "{stale}");
+    assert!(
+        stale.contains("That search result is no longer available"),
+        "{stale}"
+    );
 }
 
 #[tokio::test]
@@ -225,20 +296,37 @@ async fn a_trip_destination_is_picked_and_removed() {
     let trip = plan(&app, owner, &draft, &[]).await;
 
     // The trip page offers to find the destination, by its name.
-    let page = app.get_with_cookie(&format!("/trips/{trip}"), &cookie).await.text().await.unwrap();
+    let page = app
+        .get_with_cookie(&format!("/trips/{trip}"), &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(
-        page.contains(&format!(r#"href="/trips/{trip}/places?return=trip&amp;q=Lisbon%2C+Portugal""#)),
+        page.contains(&format!(
+            r#"href="/trips/{trip}/places?return=trip&amp;q=Lisbon%2C+Portugal""#
+        )),
         "{page}"
     );
-    app.get_with_cookie(&format!("/trips/{trip}/places?return=trip&q=Lisboa"), &cookie).await;
+    app.get_with_cookie(
+        &format!("/trips/{trip}/places?return=trip&q=Lisboa"),
+        &cookie,
+    )
+    .await;
     let form = app
         .get_with_cookie(&format!("/trips/{trip}/edit?pick=osm:way/8184476"), &cookie)
         .await
         .text()
         .await
         .unwrap();
-    assert!(form.contains(r#"name="place_name" value="Lisboa""#), "{form}");
-    assert!(form.contains(r#"value="Lisbon, Portugal""#), "the destination typed stays: {form}");
+    assert!(
+        form.contains(r#"name="place_name" value="Lisboa""#),
+        "{form}"
+    );
+    assert!(
+        form.contains(r#"value="Lisbon, Portugal""#),
+        "the destination typed stays: {form}"
+    );
 
     let mut fields = vec![
         ("id", trip.clone()),
@@ -249,13 +337,18 @@ async fn a_trip_destination_is_picked_and_removed() {
         ("time_zone", draft.time_zone.clone()),
         ("currency", draft.currency.clone()),
         ("place_name", "Lisboa".into()),
-        ("place_address", "Avenida Brasília, Belém, Lisboa, Portugal".into()),
+        (
+            "place_address",
+            "Avenida Brasília, Belém, Lisboa, Portugal".into(),
+        ),
         ("place_ref", "osm:way/8184476".into()),
         ("latitude", "38.6915837".into()),
         ("longitude", "-9.2159689".into()),
     ];
     let body: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let saved = app.post_form("/api/trips/update", &body, Some(&cookie)).await;
+    let saved = app
+        .post_form("/api/trips/update", &body, Some(&cookie))
+        .await;
     assert!(saved.status().is_success(), "{}", saved.status());
     let found = crate::core::find_trip(&app.db, owner, &trip).await.unwrap();
     assert_eq!(found.place_ref, "osm:way/8184476");
@@ -263,7 +356,9 @@ async fn a_trip_destination_is_picked_and_removed() {
 
     fields.push(("remove_place", "on".into()));
     let body: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let removed = app.post_form("/api/trips/update", &body, Some(&cookie)).await;
+    let removed = app
+        .post_form("/api/trips/update", &body, Some(&cookie))
+        .await;
     assert!(removed.status().is_success(), "{}", removed.status());
     let found = crate::core::find_trip(&app.db, owner, &trip).await.unwrap();
     assert_eq!((found.place_name.as_str(), found.latitude), ("", None));
@@ -306,15 +401,34 @@ async fn without_a_place_search_nothing_offers_one_and_nothing_errs() {
         .unwrap();
     assert!(!form.contains("Find a place by name"), "{form}");
     assert!(!form.contains("places.js"));
-    assert!(form.contains("Map position by hand"), "coordinates can still be typed");
+    assert!(
+        form.contains("Map position by hand"),
+        "coordinates can still be typed"
+    );
     let page = app
         .get_with_cookie(&format!("/trips/{trip}/places?q=Bel%C3%A9m"), &cookie)
         .await;
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("This site has no place search"));
-    let trip_page = app.get_with_cookie(&format!("/trips/{trip}"), &cookie).await.text().await.unwrap();
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("This site has no place search")
+    );
+    let trip_page = app
+        .get_with_cookie(&format!("/trips/{trip}"), &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!trip_page.contains("Find a place to add"));
     // The privacy page says no outside service is contacted.
-    let privacy = spawn_app_with(|_| {}).await.get("/privacy").await.text().await.unwrap();
+    let privacy = spawn_app_with(|_| {})
+        .await
+        .get("/privacy")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(privacy.contains("This site contacts no outside service for maps, places or weather."));
 }

@@ -6,7 +6,11 @@
 use std::time::{Duration, Instant};
 
 use super::{
-    app_with, day, fake::{self, Answer}, lisbon, plan, places::query, traveler, visit,
+    app_with, day,
+    fake::{self, Answer},
+    lisbon,
+    places::query,
+    plan, traveler, visit,
 };
 use crate::helpers::TestApp;
 
@@ -14,7 +18,10 @@ const NOT_ANSWERING: &str = "The place search is not answering; try again in a m
 
 async fn search(app: &TestApp, cookie: &str, trip: &str, q: &str) -> String {
     app.get_with_cookie(
-        &format!("/trips/{trip}/places?{}", query(&[("return", "new"), ("q", q)])),
+        &format!(
+            "/trips/{trip}/places?{}",
+            query(&[("return", "new"), ("q", q)])
+        ),
         cookie,
     )
     .await
@@ -125,14 +132,28 @@ async fn retry_after_is_kept_by_the_next_request() {
     let asked = fake.seen_at("/search");
     assert_eq!(asked.len(), 2);
     let waited = asked[1].at - asked[0].at;
-    assert!(waited >= Duration::from_millis(950), "waited only {waited:?}");
+    assert!(
+        waited >= Duration::from_millis(950),
+        "waited only {waited:?}"
+    );
 
     // Longer than a traveler waits: refused without sending anything.
     fake.then(&[Answer::SlowDown(30)]);
-    assert!(search(&app, &cookie, &trip, "Cascais").await.contains(NOT_ANSWERING));
+    assert!(
+        search(&app, &cookie, &trip, "Cascais")
+            .await
+            .contains(NOT_ANSWERING)
+    );
     let started = Instant::now();
-    assert!(search(&app, &cookie, &trip, "Porto").await.contains(NOT_ANSWERING));
-    assert!(started.elapsed() < Duration::from_secs(1), "busy is said at once");
+    assert!(
+        search(&app, &cookie, &trip, "Porto")
+            .await
+            .contains(NOT_ANSWERING)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "busy is said at once"
+    );
     assert_eq!(fake.seen_at("/search").len(), 3);
 }
 
@@ -149,29 +170,50 @@ async fn the_breaker_opens_after_failures_and_closes_after_a_good_trial() {
     let trip = plan(&app, owner, &lisbon(30, 31), &[]).await;
 
     for q in ["One", "Two", "Three"] {
-        assert!(search(&app, &cookie, &trip, q).await.contains(NOT_ANSWERING));
+        assert!(
+            search(&app, &cookie, &trip, q)
+                .await
+                .contains(NOT_ANSWERING)
+        );
     }
     assert_eq!(fake.seen_at("/search").len(), 3);
     // Open: refused without asking.
     fake.answer(Answer::Normal);
     let html = search(&app, &cookie, &trip, "Four").await;
     assert!(html.contains(NOT_ANSWERING), "{html}");
-    assert_eq!(fake.seen_at("/search").len(), 3, "the open breaker sent nothing");
+    assert_eq!(
+        fake.seen_at("/search").len(),
+        3,
+        "the open breaker sent nothing"
+    );
     let text = metrics(&app).await;
     assert!(
-        text.contains(r#"travel_planner_provider_calls_total{provider="places",outcome="rejected"}"#),
+        text.contains(
+            r#"travel_planner_provider_calls_total{provider="places",outcome="rejected"}"#
+        ),
         "{text}"
     );
     assert!(
         text.contains(r#"travel_planner_provider_calls_total{provider="places",outcome="error"}"#),
         "{text}"
     );
-    assert!(text.contains(r#"travel_planner_provider_breaker_state{provider="places"}"#), "{text}");
+    assert!(
+        text.contains(r#"travel_planner_provider_breaker_state{provider="places"}"#),
+        "{text}"
+    );
 
     // After the cool-down (400 ms in tests) one trial goes through; it succeeds and closes it.
     tokio::time::sleep(Duration::from_millis(450)).await;
-    assert!(search(&app, &cookie, &trip, "Five").await.contains("2 places found"));
-    assert!(search(&app, &cookie, &trip, "Six").await.contains("2 places found"));
+    assert!(
+        search(&app, &cookie, &trip, "Five")
+            .await
+            .contains("2 places found")
+    );
+    assert!(
+        search(&app, &cookie, &trip, "Six")
+            .await
+            .contains("2 places found")
+    );
     assert_eq!(fake.seen_at("/search").len(), 5);
 }
 
@@ -190,7 +232,13 @@ async fn twenty_searches_at_once_keep_to_one_request_a_second() {
 
     // Twenty travelers' different searches at the same moment.
     let started = Instant::now();
-    let pages = all_at_once(&app, &cookie, &trip, (0..20).map(|n| format!("Place {n}")).collect()).await;
+    let pages = all_at_once(
+        &app,
+        &cookie,
+        &trip,
+        (0..20).map(|n| format!("Place {n}")).collect(),
+    )
+    .await;
     let asked = fake.seen_at("/search");
     let mut times: Vec<Instant> = asked.iter().map(|seen| seen.at).collect();
     times.sort();
@@ -202,11 +250,22 @@ async fn twenty_searches_at_once_keep_to_one_request_a_second() {
         );
     }
     // Those whose turn came within the time limit got answers; the rest were told at once.
-    let found = pages.iter().filter(|p| p.contains("2 places found")).count();
+    let found = pages
+        .iter()
+        .filter(|p| p.contains("2 places found"))
+        .count();
     assert_eq!(found, asked.len(), "one request per answer");
     assert!((3..=5).contains(&found), "{found} answered in 4 s");
-    assert!(pages.iter().all(|p| p.contains("2 places found") || p.contains(NOT_ANSWERING)));
-    assert!(started.elapsed() < Duration::from_secs(6), "{:?}", started.elapsed());
+    assert!(
+        pages
+            .iter()
+            .all(|p| p.contains("2 places found") || p.contains(NOT_ANSWERING))
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        started.elapsed()
+    );
 
     // The same search by twenty at once: one request.
     tokio::time::sleep(Duration::from_millis(1_100)).await;
@@ -262,14 +321,27 @@ async fn the_trip_page_takes_as_long_while_every_provider_hangs() {
     .await;
     let hanging_path = format!("/trips/{second}");
     let first_view = Instant::now();
-    app.get_with_cookie(&hanging_path, &cookie).await.text().await.unwrap();
+    app.get_with_cookie(&hanging_path, &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
     let first_view = first_view.elapsed();
     let hanging = median_view(&app, &cookie, &hanging_path, 15).await;
     let again = median_view(&app, &cookie, &path, 15).await;
 
     let limit = healthy * 3 + Duration::from_millis(100);
-    assert!(first_view < Duration::from_millis(1_000), "first view {first_view:?}");
-    assert!(hanging < limit, "healthy {healthy:?}, while hanging {hanging:?}");
+    assert!(
+        first_view < Duration::from_millis(1_000),
+        "first view {first_view:?}"
+    );
+    assert!(
+        hanging < limit,
+        "healthy {healthy:?}, while hanging {hanging:?}"
+    );
     assert!(again < limit, "healthy {healthy:?}, then {again:?}");
-    assert!(!fake.seen().is_empty(), "the refresher did ask (and is still waiting)");
+    assert!(
+        !fake.seen().is_empty(),
+        "the refresher did ask (and is still waiting)"
+    );
 }

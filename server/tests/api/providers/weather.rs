@@ -2,7 +2,7 @@
 //! typical further ahead — filled by the refresher from what pages found missing, read by
 //! pages from the store.
 
-use super::{app_with, fake, lisbon, page_until, plan, traveler, visit, day};
+use super::{app_with, day, fake, lisbon, page_until, plan, traveler, visit};
 use crate::helpers::spawn_app;
 
 #[tokio::test]
@@ -24,24 +24,41 @@ async fn days_near_today_show_the_forecast_and_past_days_what_it_was() {
     assert!(html.contains(">Forecast<"), "{html}");
     assert!(html.contains(">On the day<"), "{html}");
     assert_eq!(
-        html.matches("</span>Light rain · 15–21 °C · 2.0 mm, 40 % chance</p>").count(),
+        html.matches("</span>Light rain · 15–21 °C · 2.0 mm, 40 % chance</p>")
+            .count(),
         3,
         "{html}"
     );
-    assert_eq!(html.matches("</span>Light rain · 15–21 °C · 2.0 mm</p>").count(), 2, "{html}");
-    assert!(html.contains("Weather data by Open-Meteo.com"), "attribution: {html}");
+    assert_eq!(
+        html.matches("</span>Light rain · 15–21 °C · 2.0 mm</p>")
+            .count(),
+        2,
+        "{html}"
+    );
+    assert!(
+        html.contains("Weather data by Open-Meteo.com"),
+        "attribution: {html}"
+    );
 
     let asked = fake.seen_at("/forecast");
     assert!(!asked.is_empty());
     // A grid cell's centre, never the exact place.
     assert_eq!(asked[0].param("latitude"), Some("38.70"));
     assert_eq!(asked[0].param("longitude"), Some("-9.10"));
-    assert!(fake.seen_at("/archive").is_empty(), "no day needed the archive");
+    assert!(
+        fake.seen_at("/archive").is_empty(),
+        "no day needed the archive"
+    );
 
     // From the store now: more views ask nothing more.
     let before = fake.seen().len();
     for _ in 0..3 {
-        let again = app.get_with_cookie(&path, &cookie).await.text().await.unwrap();
+        let again = app
+            .get_with_cookie(&path, &cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(again.contains("day__weather--forecast"));
     }
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
@@ -55,8 +72,15 @@ async fn days_near_today_show_the_forecast_and_past_days_what_it_was() {
         .text()
         .await
         .unwrap();
-    assert_eq!(day_page.matches("day__weather--forecast").count(), 1, "{day_page}");
-    assert!(day_page.contains("Weather data by Open-Meteo.com"), "{day_page}");
+    assert_eq!(
+        day_page.matches("day__weather--forecast").count(),
+        1,
+        "{day_page}"
+    );
+    assert!(
+        day_page.contains("Weather data by Open-Meteo.com"),
+        "{day_page}"
+    );
 }
 
 #[tokio::test]
@@ -71,9 +95,17 @@ async fn days_beyond_the_forecast_show_what_is_typical_from_past_years() {
     })
     .await;
     assert_eq!(html.matches("day__weather--typical").count(), 3, "{html}");
-    assert_eq!(html.matches(">Typical for these dates<").count(), 3, "{html}");
+    assert_eq!(
+        html.matches(">Typical for these dates<").count(),
+        3,
+        "{html}"
+    );
     // Every past day in the fake's archive had 2 mm of rain, 9 to 15 °C.
-    assert_eq!(html.matches("</span>9–15 °C · wet most days</p>").count(), 3, "{html}");
+    assert_eq!(
+        html.matches("</span>9–15 °C · wet most days</p>").count(),
+        3,
+        "{html}"
+    );
     assert!(!html.contains("day__weather--forecast"), "{html}");
 
     let asked = fake.seen_at("/archive");
@@ -99,7 +131,12 @@ async fn the_day_without_a_trip_place_takes_its_first_place() {
         &app,
         owner,
         &draft,
-        &[visit(&first, "10:00", "Palácio da Pena", Some((38.7876, -9.3906)))],
+        &[visit(
+            &first,
+            "10:00",
+            "Palácio da Pena",
+            Some((38.7876, -9.3906)),
+        )],
     )
     .await;
     let html = page_until(&app, &cookie, &format!("/trips/{trip}"), 10, |html| {
@@ -112,7 +149,10 @@ async fn the_day_without_a_trip_place_takes_its_first_place() {
         1,
         "only the day with a place: {html}"
     );
-    assert_eq!(fake.seen_at("/forecast")[0].param("latitude"), Some("38.80"));
+    assert_eq!(
+        fake.seen_at("/forecast")[0].param("latitude"),
+        Some("38.80")
+    );
 }
 
 #[tokio::test]
@@ -148,5 +188,8 @@ async fn without_weather_providers_no_line_and_no_request() {
         .text()
         .await
         .unwrap();
-    assert!(!html.contains("day__weather") && !html.contains("map.js"), "{html}");
+    assert!(
+        !html.contains("day__weather") && !html.contains("map.js"),
+        "{html}"
+    );
 }
