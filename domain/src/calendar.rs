@@ -45,6 +45,18 @@ pub fn format_time(time: NaiveTime) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
+/// `at` as "5 Dec 2026, 14:02" in the IANA zone `zone` (UTC when the name is unknown).
+pub fn date_time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    at.with_timezone(&zone).format("%-d %b %Y, %H:%M").to_string()
+}
+
+/// `at` as "14:02" in the IANA zone `zone` (UTC when the name is unknown).
+pub fn time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    at.with_timezone(&zone).format("%H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,16 +73,4 @@ mod tests {
             "07:05"
         );
     }
-}
-
-/// `at` as "5 Dec 2026, 14:02" in the IANA zone `zone` (UTC when the name is unknown).
-pub fn date_time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
-    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&zone).format("%-d %b %Y, %H:%M").to_string()
-}
-
-/// `at` as "14:02" in the IANA zone `zone` (UTC when the name is unknown).
-pub fn time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
-    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&zone).format("%H:%M").to_string()
 }

@@ -238,6 +238,7 @@ mod tests {
             place_ref: String::new(),
             latitude: place.map(|p| p.0),
             longitude: place.map(|p| p.1),
+            version: 1,
         }
     }
 
@@ -262,6 +263,7 @@ mod tests {
             position,
             latitude: point.map(|p| p.0),
             longitude: point.map(|p| p.1),
+            version: 1,
             place_name: point
                 .map(|_| format!("Place on {day} at {position}"))
                 .unwrap_or_default(),

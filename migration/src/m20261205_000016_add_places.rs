@@ -79,6 +79,8 @@ enum Activities {
     Table,
 }
 
+/// The place's columns, shared by both tables (named as the columns are).
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden, Clone, Copy)]
 enum Place {
     PlaceName,

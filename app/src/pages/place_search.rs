@@ -85,7 +85,7 @@ pub fn PlaceSearchPage() -> impl IntoView {
                 <section class="form-page place-search" aria-labelledby="place-search-heading">
                     <form method="get" action=back.clone() class="back-link">
                         {carried_inputs(&carried)}
-                        <button type="submit" class="link-button">{format!("← Back to the form without a place")}</button>
+                        <button type="submit" class="link-button">"← Back to the form without a place"</button>
                     </form>
                     <h1 id="place-search-heading">"Find a place"</h1>
                     <p class="muted">{format!("{purpose} in “{}”", page.trip.name)}</p>

@@ -387,6 +387,7 @@ mod tests {
             to: None,
             sort: Sort::Name,
             page: 3,
+            whose: Default::default(),
         };
         assert_eq!(
             list_url(&query),

@@ -85,7 +85,8 @@ async fn cards(
         .filter(|row| row.owner_id != me)
         .map(|row| row.id)
         .collect();
-    let (mut roles, mut owners): (Vec<(Uuid, String)>, Vec<(Uuid, String)>) = (vec![], vec![]);
+    let mut roles: Vec<(Uuid, String)> = vec![];
+    let mut owners: Vec<(Uuid, String)> = vec![];
     if !shared.is_empty() {
         roles = trip_members::Entity::find()
             .filter(trip_members::Column::TripId.is_in(shared))

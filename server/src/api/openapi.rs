@@ -168,15 +168,14 @@ impl Modify for CommonResponses {
                 }
                 // A change to a trip someone shared with the traveler, beyond their role.
                 let changes = !matches!(operation.operation_id.as_deref(), Some(id) if id.starts_with("get_") || id.starts_with("list_"));
-                if path.contains("{id}") && path.starts_with("/api/v1/trips")
-                    || path.starts_with("/api/v1/activities/")
+                if changes
+                    && (path.contains("{id}") && path.starts_with("/api/v1/trips")
+                        || path.starts_with("/api/v1/activities/"))
                 {
-                    if changes {
-                        add(
-                            "403",
-                            "The traveler is a member of the trip, but their role does not allow this",
-                        );
-                    }
+                    add(
+                        "403",
+                        "The traveler is a member of the trip, but their role does not allow this",
+                    );
                 }
                 if is_post && operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
                     add(

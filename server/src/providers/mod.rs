@@ -40,6 +40,12 @@ fn host(url: &str) -> String {
         .to_string()
 }
 
+/// The refresher, and the queue of pages' demands it reads.
+pub type RefresherWithQueue = (
+    Refresher,
+    tokio::sync::mpsc::Receiver<app::providers::Demand>,
+);
+
 /// The providers for the app, and the refresher to run beside it with the queue it reads
 /// (none when every provider that stores answers is off).
 ///
@@ -49,16 +55,7 @@ pub fn build(
     settings: &ProviderSettings,
     base_url: &str,
     db: &DatabaseConnection,
-) -> Result<
-    (
-        Providers,
-        Option<(
-            Refresher,
-            tokio::sync::mpsc::Receiver<app::providers::Demand>,
-        )>,
-    ),
-    ProvidersError,
-> {
+) -> Result<(Providers, Option<RefresherWithQueue>), ProvidersError> {
     let agent = user_agent(settings, base_url);
     let client = |name: &'static str, interval| {
         ProviderClient::new(name, settings, &agent, interval, db.clone())

@@ -103,16 +103,12 @@ impl Refresher {
                 if !self.fresh_attempt(leg.key()) {
                     continue;
                 }
-                match routing.route(&leg).await {
-                    Ok(route) => {
-                        if let Err(error) =
-                            places::travel::store(&self.db, &leg, route, Utc::now()).await
-                        {
-                            tracing::warn!(%error, "could not keep a travel time");
-                        }
-                    }
-                    // The client logged it.
-                    Err(_) => {}
+                // A failed call: the client logged it.
+                if let Ok(route) = routing.route(&leg).await
+                    && let Err(error) =
+                        places::travel::store(&self.db, &leg, route, Utc::now()).await
+                {
+                    tracing::warn!(%error, "could not keep a travel time");
                 }
             }
         }

@@ -136,9 +136,13 @@ async fn searching_needs_the_trip_and_two_letters() {
         .await
         .unwrap();
     }
-    let page = app.get_with_cookie(&format!("/trips/{trip}"), &viewer).await;
+    let page = app
+        .get_with_cookie(&format!("/trips/{trip}"), &viewer)
+        .await;
     assert_eq!(page.status(), 200, "the viewer reads the trip");
-    let refused = app.get_with_cookie(&places_url(&trip, "Belém"), &viewer).await;
+    let refused = app
+        .get_with_cookie(&places_url(&trip, "Belém"), &viewer)
+        .await;
     assert_eq!(refused.status(), 403);
     let short = app
         .get_with_cookie(&places_url(&trip, " b "), &cookie)

@@ -98,7 +98,7 @@ async fn a_hang_garbage_or_a_flood_is_refused_within_the_time_limit() {
         (Answer::Garbage, "Garbage"),
         (Answer::TooLarge, "Flood"),
     ] {
-        fake.then(&[answer.clone()]);
+        fake.then(std::slice::from_ref(&answer));
         let started = Instant::now();
         let html = search(&app, &cookie, &trip, q).await;
         assert!(html.contains(NOT_ANSWERING), "{answer:?}: {html}");
