@@ -213,3 +213,43 @@ async fn without_tiles_the_sketch_stays_and_without_places_there_is_no_map() {
     assert_eq!(response.status(), 200);
     assert!(!response.text().await.unwrap().contains("map-sketch"));
 }
+
+#[tokio::test]
+async fn a_share_link_shows_the_plan_without_the_map_or_the_weather() {
+    let fake = fake::start().await;
+    let app = app_with(&fake, |_| {}).await;
+    let (cookie, owner) = traveler(&app).await;
+    let first = day(1);
+    let trip = plan(
+        &app,
+        owner,
+        &lisbon(1, 2),
+        &[visit(&first, "10:00", "Torre de Belém", Some(BELEM))],
+    )
+    .await;
+    // The owner's page has the map and, once fetched, the weather.
+    let own = page_until(&app, &cookie, &format!("/trips/{trip}"), 10, |html| {
+        html.contains("day__weather--forecast")
+    })
+    .await;
+    assert!(own.contains("map-sketch") && own.contains("day__weather--forecast"), "{own}");
+
+    let (token, _) = domain::sharing::create(
+        &app.db,
+        &domain::access::Actor::signed_in(owner.into()),
+        trip.parse().unwrap(),
+        domain::sharing::Shown::default(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let response = app.get(&format!("/shared/{token}")).await;
+    assert_eq!(response.status(), 200);
+    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let shared = response.text().await.unwrap();
+    assert!(shared.contains("Torre de Belém"), "the plan is there: {shared}");
+    for hidden in ["map-sketch", "map.js", "geo:", "openstreetmap.org/?mlat", "day__weather", "Find a place"] {
+        assert!(!shared.contains(hidden), "{hidden}: {shared}");
+    }
+    assert!(!csp.contains(&fake.url("")), "{csp}");
+}
