@@ -13,7 +13,11 @@ use domain::{
     mail::Mailer,
 };
 
-use crate::{render_cache::RenderCache, session::SessionPolicy};
+use crate::{
+    providers::Providers,
+    render_cache::{KeptOverview, RenderCache},
+    session::SessionPolicy,
+};
 
 /// What every request handler can reach. Cheap to clone — one reference count — because axum
 /// clones the state into each handler and state-carrying middleware on every request, and the
@@ -33,7 +37,9 @@ pub struct AppStateFields {
     /// Signs and checks the JSON API's access tokens.
     pub access_keys: AccessKeys,
     /// Trip overviews as last rendered, by trip (see [`RenderCache`]).
-    pub trip_pages: RenderCache,
+    pub trip_pages: RenderCache<KeptOverview>,
+    /// The place search, map tiles, weather and routing providers (each may be off).
+    pub providers: Providers,
 }
 
 impl AppState {

@@ -11,6 +11,7 @@
 compile_error!("`app` is the server's web layer: build it with the `ssr` feature");
 
 pub mod actions;
+mod assets;
 pub mod context;
 pub mod error;
 mod format;
@@ -19,6 +20,7 @@ mod icons;
 mod layout;
 pub mod links;
 mod pages;
+pub mod providers;
 pub mod render_cache;
 mod scaffold;
 pub mod session;
@@ -54,6 +56,7 @@ use crate::{
         members::MembersPageView,
         new_activity::NewActivityPage,
         new_trip::NewTripPage,
+        place_search::PlaceSearchPage,
         reset_password::ResetPasswordPage,
         shared::SharedTripPage,
         signup::{FinishSignupPage, SignupPage},
@@ -111,6 +114,7 @@ fn Layout() -> impl IntoView {
                 <Route path=(StaticSegment("invitations"), ParamSegment("token")) view=InvitationPageView ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("shared"), ParamSegment("token")) view=SharedTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("days"), ParamSegment("date")) view=DayPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("places")) view=PlaceSearchPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("activities"), StaticSegment("new")) view=NewActivityPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("activities"), ParamSegment("activity"), StaticSegment("edit")) view=EditActivityPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("activities"), ParamSegment("activity"), StaticSegment("delete")) view=DeleteActivityPage ssr=SsrMode::Async/>

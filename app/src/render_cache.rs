@@ -7,12 +7,58 @@ use std::{
     sync::Arc,
 };
 
+use domain::map::Needs;
 use quick_cache::{Weighter, sync::Cache};
 use serde::Serialize;
 
+use crate::providers::Demand;
+
+/// What a kept entry weighs: about its bytes.
+pub trait Weigh {
+    fn bytes(&self) -> usize;
+}
+
+impl Weigh for Arc<str> {
+    fn bytes(&self) -> usize {
+        self.len()
+    }
+}
+
+/// A trip overview as kept: its HTML, and what it showed from the providers' stores — what it
+/// needed from them, a digest of what they held, and what they lacked (asked for again while
+/// it is served).
+#[derive(Clone)]
+pub struct KeptOverview {
+    pub html: Arc<str>,
+    pub needs: Arc<Needs>,
+    pub stored: Version,
+    pub missing: Arc<Demand>,
+    /// Whether it shows a map (its page then allows the map's tiles).
+    pub map: bool,
+}
+
+impl KeptOverview {
+    /// An overview that shows nothing from the providers.
+    pub fn plain(html: Arc<str>) -> Self {
+        Self {
+            html,
+            needs: Arc::default(),
+            stored: Version(None),
+            missing: Arc::default(),
+            map: false,
+        }
+    }
+}
+
+impl Weigh for KeptOverview {
+    fn bytes(&self) -> usize {
+        self.html.len() + 64 * (self.needs.cells.len() + self.needs.legs.len())
+    }
+}
+
 /// Rendered fragments per key (a trip's id), with the version they were rendered from.
-pub struct RenderCache {
-    entries: Cache<String, (u64, Arc<str>), ByLength>,
+pub struct RenderCache<T = Arc<str>> {
+    entries: Cache<String, (u64, T), ByLength>,
     max_bytes: usize,
 }
 
@@ -20,14 +66,14 @@ pub struct RenderCache {
 #[derive(Clone)]
 struct ByLength;
 
-impl Weighter<String, (u64, Arc<str>)> for ByLength {
-    fn weight(&self, key: &String, (_, html): &(u64, Arc<str>)) -> u64 {
-        u64::try_from(key.len() + html.len()).unwrap_or(u64::MAX)
+impl<T: Weigh> Weighter<String, (u64, T)> for ByLength {
+    fn weight(&self, key: &String, (_, kept): &(u64, T)) -> u64 {
+        u64::try_from(key.len() + kept.bytes()).unwrap_or(u64::MAX)
     }
 }
 
 /// What a fragment was rendered from, as a digest of the data that decides it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Version(Option<u64>);
 
 impl Version {
@@ -41,7 +87,7 @@ impl Version {
 /// About how many bytes a kept fragment is (to size the map's bookkeeping).
 const TYPICAL_BYTES: usize = 40_000;
 
-impl RenderCache {
+impl<T: Weigh + Clone> RenderCache<T> {
     /// A cache that holds at most about `max_bytes` of HTML.
     pub fn new(max_bytes: usize) -> Self {
         Self {
@@ -54,8 +100,8 @@ impl RenderCache {
         }
     }
 
-    /// The HTML kept for `key`, if it was rendered from `version`.
-    pub fn get(&self, key: &str, version: Version) -> Option<Arc<str>> {
+    /// What is kept for `key`, if it was rendered from `version`.
+    pub fn get(&self, key: &str, version: Version) -> Option<T> {
         let digest = version.0?;
         match self.entries.get(key) {
             Some((kept, html)) if kept == digest => Some(html),
@@ -63,17 +109,17 @@ impl RenderCache {
         }
     }
 
-    /// Keeps `html`, rendered from `version`, for `key` (in place of what was kept for it).
+    /// Keeps `kept`, rendered from `version`, for `key` (in place of what was kept for it).
     /// A fragment larger than the whole cache is not kept.
-    pub fn keep(&self, key: &str, version: Version, html: Arc<str>) {
+    pub fn keep(&self, key: &str, version: Version, kept: T) {
         let Some(digest) = version.0 else {
             return;
         };
-        if html.len() > self.max_bytes {
+        if kept.bytes() > self.max_bytes {
             self.entries.remove(key);
             return;
         }
-        self.entries.insert(key.to_string(), (digest, html));
+        self.entries.insert(key.to_string(), (digest, kept));
     }
 }
 

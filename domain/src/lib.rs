@@ -18,11 +18,15 @@ pub mod ids;
 pub mod itinerary;
 pub mod live;
 pub mod mail;
+pub mod map;
 pub mod members;
+pub mod places;
 pub mod privacy;
+pub mod providers;
 pub mod reference;
 pub mod sharing;
 pub mod text;
 pub mod trips;
+pub mod weather;
 
 pub use error::{Difference, FormErrors};

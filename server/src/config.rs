@@ -6,6 +6,10 @@ use std::{fmt, net::SocketAddr, path::PathBuf, time::Duration};
 use clap::Args;
 pub use secrecy::{ExposeSecret, SecretString};
 
+pub mod providers;
+
+use providers::ProviderSettings;
+
 /// Flags that override the environment. Each names the variable it overrides.
 #[derive(Debug, Default, Clone, Args)]
 pub struct ConfigArgs {
@@ -97,6 +101,8 @@ pub struct Settings {
     /// Web origins (`https://app.example.org`) whose pages may call the JSON API from a browser.
     /// Empty by default: browsers then refuse cross-origin calls (other clients are unaffected).
     pub cors_allowed_origins: Vec<String>,
+    /// The place search, map tiles, weather and routing providers (`providers::settings`).
+    pub providers: ProviderSettings,
 }
 
 /// Where rate-limit counters live.
@@ -366,6 +372,7 @@ impl Settings {
                 ),
             });
         }
+        let providers = ProviderSettings::load(&env)?;
         let site_root = PathBuf::from(
             env("LEPTOS_SITE_ROOT")
                 .filter(|v| !v.trim().is_empty())
@@ -403,6 +410,7 @@ impl Settings {
             metrics_bind,
             sentry_dsn: sentry_dsn.map(SecretString::from),
             api_jwt_secret: api_jwt_secret.map(SecretString::from),
+            providers,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod metrics;
 pub mod plain_pages;
+pub mod providers;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

@@ -66,6 +66,8 @@ pub enum StartupError {
     Migrate(#[source] DbErr),
     #[error("SMTP_URL or MAIL_FROM is not usable: {0}")]
     Mail(#[source] MailError),
+    #[error(transparent)]
+    Providers(#[from] crate::providers::ProvidersError),
     #[error("could not listen on {address}: {source}")]
     Bind {
         address: SocketAddr,
@@ -131,6 +133,10 @@ impl Application {
             Ok(address) if !settings.base_url_configured => format!("http://{address}"),
             _ => settings.base_url.clone(),
         };
+        let (providers, refresher) = crate::providers::build(&settings.providers, &base_url, &db)?;
+        if let Some((refresher, demands)) = refresher {
+            tokio::spawn(refresher.run(demands));
+        }
         let state = AppState::new(AppStateFields {
             leptos_options: leptos_options(settings),
             db: db.clone(),
@@ -146,6 +152,7 @@ impl Application {
             trip_pages: RenderCache::new(TRIP_PAGE_CACHE_BYTES),
             base_url,
             access_keys: access_keys(settings),
+            providers,
         });
         let streams = live::Streams::new(settings.live_streams_per_user);
         live::spawn_listener(&db, settings.database_url.expose_secret(), &streams);
@@ -371,6 +378,11 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .layer(axum::middleware::from_fn_with_state(
             HeaderPolicy {
                 https: settings.is_https(),
+                map_tiles: settings
+                    .providers
+                    .tiles
+                    .as_ref()
+                    .map(|tiles| Arc::from(tiles.origin())),
             },
             security_headers::add,
         ))

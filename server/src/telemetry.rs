@@ -28,7 +28,7 @@ pub fn init(
         // that hangs cannot hold the process (and a deployment's restart) hostage.
         options.transport = Some(std::sync::Arc::new(
             |options: &sentry::ClientOptions| -> std::sync::Arc<dyn sentry::Transport> {
-                let client = sentry_reqwest::Client::builder()
+                let client = http_client::Client::builder()
                     .connect_timeout(Duration::from_secs(3))
                     .timeout(Duration::from_secs(5))
                     .build();

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod itinerary;
 pub mod members;
+pub mod places;
 pub mod privacy;
 pub mod trips;
 

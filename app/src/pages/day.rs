@@ -1,24 +1,100 @@
-//! One day of a trip on a page of its own, with the days before and after.
+//! One day of a trip on a page of its own, with the days before and after, and the day's
+//! places on a map beside it.
 
-use domain::{itinerary::model::TripPlan, trips::model::parse_date};
+use domain::{
+    itinerary::{model::TripPlan, service},
+    map::TripMap,
+    trips::model::parse_date,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
 
 use crate::{
-    actions::itinerary::{PlanView, get_trip_plan},
+    actions::places::{Stored, missing, needs_of, read_stored},
+    context,
+    error::AppError,
     scaffold::{Loaded, NotFound, route_param},
-    views::plan::{DaysView, day_heading},
+    session,
+    views::{
+        map::{MapPanel, PlanExtras, allow_map_tiles},
+        plan::{DaysView, day_heading},
+    },
 };
+
+/// The day page: the whole plan (for the days before and after), which day it is, the day on
+/// the map, and what the stores hold for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayPageData {
+    pub plan: TripPlan,
+    pub index: usize,
+    pub map: TripMap,
+    pub stored: Stored,
+    /// Whether the traveler's role lets them change the plan.
+    pub editable: bool,
+}
+
+/// The trip and its activities (two statements), and for a day with places what the stores
+/// hold for it (one or two more).
+#[server(prefix = "/api/itinerary", endpoint = "day")]
+pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, AppError> {
+    let actor = session::actor().await?;
+    let state = context::state()?;
+    let trip_id = trip_id
+        .parse()
+        .map_err(|error| AppError::from(error).respond())?;
+    let (trip, activities) = service::trip_with_activities(&state.db, &actor, trip_id)
+        .await
+        .map_err(|error| AppError::from(error).respond())?;
+    let role = actor
+        .check(&state.db, trip_id, domain::access::Right::Read)
+        .await
+        .map_err(|error| AppError::from(error).respond())?;
+    let plan = TripPlan::new(trip, activities);
+    let date = parse_date(&date).ok_or_else(|| AppError::NotFound.respond())?;
+    let index = plan
+        .days
+        .iter()
+        .position(|d| d.date == date)
+        .ok_or_else(|| AppError::NotFound.respond())?;
+    let day = TripPlan {
+        days: vec![plan.days[index].clone()],
+        ..plan.clone()
+    };
+    let map = TripMap::of(&day, state.providers.routing_modes());
+    let needs = needs_of(&state.providers, &map);
+    let stored = if needs.is_empty() {
+        Stored::default()
+    } else {
+        read_stored(&state.db, &needs).await.map_err(|error| {
+            tracing::error!(%error, "could not read the stored weather or travel times");
+            AppError::Internal.respond()
+        })?
+    };
+    state
+        .providers
+        .ask(&missing(&state.providers, &map, &stored));
+    Ok(DayPageData {
+        plan,
+        index,
+        map,
+        stored,
+        editable: role.may(domain::access::Right::EditPlan),
+    })
+}
 
 #[component]
 pub fn DayPage() -> impl IntoView {
     let id = route_param("id");
     let date = route_param("date");
-    let plan = Resource::new(move || id.get(), get_trip_plan);
+    let page = Resource::new(
+        move || (id.get(), date.get()),
+        |(id, date)| get_day_page(id, date),
+    );
+    let settings = context::state().ok();
     view! {
-        <Loaded data=plan loading="Loading the day…" render=move |PlanView { plan, editable }| {
-            let Some(date) = parse_date(&date.get()) else { return view! { <NotFound/> }.into_any() };
-            let Some(index) = plan.days.iter().position(|d| d.date == date) else {
+        <Loaded data=page loading="Loading the day…" render=move |DayPageData { plan, index, map, stored, editable }| {
+            let Some(day) = plan.days.get(index).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
             let trip_url = format!("/trips/{}", plan.trip.id);
@@ -29,13 +105,26 @@ pub fn DayPage() -> impl IntoView {
                     .map(|d| (format!("/trips/{}/days/{}", plan.trip.id, d.date), day_heading(d)))
             };
             let (previous, next) = (link(-1), link(1));
-            let back = format!("/trips/{}/days/{date}", plan.trip.id);
+            let back = format!("/trips/{}/days/{}", plan.trip.id, day.date);
+            let heading = day_heading(&day);
             let single = TripPlan {
-                days: vec![plan.days[index].clone()],
+                days: vec![day],
                 ..plan.clone()
             };
+            let extras = PlanExtras::new(&map, &stored);
+            let providers = settings.as_ref().map(|state| &state.providers);
+            let tiles = providers.and_then(|p| p.tiles.clone());
+            let place_search = providers.is_some_and(|p| p.places.is_some());
+            let weather_credit = providers
+                .and_then(|p| p.weather.clone())
+                .filter(|_| !extras.weather.is_empty());
+            let has_map = !map.is_empty();
+            if has_map {
+                allow_map_tiles();
+            }
+            let map_panel = has_map.then(|| view! { <MapPanel map tiles scope="the day"/> }.into_any());
             view! {
-                <Title text=format!("{} · {}", day_heading(&plan.days[index]), plan.trip.name)/>
+                <Title text=format!("{heading} · {}", plan.trip.name)/>
                 <p class="back-link"><a href=trip_url>{format!("← {}", plan.trip.name)}</a></p>
                 <h1 class="day-page__title">{plan.trip.name.clone()}</h1>
                 <nav class="pager" aria-label="Other days">
@@ -48,7 +137,15 @@ pub fn DayPage() -> impl IntoView {
                         None => view! { <span></span> }.into_any(),
                     }}
                 </nav>
-                <DaysView plan=single back top_level=true read_only=!editable/>
+                <div class="itinerary__layout" class:itinerary__layout--map=has_map>
+                    {map_panel}
+                    <div class="itinerary__plan">
+                        {view! { <DaysView plan=single back top_level=true read_only=!editable extras place_search/> }.into_any()}
+                    </div>
+                </div>
+                {weather_credit.map(|credit| view! {
+                    <p class="credits muted"><a href=credit.attribution_url rel="external">{credit.attribution}</a></p>
+                })}
             }.into_any()
         }/>
     }

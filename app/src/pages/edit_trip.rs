@@ -1,29 +1,59 @@
-//! Changing a trip's details.
+//! Changing a trip's details — and putting its destination on the map with the place search,
+//! which comes back here with the place picked and what the form held.
 
-use domain::trips::model::TripDraft;
+use domain::{
+    places::model::Place,
+    trips::model::{Trip, TripDraft},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
-    actions::trips::{UpdateTrip, get_trip},
+    actions::{
+        places::get_place,
+        trips::{UpdateTrip, get_trip},
+    },
+    error::AppError,
     forms::{ConflictView, errors_of},
     scaffold::{Loaded, route_param},
-    views::trip_fields::TripFields,
+    views::{
+        place_picker::{PickFor, PickNotice, carried, pick_for_trip, search_offer, trip_draft},
+        trip_fields::TripFields,
+    },
 };
+
+/// The trip, and the place just picked on the search page (if any).
+async fn trip_and_pick(id: String, pick: String) -> Result<(Trip, Option<Place>), AppError> {
+    let trip = get_trip(id, "edit_details".to_string()).await?;
+    let place = get_place(pick).await?;
+    Ok((trip, place))
+}
 
 #[component]
 pub fn EditTripPage() -> impl IntoView {
+    let query = use_query_map();
     let id = route_param("id");
-    let trip = Resource::new(
-        move || id.get(),
-        |id| get_trip(id, "edit_details".to_string()),
+    let data = Resource::new(
+        move || (id.get(), query.read().get("pick").unwrap_or_default()),
+        |(id, pick)| trip_and_pick(id, pick),
     );
     let action = ServerAction::<UpdateTrip>::new();
     let errors = errors_of(action.value());
     view! {
-        <Loaded data=trip loading="Loading…" render=move |trip| {
-            let initial = TripDraft::from(&trip);
+        <Loaded data loading="Loading…" render=move |(trip, place): (Trip, Option<Place>)| {
+            let params = query.read_untracked();
+            let mut initial = match carried(&params, PickFor::Trip) {
+                Some(fields) => trip_draft(&fields),
+                None => TripDraft::from(&trip),
+            };
+            if let Some(place) = &place {
+                pick_for_trip(&mut initial, place);
+            }
+            let pick = params.get("pick").unwrap_or_default();
+            drop(params);
             let zone = Signal::stored(initial.time_zone.clone());
+            let search = search_offer(trip.id, PickFor::Trip);
             let back = format!("/trips/{}", trip.id);
             let version = trip.version;
             view! {
@@ -32,11 +62,12 @@ pub fn EditTripPage() -> impl IntoView {
                     <p class="back-link"><a href=back.clone()>"← Back to the trip"</a></p>
                     <h1 id="edit-trip-heading">"Edit trip"</h1>
                     <ConflictView errors reload=format!("/trips/{}/edit", trip.id)/>
+                    <PickNotice pick place/>
                     <ActionForm action attr:class="form form--wide" attr:novalidate=true>
                         <input type="hidden" name="id" value=trip.id.to_string()/>
                         <input type="hidden" name="version" value=move || errors.get().value("version").unwrap_or_else(|| version.to_string())/>
                         <div class="form__fields">
-                            <TripFields initial zone errors/>
+                            <TripFields initial zone errors search/>
                             <label class="checkbox">
                                 <input type="checkbox" name="shift_activities" value="on" checked=true/>
                                 "If the first day changes, move every planned activity by the same number of days"

@@ -7,8 +7,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::{context::AppState, providers::Credit};
+
 #[component]
 pub fn Privacy() -> impl IntoView {
+    let state = use_context::<AppState>();
+    let tiles = state.as_ref().is_some_and(|s| s.providers.tiles.is_some());
+    let what_is_not = if tiles {
+        "There are no analytics, no tracking, no advertising and no third-party scripts or \
+         fonts: every part of every page comes from this server, but for the map’s \
+         background images (see “Maps, places and weather” below). The only cookie is the \
+         session cookie, which is needed to log you in, so there is no cookie banner."
+    } else {
+        "There are no analytics, no tracking, no advertising and no third-party scripts, \
+         fonts or images: every part of every page comes from this server. The only cookie \
+         is the session cookie, which is needed to log you in, so there is no cookie banner."
+    };
     view! {
         <Title text="Privacy"/>
         <article class="prose">
@@ -67,12 +81,9 @@ pub fn Privacy() -> impl IntoView {
             </ul>
 
             <h2>"What is not"</h2>
-            <p>
-                "There are no analytics, no tracking, no advertising and no third-party scripts, "
-                "fonts or images: every part of every page comes from this server. The only "
-                "cookie is the session cookie, which is needed to log you in, so there is no "
-                "cookie banner."
-            </p>
+            <p>{what_is_not}</p>
+
+            <OutsideServices/>
 
             <h2>"Emails"</h2>
             <p>
@@ -109,6 +120,86 @@ pub fn Privacy() -> impl IntoView {
             <p>"For anything else, ask the host."</p>
         </article>
     }
+}
+
+/// Which outside services this site contacts for maps, places and weather, and what each is
+/// sent — as configured (`app::providers`).
+#[component]
+fn OutsideServices() -> impl IntoView {
+    let Some(state) = use_context::<AppState>() else {
+        return ().into_any();
+    };
+    let providers = &state.providers;
+    let host = |credit: &Credit| {
+        credit
+            .url
+            .split_once("://")
+            .map_or(credit.url.as_str(), |(_, rest)| rest)
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let item = |what: &'static str, credit: &Credit, sent: &'static str| {
+        view! {
+            <li><strong>{format!("{what}: ")}</strong>{format!("{} ({}) ", credit.name, host(credit))}{sent}</li>
+        }
+    };
+    let mut items = Vec::new();
+    if let Some(places) = &providers.places {
+        items.push(item(
+            "Finding places",
+            &places.credit,
+            "receives the words you type in the place search and, to rank nearby places \
+             first, the area of your trip to about 10 km — never who you are. The results \
+             are kept on this server for up to 30 days and shared by everyone using it, \
+             without who searched or what for.",
+        ));
+    }
+    if let Some(tiles) = &providers.tiles {
+        items.push(item(
+            "The map",
+            &tiles.credit,
+            "sends the map’s background images. Your browser loads them straight from \
+             there when a page shows a map, so that service sees your internet address and \
+             the part of the map you look at, as with any map website. Without JavaScript \
+             no map images are loaded.",
+        ));
+    }
+    if let Some(weather) = &providers.weather {
+        items.push(item(
+            "Weather",
+            weather,
+            "receives the position of your trips’ places to about 10 km and the dates, and \
+             nothing else. Weather is kept on this server and shared by everyone using it.",
+        ));
+    }
+    if let Some((routing, _)) = &providers.routing {
+        items.push(item(
+            "Travel times",
+            routing,
+            "receives the positions of two places you visit one after the other on a day, \
+             to tell how long the way between them takes — never who you are or what you \
+             do there.",
+        ));
+    }
+    if items.is_empty() {
+        return view! {
+            <h2>"Maps, places and weather"</h2>
+            <p>"This site contacts no outside service for maps, places or weather."</p>
+        }
+        .into_any();
+    }
+    view! {
+        <h2>"Maps, places and weather"</h2>
+        <p>
+            "To show maps, find real places and tell the weather, this site uses the outside "
+            "services below. This server asks them; your account, your name and your email "
+            "address are never sent."
+        </p>
+        <ul>{items}</ul>
+    }
+    .into_any()
 }
 
 #[component]

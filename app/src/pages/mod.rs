@@ -17,6 +17,7 @@ pub mod login;
 pub mod members;
 pub mod new_activity;
 pub mod new_trip;
+pub mod place_search;
 pub mod reset_password;
 pub mod shared;
 pub mod signup;

@@ -13,7 +13,7 @@ use crate::{
     context,
     error::AppError,
     pages::trip::{TripPageContent, Viewer, render_overview},
-    render_cache::Version,
+    render_cache::{KeptOverview, Version},
     scaffold::{Loaded, route_param},
 };
 
@@ -38,7 +38,7 @@ pub fn SharedTripPage() -> impl IntoView {
     view! {
         <Meta name="robots" content="noindex, nofollow"/>
         <Meta name="referrer" content="no-referrer"/>
-        <Loaded data=page loading="Loading the trip…" render=|TripPageContent { name, html }| view! {
+        <Loaded data=page loading="Loading the trip…" render=|TripPageContent { name, html, .. }| view! {
             <Title text=name/>
             <p class="shared-banner">"A read-only view of a trip shared with you."</p>
             <article class="trip trip--shared" aria-labelledby="trip-heading" inner_html=html/>
@@ -61,15 +61,18 @@ pub async fn get_shared_trip(token: String) -> Result<TripPageContent, AppError>
         u8::from(shared.shown.include_budget),
         u8::from(shared.shown.include_notes)
     );
-    if let Some(html) = state.trip_pages.get(&key, version) {
-        return Ok(TripPageContent { name, html });
+    if let Some(kept) = state.trip_pages.get(&key, version) {
+        return Ok(TripPageContent::of(name, &kept));
     }
+    // Without the map and the weather: a share link shows the plan, not where its places are.
     let html: Arc<str> = render_overview(
         TripPlan::new(shared.trip, shared.activities),
         Viewer::Public,
         Vec::new(),
+        None,
     )
     .into();
-    state.trip_pages.keep(&key, version, html.clone());
-    Ok(TripPageContent { name, html })
+    let kept = KeptOverview::plain(html);
+    state.trip_pages.keep(&key, version, kept.clone());
+    Ok(TripPageContent::of(name, &kept))
 }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use domain::{
     access::{Right, Role},
     itinerary::{model::TripPlan, service::activities_of},
+    map::TripMap,
     members::{self, Member},
     reference::zone_label,
     trips::service::find_with_revision,
@@ -23,15 +24,22 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    actions::trips::DeleteTrip,
+    actions::{
+        places::{Stored, missing, needs_of, read_stored},
+        trips::DeleteTrip,
+    },
     context,
     error::AppError,
     format::{format_length, format_range},
     icons::{CalendarIcon, PinIcon},
-    render_cache::Version,
+    providers::{Providers, Tiles},
+    render_cache::{KeptOverview, Version},
     scaffold::{Loaded, route_param},
     session,
-    views::plan::{BudgetView, DayLinks, DaysView},
+    views::{
+        map::{MapPanel, PlanExtras},
+        plan::{BudgetView, DayLinks, DaysView},
+    },
 };
 
 #[component]
@@ -39,10 +47,15 @@ pub fn TripPage() -> impl IntoView {
     let id = route_param("id");
     let page = Resource::new(move || id.get(), get_trip_page);
     view! {
-        <Loaded data=page loading="Loading the trip…" render=move |TripPageContent { name, html }| view! {
-            <Title text=name/>
-            <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
-            <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
+        <Loaded data=page loading="Loading the trip…" render=move |TripPageContent { name, html, map }| {
+            if map {
+                crate::views::map::allow_map_tiles();
+            }
+            view! {
+                <Title text=name/>
+                <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
+                <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
+            }
         }/>
     }
 }
@@ -73,21 +86,40 @@ impl Viewer {
     }
 }
 
-/// The trip page: the trip's name for the title, and its overview as HTML.
+/// The trip page: the trip's name for the title, its overview as HTML, and whether the
+/// overview shows a map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TripPageContent {
     pub name: String,
     pub html: Arc<str>,
+    pub map: bool,
+}
+
+impl TripPageContent {
+    pub(crate) fn of(name: String, kept: &KeptOverview) -> Self {
+        Self {
+            name,
+            html: kept.html.clone(),
+            map: kept.map,
+        }
+    }
 }
 
 /// The trip is read on every request (the access check, and what the page is rendered from);
 /// its activities are read and the overview rendered only when this instance has not rendered
-/// this revision of the trip before.
+/// this revision of the trip, with what the stores now hold for it, before. What the stores
+/// hold (weather, travel times) changes without the trip changing: it is read on every view
+/// of a trip with places (one or two statements, whatever the number of days), and a change
+/// renders the overview again.
 #[server(prefix = "/api/itinerary", endpoint = "page")]
 pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError> {
     let actor = session::actor().await?;
     let state = context::state()?;
     let failed = |error: domain::trips::service::TripError| AppError::from(error).respond();
+    let stores_failed = |error: sea_orm::DbErr| {
+        tracing::error!(%error, "could not read the stored weather or travel times");
+        AppError::Internal.respond()
+    };
     let trip_id = trip_id
         .parse()
         .map_err(|error| AppError::from(error).respond())?;
@@ -102,8 +134,21 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let version = Version::of(&(&trip, revision));
     let name = trip.name.clone();
     let key = format!("{}:{}", trip.id, viewer.key());
-    if let Some(html) = state.trip_pages.get(&key, version) {
-        return Ok(TripPageContent { name, html });
+    let mut stored = None;
+    if let Some(kept) = state.trip_pages.get(&key, version) {
+        if kept.needs.is_empty() {
+            return Ok(TripPageContent::of(name, &kept));
+        }
+        let now = read_stored(&state.db, &kept.needs)
+            .await
+            .map_err(stores_failed)?;
+        if Version::of(&now) == kept.stored {
+            state.providers.ask(&kept.missing);
+            return Ok(TripPageContent::of(name, &kept));
+        }
+        // The needs follow from the trip's revision alone: what was just read is what a
+        // new rendering shows.
+        stored = Some(now);
     }
     let activities = activities_of(&state.db, &actor, &trip)
         .await
@@ -112,9 +157,37 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let members = members::members_of(&state.db, trip_id)
         .await
         .map_err(|error| failed(error.into()))?;
-    let html: Arc<str> = render_overview(TripPlan::new(trip, activities), viewer, members).into();
-    state.trip_pages.keep(&key, version, html.clone());
-    Ok(TripPageContent { name, html })
+    let plan = TripPlan::new(trip, activities);
+    let map = TripMap::of(&plan, state.providers.routing_modes());
+    let needs = needs_of(&state.providers, &map);
+    let stored = match stored {
+        Some(stored) => stored,
+        None if needs.is_empty() => Stored::default(),
+        None => read_stored(&state.db, &needs)
+            .await
+            .map_err(stores_failed)?,
+    };
+    let lacking = missing(&state.providers, &map, &stored);
+    state.providers.ask(&lacking);
+    let kept = KeptOverview {
+        map: !map.is_empty(),
+        stored: Version::of(&stored),
+        needs: Arc::new(needs),
+        missing: Arc::new(lacking),
+        html: render_overview(
+            plan,
+            viewer,
+            members,
+            Some(MapParts {
+                map,
+                stored: &stored,
+                providers: &state.providers,
+            }),
+        )
+        .into(),
+    };
+    state.trip_pages.keep(&key, version, kept.clone());
+    Ok(TripPageContent::of(name, &kept))
 }
 
 /// The trip page's content as HTML. The server keeps it per revision of the trip (see
@@ -122,11 +195,48 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
 /// islands inside need a render context, which a call to the server function from outside a
 /// page (`POST /api/itinerary/page`) does not have, and nothing of the request's may leak into
 /// HTML that is kept and served again.
-pub(crate) fn render_overview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> String {
+/// What the overview shows from the map and the providers' stores.
+pub(crate) struct MapParts<'a> {
+    pub map: TripMap,
+    pub stored: &'a Stored,
+    pub providers: &'a Providers,
+}
+
+pub(crate) fn render_overview(
+    plan: TripPlan,
+    viewer: Viewer,
+    members: Vec<Member>,
+    parts: Option<MapParts<'_>>,
+) -> String {
+    let (map, extras, tiles, place_search, weather_credit) = match parts {
+        Some(MapParts {
+            map,
+            stored,
+            providers,
+        }) => {
+            let extras = PlanExtras::new(&map, stored);
+            let weather_credit = (!extras.weather.is_empty())
+                .then(|| providers.weather.clone())
+                .flatten()
+                .map(|credit| (credit.attribution, credit.attribution_url));
+            let place_search = providers.places.is_some() && viewer.may(Right::EditPlan);
+            (
+                map,
+                extras,
+                providers.tiles.clone(),
+                place_search,
+                weather_credit,
+            )
+        }
+        None => Default::default(),
+    };
     let outer = Owner::current();
     let context = hydration_context::SsrSharedContext::new_islands();
     let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
-    let html = view! { <TripOverview plan viewer members/> }.to_html();
+    let html = view! {
+        <TripOverview plan viewer members map extras tiles place_search weather_credit/>
+    }
+    .to_html();
     // `new_root` made the new owner and its arena current (`Owner::with` would put back only
     // the owner): put back both, or the page's own rendering goes on without its arena.
     match outer {
@@ -136,11 +246,21 @@ pub(crate) fn render_overview(plan: TripPlan, viewer: Viewer, members: Vec<Membe
     html
 }
 
-/// Everything inside the trip page's `<article>`. A function of the plan alone: no context,
-/// no signals, nothing per visitor or request — it is rendered once and kept (see
-/// [`get_trip_page`]).
+/// Everything inside the trip page's `<article>`. A function of the plan, what the stores held
+/// for it and the providers' settings alone: no context, no signals, nothing per visitor or
+/// request — it is rendered once and kept (see [`get_trip_page`]).
 #[component]
-fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl IntoView {
+#[allow(clippy::too_many_arguments)]
+fn TripOverview(
+    plan: TripPlan,
+    viewer: Viewer,
+    members: Vec<Member>,
+    map: TripMap,
+    extras: PlanExtras,
+    tiles: Option<Tiles>,
+    place_search: bool,
+    weather_credit: Option<(String, String)>,
+) -> impl IntoView {
     let trip = plan.trip.clone();
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
@@ -157,6 +277,13 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
         }
     });
     let edit_url = format!("/trips/{}/edit", trip.id);
+    // A trip not yet on the map: one click to find its destination.
+    let find_destination = (place_search && trip.latitude.is_none()).then(|| {
+        let query: String = form_urlencoded::byte_serialize(trip.destination.as_bytes()).collect();
+        format!("/trips/{}/places?return=trip&q={query}", trip.id)
+    });
+    let has_map = !map.is_empty();
+    let map_panel = has_map.then(|| view! { <MapPanel map tiles scope="the trip"/> }.into_any());
     let delete_url = format!("/trips/{}/delete", trip.id);
     let (delete_id, delete_name) = (trip.id.to_string(), trip.name.clone());
     let edit = viewer.may(Right::EditDetails).then(|| {
@@ -188,7 +315,12 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
         <header class="page-head">
             <div>
                 <h1 id="trip-heading">{trip.name.clone()}</h1>
-                <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
+                <p class="trip__destination">
+                    <PinIcon/>{trip.destination.clone()}
+                    {find_destination.map(|url| view! {
+                        <a class="trip__find" href=url>"Show it on the map"</a>
+                    })}
+                </p>
             </div>
             <div class="page-head__actions">
                 {edit}
@@ -210,8 +342,16 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
         <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
         <section class="itinerary" aria-labelledby="itinerary-heading">
             <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
-            <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
-            <DaysView plan back=format!("/trips/{}", trip.id) read_only public=viewer == Viewer::Public/>
+            <div class="itinerary__layout" class:itinerary__layout--map=has_map>
+                {map_panel}
+                <div class="itinerary__plan">
+                    <DayLinks days=plan.days.iter().map(|d| d.date).collect()/>
+                    <DaysView plan back=format!("/trips/{}", trip.id) read_only public=viewer == Viewer::Public extras place_search/>
+                </div>
+            </div>
+            {weather_credit.map(|(text, url)| view! {
+                <p class="credits muted"><a href=url rel="external">{text}</a></p>
+            })}
         </section>
     }
 }

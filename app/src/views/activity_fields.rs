@@ -12,6 +12,7 @@ use crate::{
     error::FormErrors,
     format::{category_label, format_date},
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
+    views::place_picker::{DefaultSubmit, PlaceInitial, PlacePicker, SearchOffer},
 };
 
 fn category_options() -> OptionGroups {
@@ -36,17 +37,27 @@ fn day_options(trip: &Trip) -> OptionGroups {
 }
 
 /// The activity's fields, filled with `initial` (or what was typed, when the form comes back).
+/// `search` offers the place search (when the site has one).
 #[component]
 pub fn ActivityFields(
     trip: Trip,
     initial: ActivityDraft,
     errors: Signal<FormErrors>,
+    #[prop(optional_no_strip)] search: Option<SearchOffer>,
 ) -> impl IntoView {
     let cost_hint = match currency(&trip.currency) {
         Some(c) if c.exponent == 0 => "In the trip’s currency, in whole units, e.g. 2500.",
         _ => "In the trip’s currency, e.g. 25.50.",
     };
+    let place = PlaceInitial {
+        name: initial.place_name,
+        address: initial.place_address,
+        place_ref: initial.place_ref,
+        latitude: initial.latitude,
+        longitude: initial.longitude,
+    };
     view! {
+        {search.is_some().then(|| view! { <DefaultSubmit/> })}
         <FormAlert errors/>
         <Field label="Title" name="title" maxlength=TITLE_MAX initial=initial.title errors
             hint="For example “Tram 28 to Alfama”."/>
@@ -66,14 +77,6 @@ pub fn ActivityFields(
             initial=initial.cost errors hint=cost_hint/>
         <TextArea label="Notes (optional)" name="description"
             maxlength=DESCRIPTION_MAX initial=initial.description errors/>
-        <details class="coordinates">
-            <summary>"Map position (optional)"</summary>
-            <div class="field-row">
-                <Field label="Latitude" name="latitude" inputmode="decimal" required=false
-                    initial=initial.latitude errors/>
-                <Field label="Longitude" name="longitude" inputmode="decimal" required=false
-                    initial=initial.longitude errors/>
-            </div>
-        </details>
+        <PlacePicker legend="On the map (optional)" initial=place search errors/>
     }
 }

@@ -12,6 +12,10 @@ use leptos::{either::Either, prelude::*, server_fn::ServerFn};
 use crate::{
     actions::itinerary::MoveActivity,
     format::{category_class, category_label, format_date, time_range, warning_message},
+    views::{
+        map::{PlanExtras, leg_line, marker_number},
+        weather::weather_line,
+    },
 };
 
 /// `Day 2 · Wed 4 Mar 2027`.
@@ -110,6 +114,12 @@ pub fn DaysView(
     /// Seen through a share link: no links to the members' own pages.
     #[prop(optional)]
     public: bool,
+    /// Marker numbers, the ways between places and the weather (none without places).
+    #[prop(optional)]
+    extras: PlanExtras,
+    /// Whether the site has a place search (then each day links to it).
+    #[prop(optional)]
+    place_search: bool,
 ) -> impl IntoView {
     let trip = plan.trip;
     let daily = plan
@@ -126,6 +136,8 @@ pub fn DaysView(
                 daily.as_deref(),
                 &back,
                 (top_level, read_only, public),
+                &extras,
+                place_search,
             )
         })
         .collect_view();
@@ -143,11 +155,19 @@ fn day_view(
     daily: Option<&str>,
     back: &str,
     (top_level, read_only, public): (bool, bool, bool),
+    extras: &PlanExtras,
+    place_search: bool,
 ) -> impl IntoView + use<> {
     let heading_id = format!("day-{}-heading", day.date);
     let heading = day_heading(&day);
     let labelled_by = heading_id.clone();
     let add_url = format!("/trips/{}/activities/new?day={}", trip.id, day.date);
+    let find_url =
+        place_search.then(|| format!("/trips/{}/places?return=new&day={}", trip.id, day.date));
+    let weather = extras
+        .weather
+        .get(&day.date)
+        .map(|(weather, place)| weather_line(weather, place.clone()));
     let cost = (day.cost_minor > 0).then(|| format_money(day.cost_minor, &trip.currency));
     let warnings = day
         .warnings
@@ -167,6 +187,7 @@ fn day_view(
                 (index == 0, index + 1 == count),
                 back,
                 (top_level, read_only),
+                extras,
             )
         })
         .collect_view();
@@ -187,6 +208,7 @@ fn day_view(
                 }
                 {cost.map(|cost| view! { <span class="day__cost">{cost}</span> })}
             </header>
+            {weather}
             {has_warnings.then(|| view! { <ul class="day__warnings">{warnings}</ul> })}
             {if count == 0 {
                 view! { <p class="muted day__empty">"Nothing planned yet."</p> }.into_any()
@@ -194,7 +216,12 @@ fn day_view(
                 view! { <ol class="activities">{items}</ol> }.into_any()
             }}
             {(!read_only).then(|| view! {
-                <p class="day__add"><a class="button button--small button--secondary" href=add_url>"Add an activity"</a></p>
+                <p class="day__add">
+                    <a class="button button--small button--secondary" href=add_url>"Add an activity"</a>
+                    {find_url.map(|url| view! {
+                        <a class="button button--small button--ghost" href=url>"Find a place to add"</a>
+                    })}
+                </p>
             })}
         </section>
     }
@@ -209,6 +236,7 @@ fn activity_item(
     (first, last): (bool, bool),
     back: &str,
     (top_level, read_only): (bool, bool),
+    extras: &PlanExtras,
 ) -> impl IntoView + use<> {
     let time = time_range(&activity).unwrap_or_else(|| "Any time".to_string());
     let Activity {
@@ -218,10 +246,22 @@ fn activity_item(
         description,
         category,
         cost_minor,
+        place_name,
+        place_address,
         ..
     } = activity;
     let cost = (cost_minor > 0).then(|| format_money(cost_minor, &trip.currency));
-    let place = (!location.is_empty()).then_some(location);
+    let place = if place_name.is_empty() {
+        (!location.is_empty()).then_some(location)
+    } else {
+        Some(place_name)
+    };
+    let address = (!place_address.is_empty()).then_some(place_address);
+    let number = extras
+        .numbers
+        .get(&id)
+        .map(|(number, day)| marker_number(*number, *day));
+    let leg = extras.legs.get(&id).map(leg_line);
     let description = (!description.is_empty()).then_some(description);
     let edit_url = format!("/trips/{}/activities/{id}/edit", trip.id);
     let delete_url = format!("/trips/{}/activities/{id}/delete", trip.id);
@@ -245,12 +285,14 @@ fn activity_item(
     };
     view! {
         <li class="activity" id=format!("activity-{id}")>
+            {leg}
             <p class="activity__time">{time}</p>
             <div class="activity__body">
-                {heading}
+                <div class="activity__heading">{number}{heading}</div>
                 <p class="activity__meta">
                     <span class=category_class(category)>{category_label(category)}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
+                    {address.map(|address| view! { <span class="activity__address">{address}</span> })}
                 </p>
                 {description.map(|text| view! { <p class="activity__description prewrap">{text}</p> })}
             </div>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::{
     error::FormErrors,
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
+    views::place_picker::{DefaultSubmit, PlaceInitial, PlacePicker, SearchOffer},
 };
 
 /// Every zone, grouped by area, UTC first.
@@ -42,19 +43,36 @@ fn currency_options() -> OptionGroups {
 }
 
 /// The trip's fields, filled with `initial` (or what was typed, when the form comes back).
+/// `search` offers the place search for the destination (editing a trip, when the site has
+/// one).
 #[component]
 pub fn TripFields(
     initial: TripDraft,
     #[prop(into)] zone: Signal<String>,
     errors: Signal<FormErrors>,
+    #[prop(optional_no_strip)] search: Option<SearchOffer>,
 ) -> impl IntoView {
     let currency = initial.currency.clone();
+    let place = PlaceInitial {
+        name: initial.place_name,
+        address: initial.place_address,
+        place_ref: initial.place_ref,
+        latitude: initial.latitude,
+        longitude: initial.longitude,
+    };
+    let has_search = search.is_some();
+    // A new trip has no page to search from yet; its place is picked when editing it.
+    let show_place = has_search || place != PlaceInitial::default();
     view! {
+        {has_search.then(|| view! { <DefaultSubmit/> })}
         <FormAlert errors/>
         <Field label="Trip name" name="name" maxlength=NAME_MAX initial=initial.name errors
             hint="For example “Spring in Lisbon”."/>
         <Field label="Destination" name="destination" maxlength=DESTINATION_MAX
             initial=initial.destination errors/>
+        {show_place.then(|| view! {
+            <PlacePicker legend="The destination on the map (optional)" initial=place search errors/>
+        })}
         <div class="field-row">
             <Field label="First day" name="start_date" kind="date" initial=initial.start_date errors/>
             <Field label="Last day" name="end_date" kind="date" initial=initial.end_date errors/>

@@ -24,6 +24,10 @@ pub struct Model {
     pub position: i32,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// A place picked from a search (empty when none): its name, address and provider id.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     /// Bumped with every change to this activity's own fields (its day too, when the trip's

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "trips")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -20,6 +20,12 @@ pub struct Model {
     pub notes: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The destination as a place picked from a search (empty when none), and its position.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     /// Bumped with every change to the trip or its activities, in the same transaction.
     pub revision: i64,
     /// Bumped with every change to the trip's own details (not its activities): what

@@ -13,6 +13,7 @@ pub use crate::calendar::{format_time, parse_time};
 use crate::{
     error::FormErrors,
     ids::ActivityId,
+    places::model::{PlaceFields, PlacePick},
     reference::{self, AmountError},
     text,
     trips::model::{Trip, days_between, parse_date},
@@ -73,6 +74,13 @@ pub struct ActivityDraft {
     pub cost: String,
     pub latitude: String,
     pub longitude: String,
+    /// The place picked from a search (all empty when none); its position is `latitude` and
+    /// `longitude`.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
+    /// `on` to take the place and its position away.
+    pub remove_place: String,
 }
 
 /// An activity that passed validation: trimmed, parsed, within every limit that does not
@@ -92,30 +100,11 @@ pub struct NewActivity {
     cost: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    pub place: Option<PlacePick>,
 }
 
 /// The most decimal places any currency has: a cost with more is refused whatever the trip's.
 const EXPONENT_MAX: u8 = 3;
-
-fn coordinate(
-    errors: &mut FormErrors,
-    field: &str,
-    text: &str,
-    limit: f64,
-    message: &str,
-) -> Option<f64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() && value.abs() <= limit => Some(value),
-        _ => {
-            errors.add(field, message);
-            None
-        }
-    }
-}
 
 impl ActivityDraft {
     /// Checks every field that can be checked without the trip, and returns the command, or a
@@ -180,23 +169,15 @@ impl ActivityDraft {
                 }
             },
         };
-        let latitude = coordinate(
-            &mut errors,
-            "latitude",
-            &self.latitude,
-            90.0,
-            "Latitude is a number from -90 to 90.",
-        );
-        let longitude = coordinate(
-            &mut errors,
-            "longitude",
-            &self.longitude,
-            180.0,
-            "Longitude is a number from -180 to 180.",
-        );
-        if latitude.is_some() != longitude.is_some() && errors.fields.is_empty() {
-            errors.add("latitude", "Give both latitude and longitude, or neither.");
+        let place = PlaceFields {
+            name: &self.place_name,
+            address: &self.place_address,
+            place_ref: &self.place_ref,
+            latitude: &self.latitude,
+            longitude: &self.longitude,
+            remove: &self.remove_place,
         }
+        .check(&mut errors);
 
         match (day, category) {
             (Some(day), Some(category)) if errors.fields.is_empty() => Ok(NewActivity {
@@ -209,14 +190,15 @@ impl ActivityDraft {
                 description: description.to_string(),
                 category,
                 cost,
-                latitude,
-                longitude,
+                latitude: place.latitude,
+                longitude: place.longitude,
+                place: place.pick,
             }),
             _ => Err(errors.keeping(&self.fields())),
         }
     }
 
-    pub fn fields(&self) -> [(&'static str, &str); 10] {
+    pub fn fields(&self) -> [(&'static str, &str); 13] {
         [
             ("day", self.day.trim()),
             ("start_time", self.start_time.trim()),
@@ -228,6 +210,9 @@ impl ActivityDraft {
             ("cost", self.cost.trim()),
             ("latitude", self.latitude.trim()),
             ("longitude", self.longitude.trim()),
+            ("place_name", self.place_name.trim()),
+            ("place_address", self.place_address.trim()),
+            ("place_ref", self.place_ref.trim()),
         ]
     }
 }
@@ -335,6 +320,10 @@ pub struct Activity {
     /// back with a change so that a change made meanwhile is not overwritten. Its `position`
     /// moves without it when others are added, moved or deleted around it.
     pub version: i64,
+    /// The place picked from a search (empty when none).
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
 }
 
 impl Activity {
@@ -373,6 +362,10 @@ impl ActivityDraft {
                 .longitude
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
+            place_name: activity.place_name.clone(),
+            place_address: activity.place_address.clone(),
+            place_ref: activity.place_ref.clone(),
+            remove_place: String::new(),
         }
     }
 }

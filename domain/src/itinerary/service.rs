@@ -46,6 +46,9 @@ impl From<activities::Model> for Activity {
             latitude: a.latitude,
             longitude: a.longitude,
             version: a.version,
+            place_name: a.place_name,
+            place_address: a.place_address,
+            place_ref: a.place_ref,
         }
     }
 }
@@ -309,6 +312,7 @@ pub async fn create(
     let position = slot(&txn, trip_id, activity.day, activity.start_time).await?;
     shift_positions(&txn, trip_id, activity.day, position, 1).await?;
     let now = Utc::now();
+    let place = activity.place.unwrap_or_default();
     let created = activities::ActiveModel {
         id: Set(ActivityId::new().uuid()),
         trip_id: Set(trip_id.uuid()),
@@ -324,6 +328,9 @@ pub async fn create(
         position: Set(position),
         latitude: Set(activity.latitude),
         longitude: Set(activity.longitude),
+        place_name: Set(place.name),
+        place_address: Set(place.address),
+        place_ref: Set(place.place_ref),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -395,6 +402,10 @@ pub async fn update(
     active.latitude = Set(activity.latitude);
     active.longitude = Set(activity.longitude);
     active.version = Set(active.version.as_ref() + 1);
+    let place = activity.place.unwrap_or_default();
+    active.place_name = Set(place.name);
+    active.place_address = Set(place.address);
+    active.place_ref = Set(place.place_ref);
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
     let change = history::record(

@@ -74,9 +74,32 @@ pub struct ExportedTrip {
     pub currency: String,
     pub budget: Option<Money>,
     pub notes: String,
+    /// The destination's position and picked place, when set.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub place: Option<ExportedPlace>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub activities: Vec<ExportedActivity>,
+}
+
+/// A place picked from the place search.
+#[derive(Debug, Serialize)]
+pub struct ExportedPlace {
+    pub name: String,
+    pub address: String,
+    /// The map provider's id for it, such as `osm:node/123` (may be empty).
+    pub provider_id: String,
+}
+
+impl ExportedPlace {
+    fn of(name: String, address: String, provider_id: String) -> Option<Self> {
+        (!name.is_empty()).then_some(Self {
+            name,
+            address,
+            provider_id,
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -94,6 +117,7 @@ pub struct ExportedActivity {
     pub cost: Money,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    pub place: Option<ExportedPlace>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -123,6 +147,7 @@ fn activity(a: activities::Model, currency: &str) -> ExportedActivity {
         cost: Money::new(a.cost_minor, currency),
         latitude: a.latitude,
         longitude: a.longitude,
+        place: ExportedPlace::of(a.place_name, a.place_address, a.place_ref),
         created_at: a.created_at,
         updated_at: a.updated_at,
     }
@@ -180,6 +205,9 @@ pub async fn build(
                 time_zone: trip.time_zone,
                 currency: trip.currency,
                 notes: trip.notes,
+                latitude: trip.latitude,
+                longitude: trip.longitude,
+                place: ExportedPlace::of(trip.place_name, trip.place_address, trip.place_ref),
                 created_at: trip.created_at,
                 updated_at: trip.updated_at,
                 activities,

@@ -10,6 +10,7 @@ use crate::{
     access::Role,
     error::FormErrors,
     ids::TripId,
+    places::model::{PlaceFields, PlacePick},
     reference::{self, AmountError},
     text,
 };
@@ -39,11 +40,20 @@ pub struct TripDraft {
     pub currency: String,
     pub budget: String,
     pub notes: String,
+    /// The destination as a place picked from a search (all empty when none), and its
+    /// position.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
+    pub latitude: String,
+    pub longitude: String,
+    /// `on` to take the place and its position away.
+    pub remove_place: String,
 }
 
 /// A trip's details that passed validation: trimmed, parsed, within every limit. Only
 /// [`TripDraft::validate`] makes one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewTrip {
     pub name: String,
     pub destination: String,
@@ -53,6 +63,9 @@ pub struct NewTrip {
     pub currency: String,
     pub budget_minor: Option<i64>,
     pub notes: String,
+    pub place: Option<PlacePick>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     checked: Checked,
 }
 
@@ -61,7 +74,7 @@ pub struct NewTrip {
 struct Checked;
 
 /// New details for a trip, and whether its planned activities move with a new first day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TripChanges {
     pub details: NewTrip,
     pub shift_activities: bool,
@@ -145,6 +158,15 @@ impl TripDraft {
         text::check_one_line(&mut errors, "name", &self.name);
         text::check_one_line(&mut errors, "destination", &self.destination);
         text::check_multi_line(&mut errors, "notes", &self.notes);
+        let place = PlaceFields {
+            name: &self.place_name,
+            address: &self.place_address,
+            place_ref: &self.place_ref,
+            latitude: &self.latitude,
+            longitude: &self.longitude,
+            remove: &self.remove_place,
+        }
+        .check(&mut errors);
 
         match (start, end, currency) {
             (Some(start_date), Some(end_date), Some(currency)) if errors.fields.is_empty() => {
@@ -157,6 +179,9 @@ impl TripDraft {
                     currency: currency.code.to_string(),
                     budget_minor,
                     notes: notes.to_string(),
+                    place: place.pick,
+                    latitude: place.latitude,
+                    longitude: place.longitude,
                     checked: Checked,
                 })
             }
@@ -175,7 +200,7 @@ impl TripDraft {
     }
 
     /// Field name → typed value, for sending a form back.
-    pub fn fields(&self) -> [(&'static str, &str); 8] {
+    pub fn fields(&self) -> [(&'static str, &str); 13] {
         [
             ("name", self.name.trim()),
             ("destination", self.destination.trim()),
@@ -185,6 +210,11 @@ impl TripDraft {
             ("currency", self.currency.trim()),
             ("budget", self.budget.trim()),
             ("notes", &self.notes),
+            ("place_name", self.place_name.trim()),
+            ("place_address", self.place_address.trim()),
+            ("place_ref", self.place_ref.trim()),
+            ("latitude", self.latitude.trim()),
+            ("longitude", self.longitude.trim()),
         ]
     }
 }
@@ -230,7 +260,7 @@ impl Timing {
 }
 
 /// A trip as its owner sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trip {
     pub id: TripId,
     pub name: String,
@@ -244,6 +274,12 @@ pub struct Trip {
     /// Counts the changes to these details (not to the plan): what a client or a form read, to
     /// send back with a change so that a change made meanwhile is not overwritten.
     pub version: i64,
+    /// The destination as a place picked from a search (empty when none), and its position.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
 impl From<&Trip> for TripDraft {
@@ -262,6 +298,12 @@ impl From<&Trip> for TripDraft {
                 .map(|minor| reference::amount_for_input(minor, exponent))
                 .unwrap_or_default(),
             notes: trip.notes.clone(),
+            place_name: trip.place_name.clone(),
+            place_address: trip.place_address.clone(),
+            place_ref: trip.place_ref.clone(),
+            latitude: trip.latitude.map(|v| v.to_string()).unwrap_or_default(),
+            longitude: trip.longitude.map(|v| v.to_string()).unwrap_or_default(),
+            remove_place: String::new(),
         }
     }
 }
@@ -475,7 +517,7 @@ mod tests {
             time_zone: "Europe/Lisbon".to_string(),
             currency: "eur".to_string(),
             budget: "1,500.50".to_string(),
-            notes: String::new(),
+            ..TripDraft::default()
         }
     }
 

@@ -50,6 +50,11 @@ impl From<trips::Model> for Trip {
             budget_minor: trip.budget_minor,
             notes: trip.notes,
             version: trip.version,
+            place_name: trip.place_name,
+            place_address: trip.place_address,
+            place_ref: trip.place_ref,
+            latitude: trip.latitude,
+            longitude: trip.longitude,
         }
     }
 }
@@ -183,6 +188,7 @@ pub async fn create(
         return Err(TripError::Invalid(FormErrors::with_form(TRIPS_FULL)));
     }
     let now = Utc::now();
+    let place = trip.place.unwrap_or_default();
     let created = trips::ActiveModel {
         id: Set(Uuid::now_v7()),
         owner_id: Set(owner),
@@ -194,6 +200,11 @@ pub async fn create(
         budget_minor: Set(trip.budget_minor),
         currency: Set(trip.currency),
         notes: Set(trip.notes),
+        place_name: Set(place.name),
+        place_address: Set(place.address),
+        place_ref: Set(place.place_ref),
+        latitude: Set(trip.latitude),
+        longitude: Set(trip.longitude),
         created_at: Set(now),
         updated_at: Set(now),
         revision: Set(0),
@@ -250,6 +261,7 @@ pub async fn update(
     };
     let (start, end) = (trip.start_date, trip.end_date);
     let name = trip.name.clone();
+    let place = trip.place.unwrap_or_default();
     let details = trips::ActiveModel {
         name: Set(trip.name),
         destination: Set(trip.destination),
@@ -259,6 +271,11 @@ pub async fn update(
         budget_minor: Set(trip.budget_minor),
         currency: Set(trip.currency),
         notes: Set(trip.notes),
+        place_name: Set(place.name),
+        place_address: Set(place.address),
+        place_ref: Set(place.place_ref),
+        latitude: Set(trip.latitude),
+        longitude: Set(trip.longitude),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

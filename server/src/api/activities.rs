@@ -65,6 +65,14 @@ pub struct ActivityRequest {
     /// From -180 to 180; with `latitude`, or neither.
     #[schema(minimum = -180, maximum = 180)]
     pub longitude: Option<f64>,
+    /// A place picked from the site's place search: its name (needs the coordinates).
+    #[schema(example = "Pastéis de Belém")]
+    pub place_name: String,
+    /// The place's address, without its name.
+    pub place_address: String,
+    /// The provider's id for the place, `osm:node/123`, or empty.
+    #[schema(example = "osm:node/1234567")]
+    pub place_ref: String,
 }
 
 fn day_schema() -> RefOr<Schema> {
@@ -121,6 +129,10 @@ impl ActivityRequest {
             description: self.description,
             category: self.category.unwrap_or_else(|| "other".to_string()),
             cost: self.cost.map(|amount| amount.text).unwrap_or_default(),
+            place_name: self.place_name,
+            place_address: self.place_address,
+            place_ref: self.place_ref,
+            remove_place: String::new(),
         };
         (draft, sent)
     }
@@ -156,6 +168,10 @@ pub struct Activity {
     /// Counts the changes to this activity; `ETag` names it. Send it back as `If-Match` to
     /// change, move or delete the activity only if nobody else has changed it meanwhile.
     pub version: i64,
+    /// The picked place's name, address and provider id (empty when none).
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
 }
 
 impl Activity {
@@ -178,6 +194,9 @@ impl Activity {
             latitude: activity.latitude,
             longitude: activity.longitude,
             version: activity.version,
+            place_name: activity.place_name,
+            place_address: activity.place_address,
+            place_ref: activity.place_ref,
         }
     }
 

@@ -64,6 +64,14 @@ pub struct TripRequest {
     /// outside the new ones).
     #[schema(required = false)]
     pub shift_activities: bool,
+    /// The destination's position: both or neither.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// The destination as a place picked from the site's place search: its name (needs the
+    /// coordinates), address and the provider's id (`osm:relation/5400890`), or empty.
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
 }
 
 fn name_schema() -> RefOr<Schema> {
@@ -119,6 +127,12 @@ impl TripRequest {
             currency: self.currency,
             budget: self.budget.map(|amount| amount.text).unwrap_or_default(),
             notes: self.notes,
+            place_name: self.place_name,
+            place_address: self.place_address,
+            place_ref: self.place_ref,
+            latitude: self.latitude.map(|n| n.to_string()).unwrap_or_default(),
+            longitude: self.longitude.map(|n| n.to_string()).unwrap_or_default(),
+            remove_place: String::new(),
         };
         (draft, sent)
     }
@@ -165,6 +179,12 @@ pub struct Trip {
     /// Counts the changes to these details; `ETag` names it. Send it back as `If-Match` to
     /// change or delete the trip only if nobody else has changed it meanwhile.
     pub version: i64,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// The destination's picked place (empty when none).
+    pub place_name: String,
+    pub place_address: String,
+    pub place_ref: String,
 }
 
 impl From<types::Trip> for Trip {
@@ -181,6 +201,11 @@ impl From<types::Trip> for Trip {
             budget_minor: trip.budget_minor,
             notes: trip.notes,
             version: trip.version,
+            latitude: trip.latitude,
+            longitude: trip.longitude,
+            place_name: trip.place_name,
+            place_address: trip.place_address,
+            place_ref: trip.place_ref,
         }
     }
 }

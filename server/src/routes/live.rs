@@ -291,6 +291,8 @@ pub fn spawn_listener(db: &DatabaseConnection, url: &str, closing: &Arc<Streams>
                     Ok(event) => live::deliver(event),
                     Err(error) => tracing::warn!(%error, "an unreadable trip change announcement"),
                 },
+                // The pool is closing: let its connection go, or closing waits for it forever.
+                Err(sea_orm::sqlx::Error::PoolClosed) => return,
                 Err(error) => {
                     tracing::warn!(%error, "listening for trip changes failed; reconnecting");
                     tokio::time::sleep(Duration::from_millis(200)).await;

@@ -180,6 +180,66 @@ async fn fill(app: &TestApp) {
             .await;
         assert_eq!(activity.status(), 200, "{}", activity.text().await.unwrap());
     }
+    fill_provider_store(&app.db).await;
+}
+
+/// What providers answered, as the refresher and the place search keep it.
+async fn fill_provider_store(db: &DatabaseConnection) {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use domain::entities::{place_searches, places, provider_pace, travel_times, weather_days};
+    use sea_orm::{ActiveModelTrait, Set};
+
+    let at = Utc.with_ymd_and_hms(2027, 3, 1, 8, 30, 0).unwrap();
+    place_searches::ActiveModel {
+        key: Set("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
+        results: Set(r#"["osm:node/1234567"]"#.into()),
+        fetched_at: Set(at),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    places::ActiveModel {
+        place_ref: Set("osm:node/1234567".into()),
+        name: Set("Pastéis de Belém".into()),
+        address: Set("Rua de Belém 84, Lisboa".into()),
+        kind: Set("cafe".into()),
+        latitude: Set(38.6975),
+        longitude: Set(-9.2032),
+        fetched_at: Set(at),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    weather_days::ActiveModel {
+        cell: Set("38.7,-9.1".into()),
+        day: Set(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()),
+        kind: Set("forecast".into()),
+        code: Set(Some(61)),
+        temp_min: Set(Some(12.5)),
+        temp_max: Set(Some(17.25)),
+        precipitation: Set(Some(3.4)),
+        precipitation_chance: Set(Some(80)),
+        fetched_at: Set(at),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    travel_times::ActiveModel {
+        leg: Set("foot:38.69759,-9.20637;38.71500,-9.13300".into()),
+        seconds: Set(Some(1_200)),
+        meters: Set(Some(9_000)),
+        fetched_at: Set(at),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    provider_pace::ActiveModel {
+        provider: Set("places".into()),
+        next_at: Set(1_803_800_000_000),
+    }
+    .insert(db)
+    .await
+    .unwrap();
 }
 
 fn vars(url: &str) -> [(&str, &str); 1] {

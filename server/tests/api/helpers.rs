@@ -351,6 +351,8 @@ pub fn test_settings(database_url: &str, site_root: PathBuf) -> Settings {
     // Tests make many requests quickly; the rate-limit tests set their own limits.
     settings.requests_per_minute = 100_000;
     settings.requests_per_address_per_minute = 1_000_000;
+    // Nothing goes out to the network: the provider tests point them at local fakes.
+    settings.providers.off();
     settings
 }
 

@@ -23,6 +23,7 @@ mod migrations;
 mod outage;
 mod pages;
 mod privacy;
+mod providers;
 mod recovery;
 mod sessions;
 mod shutdown;

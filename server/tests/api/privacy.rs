@@ -475,9 +475,20 @@ const OWNED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Tables without user data: the migrator's bookkeeping, and per-minute request counters
-/// (keyed `user:{id}`, deleted with the account and by the server within minutes anyway).
-const NOT_USER_DATA: &[&str] = &["seaql_migrations", "rate_limits"];
+/// Tables without user data: the migrator's bookkeeping, per-minute request counters (keyed
+/// `user:{id}`, deleted with the account and by the server within minutes anyway), and what
+/// outside providers answered, shared by every traveler: place searches are kept by a digest
+/// of the words (never the words or who searched), places by the provider's id, weather by a
+/// grid cell of a tenth of a degree, travel times by their ends, and each provider's pace.
+const NOT_USER_DATA: &[&str] = &[
+    "seaql_migrations",
+    "rate_limits",
+    "place_searches",
+    "places",
+    "weather_days",
+    "travel_times",
+    "provider_pace",
+];
 
 async fn strings(app: &TestApp, sql: &str, column: &str) -> Vec<String> {
     app.db

@@ -46,7 +46,7 @@ pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripDraft 
         time_zone: "Europe/Lisbon".into(),
         currency: "EUR".into(),
         budget: "1200".into(),
-        notes: String::new(),
+        ..TripDraft::default()
     }
 }
 
