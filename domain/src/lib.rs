@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod reference;
 pub mod sharing;
 pub mod text;
+pub mod takeaway;
 pub mod trips;
 
 pub use error::{Difference, FormErrors};

@@ -18,6 +18,7 @@ mod m20261204_000012_hash_session_ids;
 mod m20261204_000013_link_first_sign_up;
 mod m20261205_000014_versions_and_idempotency;
 mod m20261205_000015_trip_members;
+mod m20261205_000018_take_the_trip_along;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_link_first_sign_up::Migration),
             Box::new(m20261205_000014_versions_and_idempotency::Migration),
             Box::new(m20261205_000015_trip_members::Migration),
+            Box::new(m20261205_000018_take_the_trip_along::Migration),
         ]
     }
 }

@@ -327,6 +327,7 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        calendar_sequence: Set(0),
     }
     .insert(&txn)
     .await?;
@@ -381,7 +382,17 @@ pub async fn update(
         position = i32::try_from(slot_for(&refs, activity.start_time)).unwrap_or(i32::MAX);
         shift_positions(&txn, trip_id, activity.day, position, 1).await?;
     }
+    // Calendar apps take a changed event only when its sequence grew.
+    let moved_in_time_or_place = activity.day != current.day
+        || activity.start_time != current.start_time
+        || activity.end_time != current.end_time
+        || activity.ends_next_day != current.ends_next_day
+        || activity.location != current.location
+        || activity.latitude != current.latitude
+        || activity.longitude != current.longitude;
+    let sequence = current.calendar_sequence + i32::from(moved_in_time_or_place);
     let mut active: activities::ActiveModel = current.into();
+    active.calendar_sequence = Set(sequence);
     active.day = Set(activity.day);
     active.start_time = Set(activity.start_time);
     active.end_time = Set(activity.end_time);
