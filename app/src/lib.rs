@@ -23,6 +23,7 @@ pub mod render_cache;
 mod scaffold;
 pub mod session;
 mod shell;
+pub mod takeaway;
 mod views;
 
 pub use shell::shell;

@@ -46,10 +46,12 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, form_errors, guard, health, live, page_routes,
+        export, feeds, form_errors, guard, health, live, page_routes,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
-        server_fn_status, static_files, unavailable,
+        server_fn_status, static_files,
+        takeaway::{self, Format},
+        unavailable,
     },
     telemetry,
 };
@@ -317,6 +319,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/metrics", get(metrics::public).with_state(metrics_access))
         .route("/account/export", get(export::download))
         .route("/trips/{id}/events", get(live::events))
+        .merge(takeaway_routes())
         .route(
             "/api/docs",
             get(api::docs::page).with_state(api::docs::Reference::new(
@@ -397,6 +400,32 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
                 .layer(PropagateRequestIdLayer::x_request_id()),
         )
         .with_state(state)
+}
+
+/// A trip's files (`/trips/{id}/calendar.ics`, …) and the calendar feeds' secret addresses.
+fn takeaway_routes() -> Router<AppState> {
+    let mut routes = Router::new().route("/feeds/{file}", get(feeds::feed));
+    for (path, format) in [
+        ("calendar.ics", Format::Calendar),
+        ("places.gpx", Format::Gpx),
+        ("places.kml", Format::Kml),
+        ("activities.csv", Format::ActivitiesCsv),
+        ("budget.csv", Format::BudgetCsv),
+        ("trip.json", Format::Json),
+        ("trip-pack.html", Format::Pack),
+    ] {
+        routes = routes.route(
+            &format!("/trips/{{id}}/{path}"),
+            get(
+                move |state: axum::extract::State<AppState>,
+                      session: tower_sessions::Session,
+                      id: axum::extract::Path<String>| {
+                    takeaway::download(state, session, id, format)
+                },
+            ),
+        );
+    }
+    routes
 }
 
 /// SMTP when configured, otherwise the development outbox (files in `OUTBOX_DIR`).

@@ -4,6 +4,7 @@
 //! and a script with JSON and a status.
 
 pub mod accounts;
+pub mod feeds;
 pub mod itinerary;
 pub mod members;
 pub mod privacy;

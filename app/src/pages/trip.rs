@@ -31,7 +31,10 @@ use crate::{
     render_cache::Version,
     scaffold::{Loaded, route_param},
     session,
-    views::plan::{BudgetView, DayLinks, DaysView},
+    views::{
+        plan::{BudgetView, DayLinks, DaysView},
+        take_along::TakeAlong,
+    },
 };
 
 #[component]
@@ -44,6 +47,9 @@ pub fn TripPage() -> impl IntoView {
             <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
             <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
         }/>
+        // Outside the trip's frame: it shows a new calendar address once, and a render of the
+        // frame's content may run more than once.
+        <TakeAlong trip=id.get_untracked()/>
     }
 }
 
@@ -186,6 +192,7 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
                 <p class="trip__destination"><PinIcon/>{trip.destination.clone()}</p>
             </div>
             <div class="page-head__actions">
+                <a class="button button--secondary" href="#take-along">"Take it along"</a>
                 {edit}
                 {delete}
             </div>

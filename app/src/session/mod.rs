@@ -126,6 +126,25 @@ pub async fn flash(message: &str) -> Result<(), AppError> {
         .map_err(store_error)
 }
 
+/// Keeps `value` under `key` for the very next page that asks (then it is gone): for what a
+/// page must show once after a redirect and never again, such as a new calendar address.
+pub async fn keep_once(key: &str, value: &str) -> Result<(), AppError> {
+    session()
+        .await?
+        .insert(key, value)
+        .await
+        .map_err(store_error)
+}
+
+/// What [`keep_once`] kept under `key`, removed as it is read.
+pub async fn take_once(key: &str) -> Result<Option<String>, AppError> {
+    session()
+        .await?
+        .remove::<String>(key)
+        .await
+        .map_err(store_error)
+}
+
 /// The message left by the last action, removed as it is read (a reload does not repeat it).
 pub async fn take_flash(session: &Session) -> Result<Option<String>, AppError> {
     session

@@ -2,4 +2,5 @@
 
 pub mod activity_fields;
 pub mod plan;
+pub mod take_along;
 pub mod trip_fields;

@@ -19,7 +19,8 @@
 use std::{collections::BTreeMap, fmt::Write as _, str::FromStr};
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset as _,
+    TimeZone as _, Utc,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
@@ -233,9 +234,33 @@ fn date_value(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
+/// The wall-clock time to write for `time` on `date` in `zone`. A time the clocks skip (01:30
+/// on the night Lisbon moves to summer time) means, by RFC 5545 §3.3.5, that time read with
+/// the offset before the gap — the same instant as 02:30 summer time. Readers disagree on
+/// skipped times (some read them with the offset after), so the time it means is written.
+fn wall_time(zone: Tz, date: NaiveDate, time: NaiveTime) -> NaiveDateTime {
+    let planned = date.and_time(time);
+    if !matches!(zone.from_local_datetime(&planned), LocalResult::None) {
+        return planned;
+    }
+    // The last offset before the gap: that of a time shortly before it (gaps last an hour or
+    // so; a whole skipped day is the longest known).
+    for hours in [1, 2, 3, 6, 12, 25] {
+        if let Some(before) = zone
+            .from_local_datetime(&(planned - Duration::hours(hours)))
+            .earliest()
+        {
+            let offset = i64::from(before.offset().fix().local_minus_utc());
+            let instant = planned - Duration::seconds(offset);
+            return zone.from_utc_datetime(&instant).naive_local();
+        }
+    }
+    planned
+}
+
 /// `DTSTART` or `DTEND` of a timed event on `date` at `time` in `zone`.
 fn local_time(name: &str, zone: Tz, date: NaiveDate, time: NaiveTime) -> String {
-    let value = date.and_time(time).format("%Y%m%dT%H%M%S");
+    let value = wall_time(zone, date, time).format("%Y%m%dT%H%M%S");
     if is_utc(zone) {
         format!("{name}:{value}Z")
     } else {
@@ -548,6 +573,22 @@ mod tests {
         assert!(text.contains("SEQUENCE:1\r\n"));
         assert!(text.contains("GEO:38.713900;-9.122800\r\n"));
         assert_eq!(defined_zones(&text).len(), 1);
+    }
+
+    #[test]
+    fn a_skipped_time_is_written_as_the_time_it_means() {
+        let lisbon = Tz::Europe__Lisbon;
+        let day = NaiveDate::from_ymd_opt(2027, 3, 28).unwrap();
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(wall_time(lisbon, day, at(1, 30)), day.and_time(at(2, 30)));
+        assert_eq!(wall_time(lisbon, day, at(0, 59)), day.and_time(at(0, 59)));
+        assert_eq!(wall_time(lisbon, day, at(2, 0)), day.and_time(at(2, 0)));
+        // A repeated time (the last Sunday of October) stays: it means its first occurrence.
+        let autumn = NaiveDate::from_ymd_opt(2027, 10, 31).unwrap();
+        assert_eq!(
+            wall_time(lisbon, autumn, at(1, 30)),
+            autumn.and_time(at(1, 30))
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod api_v1;
 mod auth;
 mod backup;
 mod binary;
+mod calendar;
 mod caps;
 mod concurrency;
 mod core;
