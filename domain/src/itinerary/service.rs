@@ -10,8 +10,8 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-    sea_query::{Expr, ExprTrait},
+    QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
+    sea_query::{Expr, ExprTrait, Query},
 };
 use uuid::Uuid;
 
@@ -297,7 +297,7 @@ pub async fn explain_change(
 /// Adds an activity to the trip, in its day's order by start time.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
 pub async fn create(
-    db: &DatabaseConnection,
+    db: &impl TransactionTrait,
     actor: &Actor,
     trip_id: TripId,
     activity: NewActivity,
@@ -344,6 +344,51 @@ pub async fn create(
     tracing::info!(activity_id = %created.id, "activity created");
     live::announce(db, trip_id, change).await;
     Ok(created.into())
+}
+
+/// Adds activities to the trip in the order given, each after those its day already has (an
+/// import: the file's order is the plan's). One transaction: all of them or none.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn append(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    activities: Vec<NewActivity>,
+) -> Result<usize, TripError> {
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let now = Utc::now();
+    let count = activities.len();
+    for activity in activities {
+        let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
+        check_room(&txn, trip_id, activity.day, false).await?;
+        let position =
+            i32::try_from(day_of(&txn, trip_id, activity.day).await?.len()).unwrap_or(i32::MAX);
+        activities::ActiveModel {
+            id: Set(ActivityId::new().uuid()),
+            trip_id: Set(trip_id.uuid()),
+            day: Set(activity.day),
+            start_time: Set(activity.start_time),
+            end_time: Set(activity.end_time),
+            ends_next_day: Set(activity.ends_next_day),
+            title: Set(activity.title),
+            location: Set(activity.location),
+            description: Set(activity.description),
+            category: Set(<&str>::from(activity.category).to_string()),
+            cost_minor: Set(cost_minor),
+            position: Set(position),
+            latitude: Set(activity.latitude),
+            longitude: Set(activity.longitude),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            calendar_sequence: Set(0),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
 }
 
 /// Replaces an activity — if it is still at `if_version`, when that is given. A new day or a

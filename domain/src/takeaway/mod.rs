@@ -6,6 +6,7 @@ pub mod csv;
 pub mod feeds;
 pub mod gpx;
 pub mod ics;
+pub mod import;
 pub mod kml;
 
 use sea_orm::{
