@@ -49,6 +49,7 @@ use crate::{
         forgot_password::ForgotPasswordPage,
         history::HistoryPageView,
         invitation::InvitationPageView,
+        import::{ImportIntoTripPage, ImportTripsPage},
         landing::Landing,
         legal::{Privacy, Terms},
         login::LoginPage,
@@ -104,6 +105,8 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("goodbye") view=GoodbyePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), StaticSegment("new")) view=NewTripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), StaticSegment("import")) view=ImportTripsPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("import")) view=ImportIntoTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id")) view=TripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("edit")) view=EditTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("delete")) view=DeleteTripPage ssr=SsrMode::Async/>

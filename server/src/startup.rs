@@ -13,7 +13,13 @@ use app::{
     render_cache::RenderCache,
     session::{SessionPolicy, store::DbSessionStore},
 };
-use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::StatusCode,
+    routing::{get, post},
+    serve::ListenerExt,
+};
 use domain::{
     accounts::{api_tokens::AccessKeys, limits::AuthLimits},
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
@@ -404,7 +410,13 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
 
 /// A trip's files (`/trips/{id}/calendar.ics`, …) and the calendar feeds' secret addresses.
 fn takeaway_routes() -> Router<AppState> {
-    let mut routes = Router::new().route("/feeds/{file}", get(feeds::feed));
+    let mut routes = Router::new()
+        .route("/feeds/{file}", get(feeds::feed))
+        .route("/trips/import/upload", post(takeaway::upload_trips))
+        .route(
+            "/trips/{id}/import/upload",
+            post(takeaway::upload_into_trip),
+        );
     for (path, format) in [
         ("calendar.ics", Format::Calendar),
         ("places.gpx", Format::Gpx),

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod feeds;
+pub mod imports;
 pub mod itinerary;
 pub mod members;
 pub mod privacy;

@@ -11,6 +11,7 @@ pub mod edit_trip;
 pub mod forgot_password;
 pub mod history;
 pub mod invitation;
+pub mod import;
 pub mod landing;
 pub mod legal;
 pub mod login;

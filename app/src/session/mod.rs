@@ -145,6 +145,19 @@ pub async fn keep_once(key: &str, value: &str) -> Result<(), AppError> {
         .map_err(store_error)
 }
 
+/// [`keep_once`] for a handler outside leptos, with the request's session in hand.
+pub async fn keep_once_in(session: &Session, key: &str, value: &str) -> Result<(), AppError> {
+    session.insert(key, value).await.map_err(store_error)
+}
+
+/// [`flash`] for a handler outside leptos, with the request's session in hand.
+pub async fn flash_in(session: &Session, message: &str) -> Result<(), AppError> {
+    session
+        .insert(FLASH_KEY, message)
+        .await
+        .map_err(store_error)
+}
+
 /// What [`keep_once`] kept under `key`, removed as it is read.
 pub async fn take_once(key: &str) -> Result<Option<String>, AppError> {
     session()

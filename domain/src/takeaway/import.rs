@@ -9,7 +9,7 @@
 
 use std::{fmt, str::FromStr};
 
-use chrono::{Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
+use chrono::{Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
 use quick_xml::events::Event;
 use sea_orm::{TransactionSession, TransactionTrait};
@@ -999,6 +999,8 @@ fn xml_places(text: &str, element: &str, gpx: bool) -> Result<Vec<Place>, Vec<Pr
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveTime;
+
     use super::*;
 
     fn trip() -> Trip {

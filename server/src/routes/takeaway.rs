@@ -1,17 +1,22 @@
-//! A trip leaving the app as files: its calendar, GPX, KML, the CSVs, the JSON document, and
-//! the trip pack. Plain routes under `/trips/{id}/` (the login guard sends visitors to log
+//! A trip leaving the app as files — its calendar, GPX, KML, the CSVs, the JSON document, the
+//! trip pack — and files coming in (the import forms' uploads). Plain routes under `/trips/{id}/` (the login guard sends visitors to log
 //! in), each checking the session again and reading through the traveler's scope: another
 //! traveler's trip is a 404 like a missing one.
 
-use app::{context::AppState, error::AppError, session::user_in};
+use app::{actions::imports::PROBLEMS_KEY, context::AppState, error::AppError, session::user_in};
 use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
+    extract::{Multipart, Path, State},
+    response::{IntoResponse, Redirect, Response},
 };
 use domain::{
     access::Actor,
+    ids::TripId,
     privacy::export::TripExport,
-    takeaway::{self, TripRows, csv, gpx, ics, kml},
+    takeaway::{
+        self, TripRows, csv, gpx, ics,
+        import::{self, FileKind, IMPORT_MAX_BYTES, ImportError, Problem},
+        kml,
+    },
 };
 use http::{HeaderValue, header};
 use tower_sessions::Session;
@@ -158,5 +163,174 @@ mod tests {
         assert_eq!(file_stem("  São Paulo / Rio  "), "s-o-paulo-rio");
         assert_eq!(file_stem("東京"), "trip");
         assert_eq!(file_stem("\"; rm -rf"), "rm-rf");
+    }
+}
+
+/// What an upload form sent: the file's name and bytes, and the chosen day (if any).
+struct Upload {
+    name: String,
+    bytes: Vec<u8>,
+    day: Option<String>,
+}
+
+/// Reads the form. A file over the import limit is cut off there (and refused by the reader).
+async fn upload(mut form: Multipart) -> Result<Upload, Vec<Problem>> {
+    let mut upload = Upload {
+        name: String::new(),
+        bytes: Vec::new(),
+        day: None,
+    };
+    let unreadable = || {
+        vec![Problem {
+            line: None,
+            message: "The file could not be received. Try again.".to_string(),
+        }]
+    };
+    while let Some(mut field) = form.next_field().await.map_err(|_| unreadable())? {
+        match field.name() {
+            Some("file") => {
+                upload.name = field.file_name().unwrap_or_default().to_string();
+                while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+                    if upload.bytes.len() <= IMPORT_MAX_BYTES {
+                        upload.bytes.extend_from_slice(&chunk);
+                    }
+                }
+            }
+            Some("day") => upload.day = field.text().await.ok(),
+            _ => {}
+        }
+    }
+    if upload.bytes.is_empty() && upload.name.is_empty() {
+        return Err(vec![Problem {
+            line: None,
+            message: "Choose a file to import.".to_string(),
+        }]);
+    }
+    Ok(upload)
+}
+
+/// Back to the import page with the file's problems; nothing was written.
+async fn refused(session: &Session, page: &str, problems: Vec<Problem>) -> Response {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let json = serde_json::to_string(&lines).unwrap_or_default();
+    if let Err(error) = app::session::keep_once_in(session, PROBLEMS_KEY, &json).await {
+        return refuse(&error);
+    }
+    Redirect::to(&format!("{page}#import-problems")).into_response()
+}
+
+/// `POST /trips/import/upload`: a Travel Planner JSON export's trips become new trips.
+pub async fn upload_trips(
+    State(state): State<AppState>,
+    session: Session,
+    form: Multipart,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    const PAGE: &str = "/trips/import";
+    let file = match upload(form).await {
+        Ok(file) => file,
+        Err(problems) => return refused(&session, PAGE, problems).await,
+    };
+    let intakes = match import::text_of(&file.bytes).and_then(import::read_json) {
+        Ok(intakes) => intakes,
+        Err(problems) => return refused(&session, PAGE, problems).await,
+    };
+    match import::import_trips(&state.db, &actor, intakes).await {
+        Ok(created) => {
+            let message = match created.len() {
+                1 => "Trip imported.".to_string(),
+                n => format!("{n} trips imported."),
+            };
+            let _ = app::session::flash_in(&session, &message).await;
+            let to = match created.as_slice() {
+                [only] => format!("/trips/{only}"),
+                _ => "/trips?status=all".to_string(),
+            };
+            Redirect::to(&to).into_response()
+        }
+        Err(ImportError::Invalid(problems)) => refused(&session, PAGE, problems).await,
+        Err(ImportError::Trip(error)) => refuse(&AppError::from(error)),
+    }
+}
+
+/// `POST /trips/{id}/import/upload`: a calendar file's events, or a GPX or KML file's places
+/// (on the chosen day), become activities of the trip.
+pub async fn upload_into_trip(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    form: Multipart,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let Ok(trip_id) = id.parse::<TripId>() else {
+        return refuse(&AppError::NotFound);
+    };
+    let trip = match domain::trips::service::find(&state.db, &actor, trip_id).await {
+        Ok(trip) => trip,
+        Err(error) => return refuse(&AppError::from(error)),
+    };
+    let page = format!("/trips/{trip_id}/import");
+    let file = match upload(form).await {
+        Ok(file) => file,
+        Err(problems) => return refused(&session, &page, problems).await,
+    };
+    let read = import::text_of(&file.bytes).and_then(|text| {
+        match import::kind_of(&file.name, text) {
+            Some(FileKind::Calendar) => import::read_calendar(text, &trip)
+                .map(|intake| (intake.activities, intake.outside)),
+            Some(kind @ (FileKind::Gpx | FileKind::Kml)) => {
+                let day = file
+                    .day
+                    .as_deref()
+                    .and_then(domain::calendar::parse_date)
+                    .unwrap_or(trip.start_date);
+                import::read_places(text, kind, day, &trip).map(|places| (places, 0))
+            }
+            Some(FileKind::Json) => Err(vec![Problem {
+                line: None,
+                message: "A Travel Planner JSON file holds whole trips: import it from your trips list (“Import trips”)."
+                    .to_string(),
+            }]),
+            None => Err(vec![Problem {
+                line: None,
+                message: "Choose a calendar (.ics), GPX or KML file.".to_string(),
+            }]),
+        }
+    });
+    let (activities, outside) = match read {
+        Ok(read) => read,
+        Err(problems) => return refused(&session, &page, problems).await,
+    };
+    if activities.is_empty() {
+        let problem = Problem {
+            line: None,
+            message: format!(
+                "None of the {outside} events in this calendar falls within the trip’s dates."
+            ),
+        };
+        return refused(&session, &page, vec![problem]).await;
+    }
+    match import::add_to_trip(&state.db, &actor, trip_id, activities).await {
+        Ok(added) => {
+            let mut message = match added {
+                1 => "1 activity imported.".to_string(),
+                n => format!("{n} activities imported."),
+            };
+            match outside {
+                0 => {}
+                1 => message.push_str(" 1 event on another day was left out."),
+                n => message.push_str(&format!(" {n} events on other days were left out.")),
+            }
+            let _ = app::session::flash_in(&session, &message).await;
+            Redirect::to(&format!("/trips/{trip_id}")).into_response()
+        }
+        Err(ImportError::Invalid(problems)) => refused(&session, &page, problems).await,
+        Err(ImportError::Trip(error)) => refuse(&AppError::from(error)),
     }
 }

@@ -28,6 +28,7 @@ mod recovery;
 mod sessions;
 mod shutdown;
 mod static_files;
+mod takeaway;
 mod trips;
 mod trips_service;
 mod verification;
