@@ -498,3 +498,36 @@ async fn calendar_events_and_places_join_the_trip() {
         .collect();
     assert_eq!(day, ["Torre de Belém", "Jerónimos"]);
 }
+
+/// What the service worker (`public/sw.js`) goes by: pages name their traveler with an opaque
+/// key (none for visitors, another for another traveler), and logging out tells the browser to
+/// forget what it kept.
+#[tokio::test]
+async fn pages_name_their_traveler_for_the_offline_copy_and_log_out_clears_it() {
+    let app = spawn_app().await;
+    let (cookie, owner) = signed_up(&app).await;
+    let id = planned_trip(&app, owner).await;
+    let page = app.get_with_cookie(&format!("/trips/{id}"), &cookie).await;
+    let key = page.headers()["x-offline-traveler"].to_str().unwrap().to_string();
+    assert_eq!(key.len(), 32);
+    assert!(!key.contains(&owner.simple().to_string()[..8]), "the key tells nothing of the traveler");
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("worker-src 'self'") && csp.contains("manifest-src 'self'"), "{csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">"));
+    assert!(html.contains("<script src=\"/app.js\" defer"));
+    assert!(html.contains("data-signed-in=\"true\""));
+    let again = app.get_with_cookie("/trips", &cookie).await;
+    assert_eq!(again.headers()["x-offline-traveler"], key.as_str());
+
+    let (other, _) = signed_up(&app).await;
+    let theirs = app.get_with_cookie("/trips", &other).await;
+    assert_ne!(theirs.headers()["x-offline-traveler"], key.as_str());
+    let visitor = app.get("/login").await;
+    assert!(visitor.headers().get("x-offline-traveler").is_none());
+
+    let out = app.post_form("/api/auth/log_out", &[], Some(&cookie)).await;
+    assert_eq!(out.headers()["clear-site-data"], "\"cache\", \"storage\"");
+    let after = app.get_with_cookie(&format!("/trips/{id}"), &cookie).await;
+    assert!(after.headers().get("x-offline-traveler").is_none());
+}
