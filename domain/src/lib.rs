@@ -22,8 +22,8 @@ pub mod members;
 pub mod privacy;
 pub mod reference;
 pub mod sharing;
-pub mod text;
 pub mod takeaway;
+pub mod text;
 pub mod trips;
 
 pub use error::{Difference, FormErrors};

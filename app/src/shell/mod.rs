@@ -25,7 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f766e"/>
                 // Not an island: the service worker's registration, the offline guard on
                 // forms, the copy buttons (public/app.js). An extra; pages work without it.
-                <script src="/app.js" defer></script>
+                <script src="/app.js" defer nonce=leptos::nonce::use_nonce()></script>
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
                 {island_loader::hydration_scripts(&options)}
                 <MetaTags/>

@@ -370,6 +370,7 @@ fn trip_of(trip: &NewTrip) -> Trip {
         currency: trip.currency.clone(),
         budget_minor: trip.budget_minor,
         notes: trip.notes.clone(),
+        version: 1,
     }
 }
 
