@@ -493,6 +493,7 @@ mod tests {
             created_at: at,
             updated_at: at,
             revision: 3,
+            version: 1,
             calendar_sequence: 2,
         }
     }
@@ -523,6 +524,7 @@ mod tests {
             longitude: Some(-9.1228),
             created_at: at,
             updated_at: at,
+            version: 1,
             calendar_sequence: 1,
         }
     }

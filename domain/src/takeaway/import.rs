@@ -1015,6 +1015,7 @@ mod tests {
             currency: "EUR".into(),
             budget_minor: None,
             notes: String::new(),
+            version: 1,
         }
     }
 
@@ -1255,6 +1256,7 @@ mod round_trip {
                 created_at: at,
                 updated_at: at,
                 revision: 0,
+                version: 1,
                 calendar_sequence: 0,
             };
             let mut positions = std::collections::HashMap::new();
@@ -1278,6 +1280,7 @@ mod round_trip {
                     longitude: a.longitude,
                     created_at: at,
                     updated_at: at,
+                    version: 1,
                     calendar_sequence: 0,
                 }
             }).collect();
