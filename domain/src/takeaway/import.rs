@@ -893,28 +893,30 @@ fn xml_places(text: &str, element: &str, gpx: bool) -> Result<Vec<Place>, Vec<Pr
                     "this file has a document type declaration (<!DOCTYPE …>), which GPX and KML files do not need: remove it and try again.",
                 )]);
             }
-            Event::Start(start) | Event::Empty(start) if current.is_none() => {
-                if start.local_name().as_ref() == element {
-                    let mut place = Place {
-                        line,
-                        name: String::new(),
-                        description: String::new(),
-                        latitude: None,
-                        longitude: None,
-                    };
-                    if gpx {
-                        for attribute in start.attributes().flatten() {
-                            let value = attribute.value.trim().to_string();
-                            match attribute.key.local_name().as_ref() {
-                                "lat" => place.latitude = Some(value),
-                                "lon" => place.longitude = Some(value),
-                                _ => {}
-                            }
+            Event::Start(start) | Event::Empty(start)
+                if current.is_none() && start.local_name().as_ref() == element =>
+            {
+                let mut place = Place {
+                    line,
+                    name: String::new(),
+                    description: String::new(),
+                    latitude: None,
+                    longitude: None,
+                };
+                if gpx {
+                    for attribute in start.attributes().flatten() {
+                        let value = attribute.value.trim().to_string();
+                        match attribute.key.local_name().as_ref() {
+                            "lat" => place.latitude = Some(value),
+                            "lon" => place.longitude = Some(value),
+                            _ => {}
                         }
                     }
-                    current = Some(place);
                 }
+                current = Some(place);
             }
+            // Outside a place, other elements are skipped.
+            Event::Start(_) | Event::Empty(_) if current.is_none() => {}
             Event::Start(start) => {
                 let name = start.local_name().as_ref().to_string();
                 if name == "Point" {
@@ -928,15 +930,11 @@ fn xml_places(text: &str, element: &str, gpx: bool) -> Result<Vec<Place>, Vec<Pr
                     text_buffer.clear();
                 }
             }
-            Event::Text(chunk) => {
-                if field.is_some() {
-                    text_buffer.push_str(&chunk.xml10_content());
-                }
+            Event::Text(chunk) if field.is_some() => {
+                text_buffer.push_str(&chunk.xml10_content());
             }
-            Event::CData(chunk) => {
-                if field.is_some() {
-                    text_buffer.push_str(&chunk.xml10_content());
-                }
+            Event::CData(chunk) if field.is_some() => {
+                text_buffer.push_str(&chunk.xml10_content());
             }
             Event::GeneralRef(reference) => {
                 let name = reference.xml10_content();

@@ -153,19 +153,6 @@ pub async fn download(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::file_stem;
-
-    #[test]
-    fn file_names_are_plain() {
-        assert_eq!(file_stem("Spring in Lisbon!"), "spring-in-lisbon");
-        assert_eq!(file_stem("  São Paulo / Rio  "), "s-o-paulo-rio");
-        assert_eq!(file_stem("東京"), "trip");
-        assert_eq!(file_stem("\"; rm -rf"), "rm-rf");
-    }
-}
-
 /// What an upload form sent: the file's name and bytes, and the chosen day (if any).
 struct Upload {
     name: String,
@@ -332,5 +319,18 @@ pub async fn upload_into_trip(
         }
         Err(ImportError::Invalid(problems)) => refused(&session, &page, problems).await,
         Err(ImportError::Trip(error)) => refuse(&AppError::from(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_names_are_plain() {
+        assert_eq!(file_stem("Spring in Lisbon!"), "spring-in-lisbon");
+        assert_eq!(file_stem("  São Paulo / Rio  "), "s-o-paulo-rio");
+        assert_eq!(file_stem("東京"), "trip");
+        assert_eq!(file_stem("\"; rm -rf"), "rm-rf");
     }
 }
