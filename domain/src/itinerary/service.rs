@@ -586,7 +586,10 @@ pub async fn move_to(
         .await?;
     let position = i32::try_from(std::cmp::min(u64::from(position), others)).unwrap_or(i32::MAX);
     shift_positions(&txn, trip_id, day, position, 1).await?;
+    // Calendar apps take the event on its new day only when its sequence grew.
+    let sequence = current.calendar_sequence + i32::from(day != current.day);
     let mut active: activities::ActiveModel = current.into();
+    active.calendar_sequence = Set(sequence);
     active.day = Set(day);
     active.position = Set(position);
     active.version = Set(active.version.as_ref() + 1);

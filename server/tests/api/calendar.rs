@@ -680,3 +680,65 @@ pub async fn insert_traveler(db: &sea_orm::DatabaseConnection) -> Uuid {
     .unwrap();
     id
 }
+
+/// Moving an activity through the JSON API is a change of day like any other: the calendar
+/// shows it on its new day with a grown `SEQUENCE`; a new place within the same day is not.
+#[tokio::test]
+async fn an_activity_moved_through_the_api_moves_in_the_feed() {
+    let app = spawn_app().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let owner = app.user_id(&email).await;
+    let (lisbon, _) = plan_tricky_trips(&app.db, owner).await;
+    let token = feeds::replace(
+        &app.db,
+        &Actor::signed_in(owner.into()),
+        FeedScope::Trip(lisbon.into()),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let feed = format!("/feeds/{token}.ics");
+    let before = parse(&app.get(&feed).await.text().await.unwrap());
+    let museum = event(&before, "Sunday museum").clone();
+    let id = museum["uid"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("activity-")
+        .trim_end_matches("@travel-planner")
+        .to_string();
+    let tokens = app.api_log_in(&email, PASSWORD).await;
+    let bearer = tokens["access_token"].as_str().unwrap();
+    let move_to = |body: Value| {
+        let path = format!("/api/v1/activities/{id}/move");
+        let app = &app;
+        async move {
+            let moved = app
+                .api(reqwest::Method::POST, &path, Some(bearer), Some(&body))
+                .await;
+            assert_eq!(moved.status(), 200, "{}", moved.text().await.unwrap());
+        }
+    };
+
+    move_to(serde_json::json!({ "day": "2027-03-29", "position": 0 })).await;
+    let after = parse(&app.get(&feed).await.text().await.unwrap());
+    let moved = event(&after, "Sunday museum");
+    assert_eq!(
+        moved["sequence"].as_i64(),
+        Some(museum["sequence"].as_i64().unwrap() + 1)
+    );
+    // 09:30 on Monday 29 March, summer time (UTC+1).
+    assert_instants(
+        &after,
+        "Sunday museum",
+        "2027-03-29T08:30:00Z",
+        Some("2027-03-29T10:00:00Z"),
+    );
+
+    move_to(serde_json::json!({ "position": 5 })).await;
+    let reordered = parse(&app.get(&feed).await.text().await.unwrap());
+    assert_eq!(
+        event(&reordered, "Sunday museum")["sequence"],
+        moved["sequence"]
+    );
+}
