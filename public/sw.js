@@ -66,11 +66,13 @@ async function page(event) {
     return keptCopy(url);
   }
   const traveler = response.headers.get('x-offline-traveler');
+  // Cloned now: once the page has the response, its body is gone.
+  const keep = traveler && response.status === 200 && response.type === 'basic' && KEPT.test(url.pathname);
+  const copy = keep ? response.clone() : null;
   event.waitUntil(
     (async () => {
       await forgetPages(traveler);
-      if (traveler && response.status === 200 && response.type === 'basic' && KEPT.test(url.pathname)) {
-        const copy = response.clone();
+      if (copy) {
         const headers = new Headers(copy.headers);
         headers.set('x-kept-at', new Date().toISOString());
         const body = await copy.arrayBuffer();
@@ -100,7 +102,9 @@ async function keptCopy(url) {
   }
   return new Response(
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-      '<title>Offline · Travel Planner</title><link rel="stylesheet" href="' + (await stylesheet()) + '"></head>' +
+      '<title>Offline · Travel Planner</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">' +
+      (await stylesheet()) +
+      '</head>' +
       '<body><main id="main" class="page"><section class="notice"><h1>You’re offline</h1>' +
       '<p>This page isn’t kept for reading offline. Trips you opened while signed in are: go back to one of them, or try again when you’re connected.</p>' +
       '</section></main></body></html>',
@@ -108,11 +112,11 @@ async function keptCopy(url) {
   );
 }
 
-/// The site's stylesheet among the kept assets, for the offline page.
+/// A link to the site's stylesheet if it is among the kept assets (else the page stays plain).
 async function stylesheet() {
   const cache = await caches.open(ASSETS);
   const css = (await cache.keys()).map((r) => new URL(r.url).pathname).find((p) => p.endsWith('.css'));
-  return css ?? '/favicon.svg';
+  return css ? `<link rel="stylesheet" href="${css}">` : '';
 }
 
 /// `14:02`, or `Thu 4 Dec, 14:02` when it was not today.

@@ -70,7 +70,7 @@ test('a trip opened online is readable offline, and the network wins when it ans
   await page.goto(`${trip}/edit`);
   await waitForHydration(page);
   await page.getByLabel('Trip name').fill('Spring in Lisbon, again');
-  await page.getByRole('button', { name: 'Save trip' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(new RegExp(`${trip}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Spring in Lisbon, again' })).toBeVisible();
   await expect(page.getByText(/^Offline — /)).toHaveCount(0);

@@ -114,9 +114,9 @@ test('the trip pack opens from disk with the network off', async ({ page, hasJs,
   await reader.goto(`file://${file}`);
   await expect(reader.getByRole('heading', { level: 1, name: 'Spring in Lisbon' })).toBeVisible();
   await expect(reader.getByRole('heading', { name: /^Day 3 · Sun 28 Mar 2027/ })).toBeVisible();
-  await expect(reader.getByText('Tile museum')).toBeVisible();
+  await expect(reader.getByRole('heading', { name: 'Tile museum' })).toBeVisible();
   await expect(reader.getByText('Rua da Madre de Deus 4')).toBeVisible();
-  await expect(reader.getByText('38.72490, -9.11390')).toBeVisible();
+  await expect(reader.getByText('38.72490, -9.11390', { exact: true })).toBeVisible();
   await expect(reader.getByRole('img', { name: /sketch of the places/ })).toBeVisible();
   // Styled by the inline stylesheet, and nothing fetched but the file itself.
   const background = await reader.evaluate(() => getComputedStyle(document.body).fontFamily);
