@@ -151,3 +151,25 @@ test('the import page lists a bad file’s problems by line and imports nothing'
   await expect(page.getByRole('status')).toContainText('2 activities imported.');
   await expect(page.getByRole('heading', { name: 'Broken' })).toBeVisible();
 });
+
+test('the account’s calendar address holds every trip of the traveler', async ({ page, hasJs }) => {
+  test.setTimeout(60_000);
+  await signUp(page, hasJs, uniqueEmail());
+  await planLisbon(page, hasJs);
+  await open(page, '/account', hasJs);
+  await page.getByRole('button', { name: 'Make a calendar address' }).click();
+  await expect(page).toHaveURL(/\/account#calendar$/);
+  const address = await page.getByLabel(/^Calendar address/).inputValue();
+  expect(address).toMatch(/\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expect(page.getByText('Anyone with this address can see all your trips')).toBeVisible();
+  await shoot(page, 'account-calendar-address', hasJs);
+  await expectAccessible(page, hasJs);
+
+  const app = await httpRequest.newContext();
+  const parsed = parse(await (await app.get(address)).text());
+  expect(eventOf(parsed, 'Tile museum').dtstart).toBe('2027-03-28T08:30:00Z');
+  // The trip itself, all day, the last day included (the end is exclusive).
+  const trip = eventOf(parsed, 'Spring in Lisbon');
+  expect([trip.dtstart, trip.dtend]).toEqual(['2027-03-26', '2027-03-31']);
+  await app.dispose();
+});
