@@ -55,7 +55,8 @@ pub fn not_found_or(error: AppError) -> AnyView {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(http::StatusCode::FORBIDDEN);
             }
-            view! { <p class="form-alert" role="alert">{AppError::Forbidden.to_string()}</p> }.into_any()
+            view! { <p class="form-alert" role="alert">{AppError::Forbidden.to_string()}</p> }
+                .into_any()
         }
         other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
     }

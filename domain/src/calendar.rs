@@ -66,7 +66,9 @@ mod tests {
 /// `at` as "5 Dec 2026, 14:02" in the IANA zone `zone` (UTC when the name is unknown).
 pub fn date_time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
     let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&zone).format("%-d %b %Y, %H:%M").to_string()
+    at.with_timezone(&zone)
+        .format("%-d %b %Y, %H:%M")
+        .to_string()
 }
 
 /// `at` as "14:02" in the IANA zone `zone` (UTC when the name is unknown).

@@ -331,12 +331,12 @@ mod follow {
                 note.set(said);
             });
         });
-        let _ = source
-            .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        let _ =
+            source.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         on_change.forget();
         let on_reload = Closure::<dyn FnMut(MessageEvent)>::new(|_| reload());
-        let _ = source
-            .add_event_listener_with_callback("reload", on_reload.as_ref().unchecked_ref());
+        let _ =
+            source.add_event_listener_with_callback("reload", on_reload.as_ref().unchecked_ref());
         on_reload.forget();
         let closing = source.clone();
         let on_gone = Closure::<dyn FnMut(MessageEvent)>::new(move |_| {
@@ -363,9 +363,10 @@ mod follow {
             "trip_id={}",
             js_sys::encode_uri_component(trip_id)
         )));
-        let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(page_url, &init))
-            .await?
-            .dyn_into()?;
+        let response: web_sys::Response =
+            JsFuture::from(window().fetch_with_str_and_init(page_url, &init))
+                .await?
+                .dyn_into()?;
         if !response.ok() {
             return Err(JsValue::from_str("the trip could not be read"));
         }

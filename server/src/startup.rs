@@ -181,8 +181,7 @@ impl Application {
         Ok(Self {
             listener,
             metrics_listener,
-            router: router(state, settings, extra)
-                .layer(axum::Extension(Arc::clone(&streams))),
+            router: router(state, settings, extra).layer(axum::Extension(Arc::clone(&streams))),
             db,
             queries,
             shutdown_grace: settings.shutdown_grace,

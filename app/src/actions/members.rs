@@ -93,9 +93,9 @@ pub async fn invite_member(trip_id: String, email: String, role: String) -> Resu
     )
     .await
     .map_err(|error| match AppError::from(error) {
-        AppError::Invalid(errors) => {
-            failed(AppError::Invalid(errors.keeping(&[("email", &email), ("role", &role)])))
-        }
+        AppError::Invalid(errors) => failed(AppError::Invalid(
+            errors.keeping(&[("email", &email), ("role", &role)]),
+        )),
         other => failed(other),
     })?;
     super::mail::in_background(&state, "invitation", async move { Ok(vec![mail]) });

@@ -41,7 +41,9 @@ fn conflict(
         _ => "Someone changed this since you opened it.".to_string(),
     };
     let mut errors = domain::FormErrors::with_form(who).keeping(yours);
-    errors.values.insert("version".to_string(), version.to_string());
+    errors
+        .values
+        .insert("version".to_string(), version.to_string());
     errors.differences = labels
         .iter()
         .filter_map(|(name, label)| {

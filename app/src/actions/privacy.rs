@@ -64,6 +64,8 @@ pub async fn deletion_preview() -> Result<Vec<domain::members::Succession>, AppE
     let db = crate::context::db()?;
     let list = domain::members::successions(&db, actor.user())
         .await
-        .map_err(|error| AppError::from(domain::trips::service::TripError::from(error)).respond())?;
+        .map_err(|error| {
+            AppError::from(domain::trips::service::TripError::from(error)).respond()
+        })?;
     Ok(list.into_iter().map(|(succession, _)| succession).collect())
 }

@@ -41,9 +41,7 @@ pub async fn get_trip(id: String, #[server(default)] right: String) -> Result<Tr
     let actor = session::actor().await?;
     let db = context::db()?;
     let id = trip_id(&id)?;
-    let right = right
-        .parse()
-        .unwrap_or(domain::access::Right::Read);
+    let right = right.parse().unwrap_or(domain::access::Right::Read);
     let trip = service::find(&db, &actor, id).await.map_err(failed)?;
     actor.check(&db, id, right).await.map_err(failed)?;
     Ok(trip)

@@ -5,8 +5,8 @@ use leptos_meta::Title;
 
 use crate::{
     actions::privacy::{DeleteAccount, deletion_preview},
-    scaffold::Loaded,
     forms::{Field, FormAlert, errors_of},
+    scaffold::Loaded,
 };
 
 #[component]

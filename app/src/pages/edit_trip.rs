@@ -14,7 +14,10 @@ use crate::{
 #[component]
 pub fn EditTripPage() -> impl IntoView {
     let id = route_param("id");
-    let trip = Resource::new(move || id.get(), |id| get_trip(id, "edit_details".to_string()));
+    let trip = Resource::new(
+        move || id.get(),
+        |id| get_trip(id, "edit_details".to_string()),
+    );
     let action = ServerAction::<UpdateTrip>::new();
     let errors = errors_of(action.value());
     view! {

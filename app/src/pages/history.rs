@@ -37,7 +37,11 @@ pub fn describe(change: &Change) -> String {
         Kind::ShareLinkCreated => "made a share link".to_string(),
         Kind::ShareLinkRevoked => "deleted the share link".to_string(),
     };
-    let who = if change.who.is_empty() { "Someone" } else { &change.who };
+    let who = if change.who.is_empty() {
+        "Someone"
+    } else {
+        &change.who
+    };
     match change.kind {
         Kind::RoleChanged | Kind::OwnerChanged => format!("{who}: {what}"),
         _ => format!("{who} {what}"),

@@ -244,7 +244,11 @@ fn Sharing(trip: String, link: Option<ShareLink>, new_url: Option<String>) -> im
             </form>
         }
     });
-    let make = if link.is_some() { "Replace the link" } else { "Make a link" };
+    let make = if link.is_some() {
+        "Replace the link"
+    } else {
+        "Make a link"
+    };
     view! {
         <section class="panel" id="share" aria-labelledby="share-heading">
             <h2 id="share-heading" class="section-title">"Share a read-only link"</h2>

@@ -176,11 +176,15 @@ fn TripOverview(plan: TripPlan, viewer: Viewer, members: Vec<Member>) -> impl In
         }
     });
     let back = match viewer {
-        Viewer::Member(_) => Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> }),
+        Viewer::Member(_) => {
+            Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> })
+        }
         Viewer::Public => None,
     };
     let people = match viewer {
-        Viewer::Member(role) => Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> }),
+        Viewer::Member(role) => {
+            Some(view! { <MembersLine trip_id=trip.id.to_string() role members/> })
+        }
         Viewer::Public => None,
     };
     let read_only = !viewer.may(Right::EditPlan);

@@ -1,9 +1,9 @@
 //! The trips list: tabs, filters from the query string, cards and pages.
 
 use domain::{
-    reference::format_money,
     access::Role,
     members::Invited,
+    reference::format_money,
     trips::model::{Sort, Status, Timing, TripCard, TripList, TripQuery, Whose},
 };
 use leptos::{prelude::*, server_fn::ServerFn};

@@ -135,34 +135,18 @@ pub async fn flash(message: &str) -> Result<(), AppError> {
         .map_err(store_error)
 }
 
-/// Keeps `value` under `key` for the very next page that asks (then it is gone): for what a
-/// page must show once after a redirect and never again, such as a new calendar address.
-pub async fn keep_once(key: &str, value: &str) -> Result<(), AppError> {
-    session()
-        .await?
-        .insert(key, value)
-        .await
-        .map_err(store_error)
-}
-
 /// [`keep_once`] for a handler outside leptos, with the request's session in hand.
 pub async fn keep_once_in(session: &Session, key: &str, value: &str) -> Result<(), AppError> {
-    session.insert(key, value).await.map_err(store_error)
+    session
+        .insert(&format!("once:{key}"), value)
+        .await
+        .map_err(store_error)
 }
 
 /// [`flash`] for a handler outside leptos, with the request's session in hand.
 pub async fn flash_in(session: &Session, message: &str) -> Result<(), AppError> {
     session
         .insert(FLASH_KEY, message)
-        .await
-        .map_err(store_error)
-}
-
-/// What [`keep_once`] kept under `key`, removed as it is read.
-pub async fn take_once(key: &str) -> Result<Option<String>, AppError> {
-    session()
-        .await?
-        .remove::<String>(key)
         .await
         .map_err(store_error)
 }

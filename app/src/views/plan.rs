@@ -119,7 +119,15 @@ pub fn DaysView(
     let days = plan
         .days
         .into_iter()
-        .map(|day| day_view(day, &trip, daily.as_deref(), &back, (top_level, read_only, public)))
+        .map(|day| {
+            day_view(
+                day,
+                &trip,
+                daily.as_deref(),
+                &back,
+                (top_level, read_only, public),
+            )
+        })
         .collect_view();
     view! {
         <div class="days">{days}</div>

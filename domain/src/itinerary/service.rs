@@ -11,7 +11,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
-    sea_query::{Expr, ExprTrait, Query},
+    sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
@@ -297,7 +297,7 @@ pub async fn explain_change(
 /// Adds an activity to the trip, in its day's order by start time.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
 pub async fn create(
-    db: &impl TransactionTrait,
+    db: &(impl TransactionTrait + ConnectionTrait),
     actor: &Actor,
     trip_id: TripId,
     activity: NewActivity,

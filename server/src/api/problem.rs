@@ -216,7 +216,9 @@ impl From<AppError> for ApiError {
             AppError::BadRequest => Self::BadRequest(AppError::BadRequest.to_string()),
             // Handlers that take `If-Match` answer a stale version themselves, with the current
             // representation; this is the fallback of any other.
-            AppError::Stale | AppError::Conflict(_) => Self::Status(StatusCode::PRECONDITION_FAILED),
+            AppError::Stale | AppError::Conflict(_) => {
+                Self::Status(StatusCode::PRECONDITION_FAILED)
+            }
         }
     }
 }

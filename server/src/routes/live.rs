@@ -157,7 +157,11 @@ impl Watch {
                         return Some(Event::default().event("gone").data("deleted"));
                     }
                     if event.change.kind.is_about_members()
-                        && self.actor.check(&self.db, self.trip, Right::Read).await.is_err()
+                        && self
+                            .actor
+                            .check(&self.db, self.trip, Right::Read)
+                            .await
+                            .is_err()
                     {
                         self.done = true;
                         return Some(Event::default().event("gone").data("no access"));
@@ -280,7 +284,8 @@ pub fn spawn_listener(db: &DatabaseConnection, closing: &Arc<Streams>) {
                 _ = stop.wait_for(|closing| *closing) => return,
             };
             match notification {
-                Ok(notification) => match serde_json::from_str::<TripEvent>(notification.payload()) {
+                Ok(notification) => match serde_json::from_str::<TripEvent>(notification.payload())
+                {
                     Ok(event) => live::deliver(event),
                     Err(error) => tracing::warn!(%error, "an unreadable trip change announcement"),
                 },
