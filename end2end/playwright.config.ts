@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // The release build, started on a throwaway SQLite database. Every test runs twice: hydrated
-// (JavaScript on) and as plain server-rendered HTML (JavaScript off).
+// (JavaScript on) and as plain server-rendered HTML (JavaScript off) — but for the offline
+// journeys, which need the service worker and so JavaScript.
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/travel-planner-e2e-${port}`;
@@ -38,7 +39,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'js', use: { javaScriptEnabled: true } },
-    { name: 'no-js', use: { javaScriptEnabled: false } },
+    // The service worker is JavaScript: its journeys (offline.spec.ts) have no no-JS twin.
+    { name: 'no-js', use: { javaScriptEnabled: false }, testIgnore: /offline\.spec\.ts$/ },
   ],
   webServer: [
     {

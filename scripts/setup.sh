@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
 SCHEMATHESIS_VERSION=4.32.5
+ICALENDAR_VERSION=7.3.0
 OHA_VERSION=1.16.0
 want_test=false
 want_coverage=false
@@ -94,6 +95,15 @@ if $want_test; then
     rm -rf tools/schemathesis
     python3 -m venv tools/schemathesis
     tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+
+  # icalendar (PyPI) parses the calendar feeds in the tests: an independent reader of what we
+  # write, with its own time-zone handling. In its own venv.
+  if [[ "$(tools/icalendar/bin/python -c 'import icalendar; print(icalendar.__version__)' 2>/dev/null || true)" != "$ICALENDAR_VERSION" ]]; then
+    say "installing icalendar $ICALENDAR_VERSION (PyPI) into tools/icalendar"
+    rm -rf tools/icalendar
+    python3 -m venv tools/icalendar
+    tools/icalendar/bin/pip install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
   fi
 fi
 

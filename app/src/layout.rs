@@ -76,7 +76,7 @@ pub fn AccountNav() -> impl IntoView {
     let log_out = ServerAction::<LogOut>::new();
     match page_user() {
         Some(user) => view! {
-            <Html {..} data-theme=(user.theme != Theme::System).then_some(<&str>::from(user.theme))/>
+            <Html {..} data-theme=(user.theme != Theme::System).then_some(<&str>::from(user.theme)) data-signed-in="true"/>
             <li><a href="/trips">"Trips"</a></li>
             <li><ThemeToggle/></li>
             <li><a href="/account" class="nav-user">{user.display_name}</a></li>

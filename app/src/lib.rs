@@ -25,6 +25,7 @@ pub mod render_cache;
 mod scaffold;
 pub mod session;
 mod shell;
+pub mod takeaway;
 mod views;
 
 pub use shell::shell;
@@ -49,6 +50,7 @@ use crate::{
         edit_trip::EditTripPage,
         forgot_password::ForgotPasswordPage,
         history::HistoryPageView,
+        import::{ImportIntoTripPage, ImportTripsPage},
         invitation::InvitationPageView,
         landing::Landing,
         legal::{Privacy, Terms},
@@ -106,6 +108,8 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("goodbye") view=GoodbyePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("trips") view=TripsPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), StaticSegment("new")) view=NewTripPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), StaticSegment("import")) view=ImportTripsPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("import")) view=ImportIntoTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id")) view=TripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("edit")) view=EditTripPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("trips"), ParamSegment("id"), StaticSegment("delete")) view=DeleteTripPage ssr=SsrMode::Async/>

@@ -25,6 +25,7 @@ pub mod privacy;
 pub mod providers;
 pub mod reference;
 pub mod sharing;
+pub mod takeaway;
 pub mod text;
 pub mod trips;
 pub mod weather;

@@ -20,6 +20,7 @@ mod m20261205_000014_versions_and_idempotency;
 mod m20261205_000015_trip_members;
 mod m20261205_000016_add_places;
 mod m20261205_000017_create_provider_store;
+mod m20261205_000018_take_the_trip_along;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_trip_members::Migration),
             Box::new(m20261205_000016_add_places::Migration),
             Box::new(m20261205_000017_create_provider_store::Migration),
+            Box::new(m20261205_000018_take_the_trip_along::Migration),
         ]
     }
 }

@@ -13,7 +13,13 @@ use app::{
     render_cache::RenderCache,
     session::{SessionPolicy, store::DbSessionStore},
 };
-use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, routing::get, serve::ListenerExt};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::StatusCode,
+    routing::{get, post},
+    serve::ListenerExt,
+};
 use domain::{
     accounts::{api_tokens::AccessKeys, limits::AuthLimits},
     mail::{MailError, Mailer, OutboxMailer, SmtpMailer},
@@ -46,10 +52,12 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, form_errors, guard, health, live, page_routes,
+        export, feeds, form_errors, guard, health, live, page_routes,
         rate_limit::{self, RateLimit},
         security_headers::{self, HeaderPolicy},
-        server_fn_status, static_files, unavailable,
+        server_fn_status, static_files,
+        takeaway::{self, Format},
+        unavailable,
     },
     telemetry,
 };
@@ -323,6 +331,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         .route("/metrics", get(metrics::public).with_state(metrics_access))
         .route("/account/export", get(export::download))
         .route("/trips/{id}/events", get(live::events))
+        .merge(takeaway_routes())
         .route(
             "/api/docs",
             get(api::docs::page).with_state(api::docs::Reference::new(
@@ -408,6 +417,38 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
                 .layer(PropagateRequestIdLayer::x_request_id()),
         )
         .with_state(state)
+}
+
+/// A trip's files (`/trips/{id}/calendar.ics`, …) and the calendar feeds' secret addresses.
+fn takeaway_routes() -> Router<AppState> {
+    let mut routes = Router::new()
+        .route("/feeds/{file}", get(feeds::feed))
+        .route("/trips/import/upload", post(takeaway::upload_trips))
+        .route(
+            "/trips/{id}/import/upload",
+            post(takeaway::upload_into_trip),
+        );
+    for (path, format) in [
+        ("calendar.ics", Format::Calendar),
+        ("places.gpx", Format::Gpx),
+        ("places.kml", Format::Kml),
+        ("activities.csv", Format::ActivitiesCsv),
+        ("budget.csv", Format::BudgetCsv),
+        ("trip.json", Format::Json),
+        ("trip-pack.html", Format::Pack),
+    ] {
+        routes = routes.route(
+            &format!("/trips/{{id}}/{path}"),
+            get(
+                move |state: axum::extract::State<AppState>,
+                      session: tower_sessions::Session,
+                      id: axum::extract::Path<String>| {
+                    takeaway::download(state, session, id, format)
+                },
+            ),
+        );
+    }
+    routes
 }
 
 /// SMTP when configured, otherwise the development outbox (files in `OUTBOX_DIR`).

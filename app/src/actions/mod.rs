@@ -4,6 +4,8 @@
 //! and a script with JSON and a status.
 
 pub mod accounts;
+pub mod feeds;
+pub mod imports;
 pub mod itinerary;
 pub mod members;
 pub mod places;

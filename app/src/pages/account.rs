@@ -8,7 +8,7 @@ use crate::{
     actions::accounts::{ChangePassword, ResendConfirmation, SetTheme, UpdateProfile},
     context::page_user,
     forms::{Field, FormAlert, OptionGroups, SelectField, errors_of},
-    views::trip_fields::zone_options,
+    views::{take_along::CalendarFeed, trip_fields::zone_options},
 };
 
 fn home_zone_options() -> OptionGroups {
@@ -94,6 +94,7 @@ pub fn AccountPage() -> impl IntoView {
                         autocomplete="new-password" errors=password_errors/>
                     <button class="button" type="submit">"Change password"</button>
                 </ActionForm>
+                <CalendarFeed trip=String::new() heading_level=2/>
                 <YourData/>
             </section>
     }
@@ -113,6 +114,10 @@ pub fn YourData() -> impl IntoView {
             <a class="button button--secondary" href="/account/export" download rel="external">
                 "Download my data"
             </a>
+        </p>
+        <p>
+            "Have a trip from another Travel Planner, or one you exported before? "
+            <a href="/trips/import">"Import trips from a JSON file…"</a>
         </p>
         <p>
             "Deleting your account removes it and all your trips for good. "

@@ -10,6 +10,7 @@ pub mod edit_activity;
 pub mod edit_trip;
 pub mod forgot_password;
 pub mod history;
+pub mod import;
 pub mod invitation;
 pub mod landing;
 pub mod legal;

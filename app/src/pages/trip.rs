@@ -39,6 +39,7 @@ use crate::{
     views::{
         map::{MapPanel, PlanExtras},
         plan::{BudgetView, DayLinks, DaysView},
+        take_along::TakeAlong,
     },
 };
 
@@ -57,6 +58,9 @@ pub fn TripPage() -> impl IntoView {
                 <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
             }
         }/>
+        // Outside the trip's frame: it shows a new calendar address once, and a render of the
+        // frame's content may run more than once.
+        <TakeAlong trip=id.get_untracked()/>
     }
 }
 
@@ -323,6 +327,7 @@ fn TripOverview(
                 </p>
             </div>
             <div class="page-head__actions">
+                <a class="button button--secondary" href="#take-along">"Take it along"</a>
                 {edit}
                 {delete}
             </div>

@@ -111,9 +111,18 @@ pub async fn current_session_id() -> Result<Option<String>, AppError> {
     Ok(session().await?.id().map(|id| store::row_key(&id)))
 }
 
-/// Ends the session: its row is deleted and the cookie cleared.
+/// Ends the session: its row is deleted and the cookie cleared, and the browser is told to
+/// forget what it kept of this site (the pages kept for reading offline, the service worker
+/// keeping them, the HTTP cache): nothing of the traveler's stays readable on the device.
 pub async fn end() -> Result<(), AppError> {
-    session().await?.flush().await.map_err(store_error)
+    session().await?.flush().await.map_err(store_error)?;
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
+    Ok(())
 }
 
 /// Leaves a one-time message ("Trip saved.") for the next page this person sees: set before a
@@ -121,6 +130,22 @@ pub async fn end() -> Result<(), AppError> {
 pub async fn flash(message: &str) -> Result<(), AppError> {
     session()
         .await?
+        .insert(FLASH_KEY, message)
+        .await
+        .map_err(store_error)
+}
+
+/// [`keep_once`] for a handler outside leptos, with the request's session in hand.
+pub async fn keep_once_in(session: &Session, key: &str, value: &str) -> Result<(), AppError> {
+    session
+        .insert(&format!("once:{key}"), value)
+        .await
+        .map_err(store_error)
+}
+
+/// [`flash`] for a handler outside leptos, with the request's session in hand.
+pub async fn flash_in(session: &Session, message: &str) -> Result<(), AppError> {
+    session
         .insert(FLASH_KEY, message)
         .await
         .map_err(store_error)

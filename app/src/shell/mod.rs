@@ -21,6 +21,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     content="Plan trips day by day, keep an eye on the budget, and share the plan. Self-hosted, fast, and works without JavaScript."
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <meta name="theme-color" content="#0f766e"/>
+                // Not an island: the service worker's registration, the offline guard on
+                // forms, the copy buttons (public/app.js). An extra; pages work without it.
+                <script src="/app.js" defer nonce=leptos::nonce::use_nonce()></script>
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
                 {island_loader::hydration_scripts(&options)}
                 <MetaTags/>

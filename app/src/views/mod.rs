@@ -6,5 +6,6 @@ pub mod map;
 pub mod place_picker;
 pub mod plan;
 pub mod sketch;
+pub mod take_along;
 pub mod trip_fields;
 pub mod weather;

@@ -33,6 +33,8 @@ pub struct Model {
     /// Bumped with every change to this activity's own fields (its day too, when the trip's
     /// dates carry it along); not when others move around it.
     pub version: i64,
+    /// Grows when the activity's time or place changes (its calendar event's `SEQUENCE`).
+    pub calendar_sequence: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,7 @@
 //! SeaORM entities: one per table, matching the migrations. Behaviour lives in the services.
 
 pub mod activities;
+pub mod calendar_feeds;
 pub mod email_verification_tokens;
 pub mod idempotency_keys;
 pub mod password_reset_tokens;

@@ -31,6 +31,9 @@ pub struct Model {
     /// Bumped with every change to the trip's own details (not its activities): what
     /// `If-Match` and the edit forms compare against.
     pub version: i64,
+    /// Grows when the trip's dates, place or zone change: calendar apps replace the trip's
+    /// event (and re-read its activities' times) only when it grew.
+    pub calendar_sequence: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

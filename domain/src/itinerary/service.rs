@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -300,7 +300,7 @@ pub async fn explain_change(
 /// Adds an activity to the trip, in its day's order by start time.
 #[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
 pub async fn create(
-    db: &DatabaseConnection,
+    db: &(impl TransactionTrait + ConnectionTrait),
     actor: &Actor,
     trip_id: TripId,
     activity: NewActivity,
@@ -334,6 +334,7 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        calendar_sequence: Set(0),
     }
     .insert(&txn)
     .await?;
@@ -350,6 +351,51 @@ pub async fn create(
     tracing::info!(activity_id = %created.id, "activity created");
     live::announce(db, trip_id, change).await;
     Ok(created.into())
+}
+
+/// Adds activities to the trip in the order given, each after those its day already has (an
+/// import: the file's order is the plan's). One transaction: all of them or none.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn append(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    activities: Vec<NewActivity>,
+) -> Result<usize, TripError> {
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let now = Utc::now();
+    let count = activities.len();
+    for activity in activities {
+        let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
+        check_room(&txn, trip_id, activity.day, false).await?;
+        let position =
+            i32::try_from(day_of(&txn, trip_id, activity.day).await?.len()).unwrap_or(i32::MAX);
+        activities::ActiveModel {
+            id: Set(ActivityId::new().uuid()),
+            trip_id: Set(trip_id.uuid()),
+            day: Set(activity.day),
+            start_time: Set(activity.start_time),
+            end_time: Set(activity.end_time),
+            ends_next_day: Set(activity.ends_next_day),
+            title: Set(activity.title),
+            location: Set(activity.location),
+            description: Set(activity.description),
+            category: Set(<&str>::from(activity.category).to_string()),
+            cost_minor: Set(cost_minor),
+            position: Set(position),
+            latitude: Set(activity.latitude),
+            longitude: Set(activity.longitude),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            calendar_sequence: Set(0),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
 }
 
 /// Replaces an activity — if it is still at `if_version`, when that is given. A new day or a
@@ -388,7 +434,17 @@ pub async fn update(
         position = i32::try_from(slot_for(&refs, activity.start_time)).unwrap_or(i32::MAX);
         shift_positions(&txn, trip_id, activity.day, position, 1).await?;
     }
+    // Calendar apps take a changed event only when its sequence grew.
+    let moved_in_time_or_place = activity.day != current.day
+        || activity.start_time != current.start_time
+        || activity.end_time != current.end_time
+        || activity.ends_next_day != current.ends_next_day
+        || activity.location != current.location
+        || activity.latitude != current.latitude
+        || activity.longitude != current.longitude;
+    let sequence = current.calendar_sequence + i32::from(moved_in_time_or_place);
     let mut active: activities::ActiveModel = current.into();
+    active.calendar_sequence = Set(sequence);
     active.day = Set(activity.day);
     active.start_time = Set(activity.start_time);
     active.end_time = Set(activity.end_time);
@@ -541,7 +597,10 @@ pub async fn move_to(
         .await?;
     let position = i32::try_from(std::cmp::min(u64::from(position), others)).unwrap_or(i32::MAX);
     shift_positions(&txn, trip_id, day, position, 1).await?;
+    // Calendar apps take the event on its new day only when its sequence grew.
+    let sequence = current.calendar_sequence + i32::from(day != current.day);
     let mut active: activities::ActiveModel = current.into();
+    active.calendar_sequence = Set(sequence);
     active.day = Set(day);
     active.position = Set(position);
     active.version = Set(active.version.as_ref() + 1);

@@ -11,9 +11,9 @@ use sea_orm::{
 use crate::{
     accounts::password::{self, PasswordError},
     entities::{
-        activities, email_verification_tokens, idempotency_keys, password_reset_tokens,
-        pending_signups, refresh_tokens, trip_changes, trip_invitations, trip_members, trips,
-        users,
+        activities, calendar_feeds, email_verification_tokens, idempotency_keys,
+        password_reset_tokens, pending_signups, refresh_tokens, trip_changes, trip_invitations,
+        trip_members, trips, users,
     },
     error::FormErrors,
 };
@@ -131,6 +131,24 @@ pub async fn delete_everything(
         .exec(db)
         .await?
         .rows_affected;
+    // Calendar feeds: the user's own, and anyone's of the user's trips (not exported: a feed
+    // is the hash of a secret address, which the traveler can make again).
+    calendar_feeds::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(calendar_feeds::Column::UserId.eq(user_id))
+                .add(
+                    calendar_feeds::Column::TripId.in_subquery(
+                        Query::select()
+                            .column(trips::Column::Id)
+                            .from(trips::Entity)
+                            .and_where(trips::Column::OwnerId.eq(user_id))
+                            .to_owned(),
+                    ),
+                ),
+        )
+        .exec(db)
+        .await?;
     let trips = trips::Entity::delete_many()
         .filter(trips::Column::OwnerId.eq(user_id))
         .exec(db)

@@ -122,6 +122,27 @@ pub struct ExportedActivity {
     pub updated_at: DateTime<Utc>,
 }
 
+/// One trip as a file of its own (a trip page's "JSON" download): the account document's shape
+/// without the profile, so the import reads either.
+#[derive(Debug, Serialize)]
+pub struct TripExport {
+    pub format: &'static str,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub trips: Vec<ExportedTrip>,
+}
+
+impl TripExport {
+    pub fn new(trip: trips::Model, activities: Vec<activities::Model>, now: DateTime<Utc>) -> Self {
+        Self {
+            format: FORMAT,
+            version: FORMAT_VERSION,
+            exported_at: now,
+            trips: vec![exported_trip(trip, activities)],
+        }
+    }
+}
+
 impl Export {
     /// `travel-planner-export-2026-11-29.json` (the UTC date of the export).
     pub fn file_name(&self) -> String {
@@ -150,6 +171,31 @@ fn activity(a: activities::Model, currency: &str) -> ExportedActivity {
         place: ExportedPlace::of(a.place_name, a.place_address, a.place_ref),
         created_at: a.created_at,
         updated_at: a.updated_at,
+    }
+}
+
+/// A trip and its activities (in day and position order) as the document holds them.
+pub fn exported_trip(trip: trips::Model, activities: Vec<activities::Model>) -> ExportedTrip {
+    let activities = activities
+        .into_iter()
+        .map(|a| activity(a, &trip.currency))
+        .collect();
+    ExportedTrip {
+        id: trip.id,
+        budget: trip.budget_minor.map(|m| Money::new(m, &trip.currency)),
+        name: trip.name,
+        destination: trip.destination,
+        start_date: trip.start_date,
+        end_date: trip.end_date,
+        time_zone: trip.time_zone,
+        currency: trip.currency,
+        notes: trip.notes,
+        latitude: trip.latitude,
+        longitude: trip.longitude,
+        place: ExportedPlace::of(trip.place_name, trip.place_address, trip.place_ref),
+        created_at: trip.created_at,
+        updated_at: trip.updated_at,
+        activities,
     }
 }
 
@@ -189,29 +235,8 @@ pub async fn build(
     let trips = trips
         .into_iter()
         .map(|trip| {
-            let activities = by_trip
-                .remove(&trip.id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|a| activity(a, &trip.currency))
-                .collect();
-            ExportedTrip {
-                id: trip.id,
-                budget: trip.budget_minor.map(|m| Money::new(m, &trip.currency)),
-                name: trip.name,
-                destination: trip.destination,
-                start_date: trip.start_date,
-                end_date: trip.end_date,
-                time_zone: trip.time_zone,
-                currency: trip.currency,
-                notes: trip.notes,
-                latitude: trip.latitude,
-                longitude: trip.longitude,
-                place: ExportedPlace::of(trip.place_name, trip.place_address, trip.place_ref),
-                created_at: trip.created_at,
-                updated_at: trip.updated_at,
-                activities,
-            }
+            let activities = by_trip.remove(&trip.id).unwrap_or_default();
+            exported_trip(trip, activities)
         })
         .collect();
     Ok(Some(Export {

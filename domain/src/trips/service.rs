@@ -209,6 +209,7 @@ pub async fn create(
         updated_at: Set(now),
         revision: Set(0),
         version: Set(1),
+        calendar_sequence: Set(0),
     }
     .insert(&txn)
     .await?;
@@ -262,6 +263,13 @@ pub async fn update(
     let (start, end) = (trip.start_date, trip.end_date);
     let name = trip.name.clone();
     let place = trip.place.unwrap_or_default();
+    // Calendar apps take a changed event only when its sequence grew: the trip's own when its
+    // dates or place change, every activity's when the zone (and so each instant) changes.
+    let zone_changed = before.time_zone != trip.time_zone;
+    let trip_moved = before.start_date != start
+        || before.end_date != end
+        || before.destination != trip.destination
+        || zone_changed;
     let details = trips::ActiveModel {
         name: Set(trip.name),
         destination: Set(trip.destination),
@@ -291,6 +299,10 @@ pub async fn update(
             trips::Column::Version,
             Expr::col(trips::Column::Version).add(1),
         )
+        .col_expr(
+            trips::Column::CalendarSequence,
+            Expr::col(trips::Column::CalendarSequence).add(i32::from(trip_moved)),
+        )
         .filter(trips::Column::Id.eq(id))
         .filter(actor.may(trips::Column::Id, Right::EditDetails));
     if let Some(version) = if_version {
@@ -308,6 +320,15 @@ pub async fn update(
     let shift = days_between(before.start_date, start);
     if shift != 0 && shift_activities {
         shift_days(&txn, id.uuid(), shift).await?;
+    } else if zone_changed {
+        activities::Entity::update_many()
+            .col_expr(
+                activities::Column::CalendarSequence,
+                Expr::col(activities::Column::CalendarSequence).add(1),
+            )
+            .filter(activities::Column::TripId.eq(id))
+            .exec(&txn)
+            .await?;
     }
     let outside: Vec<(String, NaiveDate)> = activities::Entity::find()
         .filter(activities::Column::TripId.eq(id))
@@ -358,6 +379,11 @@ async fn shift_days(txn: &impl ConnectionTrait, trip: Uuid, shift: i64) -> Resul
                 activities::Column::Version,
                 Expr::col(activities::Column::Version).add(1),
             )
+            .col_expr(
+                activities::Column::CalendarSequence,
+                Expr::col(activities::Column::CalendarSequence).add(1),
+            )
+            .col_expr(activities::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(activities::Column::TripId.eq(trip))
             .filter(activities::Column::Day.eq(day))
             .exec(txn)

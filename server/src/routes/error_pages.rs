@@ -50,6 +50,9 @@ pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: N
         return response;
     }
     let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+    // A page behind a secret address (a calendar feed) asked for no `Referer`; its error page
+    // keeps that.
+    let referrer_policy = response.headers().get(header::REFERRER_POLICY).cloned();
     let mut friendly = if api {
         crate::api::problem::ApiError::Status(status).into_response()
     } else if accepts_html {
@@ -59,6 +62,11 @@ pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: N
     };
     if let Some(value) = retry_after {
         friendly.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    if let Some(value) = referrer_policy {
+        friendly
+            .headers_mut()
+            .insert(header::REFERRER_POLICY, value);
     }
     friendly
 }

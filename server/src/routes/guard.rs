@@ -10,7 +10,7 @@ use app::{
 };
 use axum::{
     extract::{Request, State},
-    http::Method,
+    http::{HeaderValue, Method},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -81,10 +81,29 @@ pub async fn prepare_page(
     mut request: Request,
     next: Next,
 ) -> Response {
-    if request.method() == Method::GET {
-        add_page_data(&state, &session, &mut request).await;
+    if request.method() != Method::GET {
+        return next.run(request).await;
     }
-    next.run(request).await
+    add_page_data(&state, &session, &mut request).await;
+    let traveler = request
+        .extensions()
+        .get::<PageUser>()
+        .and_then(|PageUser(user)| user.as_ref().map(|user| offline_key(user.id)));
+    let mut response = next.run(request).await;
+    if let Some(key) = traveler.and_then(|key| HeaderValue::from_str(&key).ok()) {
+        response.headers_mut().insert(OFFLINE_TRAVELER, key);
+    }
+    response
+}
+
+/// Names the traveler a page is for, to the service worker (`public/sw.js`): it keeps pages
+/// for reading offline under this key and forgets them when a page comes for anyone else or
+/// for no one. Absent on pages for visitors.
+pub const OFFLINE_TRAVELER: &str = "x-offline-traveler";
+
+/// An opaque key per traveler: the same for all their pages, telling nothing about them.
+pub fn offline_key(user: UserId) -> String {
+    domain::accounts::tokens::digest(&format!("offline pages of {user}"))[..32].to_string()
 }
 
 /// Puts [`PageUser`] and [`PageFlash`] in `request`'s extensions.

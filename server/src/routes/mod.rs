@@ -2,6 +2,7 @@
 
 pub mod error_pages;
 pub mod export;
+pub mod feeds;
 pub mod form_errors;
 pub mod guard;
 pub mod health;
@@ -11,4 +12,5 @@ pub mod rate_limit;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod static_files;
+pub mod takeaway;
 pub mod unavailable;

@@ -30,7 +30,8 @@ pub fn content_security_policy(nonce: &str, tiles: Option<&str>) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:{tiles}; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+         worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
     )
 }
 

@@ -70,8 +70,8 @@ fn email(who: &str) -> String {
     format!("{who}-{}@example.com", uuid::Uuid::now_v7().simple())
 }
 
-/// Users, sessions, a reset link, confirmation links, an API login, trips and activities, through
-/// HTTP.
+/// Users, sessions, a reset link, confirmation links, an API login, trips, activities and a
+/// calendar feed, through HTTP.
 async fn fill(app: &TestApp) {
     let owner_email = email("owner");
     let owner = app.sign_up(&owner_email, PASSWORD).await;
@@ -180,6 +180,19 @@ async fn fill(app: &TestApp) {
             .await;
         assert_eq!(activity.status(), 200, "{}", activity.text().await.unwrap());
     }
+    // A calendar address for the trip.
+    let feed = app
+        .post_form(
+            "/api/feeds/make",
+            &[("trip", trip_id.as_str())],
+            Some(&owner),
+        )
+        .await;
+    assert!(
+        feed.status().is_redirection() || feed.status() == 200,
+        "{}",
+        feed.status()
+    );
     fill_provider_store(&app.db).await;
 }
 

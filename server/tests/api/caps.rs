@@ -44,6 +44,7 @@ async fn insert_trips(db: &DatabaseConnection, owner: Uuid, count: u64) {
             updated_at: Set(Utc::now()),
             revision: Set(0),
             version: Set(1),
+            calendar_sequence: Set(0),
         })
         .collect();
     for batch in rows.chunks(500) {
@@ -80,6 +81,7 @@ async fn insert_activities(db: &DatabaseConnection, trip_id: Uuid, days: &[u32],
                 place_ref: Set(String::new()),
                 created_at: Set(Utc::now()),
                 updated_at: Set(Utc::now()),
+                calendar_sequence: Set(0),
             });
         }
     }

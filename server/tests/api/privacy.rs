@@ -150,7 +150,24 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
     )
     .await
     .unwrap();
-    secrets.extend([reset_hash, verify_hash, refresh_hash, cookie_value(&cookie)]);
+    // A calendar address for the trip.
+    let feed = domain::takeaway::feeds::replace(
+        &app.db,
+        &crate::core::actor(id),
+        domain::takeaway::feeds::FeedScope::Trip(created.id.into()),
+        now,
+    )
+    .await
+    .unwrap();
+    let feed_hash = domain::accounts::tokens::digest(&feed);
+    secrets.extend([
+        reset_hash,
+        verify_hash,
+        refresh_hash,
+        cookie_value(&cookie),
+        feed,
+        feed_hash,
+    ]);
     secrets.push(
         app.text_of(
             &format!("SELECT password_hash FROM users WHERE email = '{email}'"),
@@ -451,6 +468,10 @@ const OWNED: &[(&str, &str)] = &[
     ),
     ("refresh_tokens", "user_id = $1"),
     ("idempotency_keys", "user_id = $1"),
+    (
+        "calendar_feeds",
+        "user_id = $1 OR trip_id IN (SELECT id FROM trips WHERE owner_id = $1)",
+    ),
     ("trips", "owner_id = $1"),
     (
         "activities",
