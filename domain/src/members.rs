@@ -518,18 +518,16 @@ async fn claim(
             let Some(actor) = actor else {
                 return Err(TripError::NotFound);
             };
-            update
-                .filter(invitations::Column::Id.eq(id.uuid()))
-                .filter(
-                    invitations::Column::Email.in_subquery(
-                        sea_orm::sea_query::Query::select()
-                            .column(users::Column::Email)
-                            .from(users::Entity)
-                            .and_where(users::Column::Id.eq(actor.user().uuid()))
-                            .and_where(users::Column::EmailVerifiedAt.is_not_null())
-                            .to_owned(),
-                    ),
-                )
+            update.filter(invitations::Column::Id.eq(id.uuid())).filter(
+                invitations::Column::Email.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(users::Column::Email)
+                        .from(users::Entity)
+                        .and_where(users::Column::Id.eq(actor.user().uuid()))
+                        .and_where(users::Column::EmailVerifiedAt.is_not_null())
+                        .to_owned(),
+                ),
+            )
         }
     };
     if update.exec(txn).await?.rows_affected == 0 {

@@ -12,7 +12,7 @@ use crate::{context, error::AppError, session};
 pub const PROBLEMS_KEY: &str = "import_problems";
 
 /// An import page's data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportPage {
     /// The trip the file goes into (none: the file's trips become new trips).
     pub trip: Option<Trip>,

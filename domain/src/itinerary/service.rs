@@ -371,6 +371,7 @@ pub async fn append(
         check_room(&txn, trip_id, activity.day, false).await?;
         let position =
             i32::try_from(day_of(&txn, trip_id, activity.day).await?.len()).unwrap_or(i32::MAX);
+        let place = activity.place.unwrap_or_default();
         activities::ActiveModel {
             id: Set(ActivityId::new().uuid()),
             trip_id: Set(trip_id.uuid()),
@@ -386,6 +387,9 @@ pub async fn append(
             position: Set(position),
             latitude: Set(activity.latitude),
             longitude: Set(activity.longitude),
+            place_name: Set(place.name),
+            place_address: Set(place.address),
+            place_ref: Set(place.place_ref),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

@@ -201,7 +201,24 @@ struct TripIn {
     #[serde(default)]
     notes: String,
     #[serde(default)]
+    latitude: Option<f64>,
+    #[serde(default)]
+    longitude: Option<f64>,
+    #[serde(default)]
+    place: Option<PlaceIn>,
+    #[serde(default)]
     activities: Vec<ActivityIn>,
+}
+
+/// A place picked from the place search, as the export writes it.
+#[derive(Debug, Default, Deserialize)]
+struct PlaceIn {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    provider_id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +245,8 @@ struct ActivityIn {
     latitude: Option<f64>,
     #[serde(default)]
     longitude: Option<f64>,
+    #[serde(default)]
+    place: Option<PlaceIn>,
 }
 
 fn other() -> String {
@@ -301,7 +320,11 @@ pub fn read_json(text: &str) -> Result<Vec<TripIntake>, Vec<Problem>> {
                 .map(|budget| typed_amount(budget.minor, &trip.currency))
                 .unwrap_or_default(),
             notes: trip.notes.clone(),
+            latitude: coordinate(trip.latitude),
+            longitude: coordinate(trip.longitude),
+            ..TripDraft::default()
         };
+        let draft = with_place(draft, trip.place.as_ref());
         let what = format!("Trip “{}”", trip.name.trim());
         let new_trip = match draft.validate() {
             Ok(new_trip) => Some(new_trip),
@@ -328,11 +351,12 @@ pub fn read_json(text: &str) -> Result<Vec<TripIntake>, Vec<Problem>> {
                     .filter(|cost| cost.minor != 0)
                     .map(|cost| typed_amount(cost.minor, &trip.currency))
                     .unwrap_or_default(),
-                latitude: activity.latitude.map(|v| v.to_string()).unwrap_or_default(),
-                longitude: activity
-                    .longitude
-                    .map(|v| v.to_string())
-                    .unwrap_or_default(),
+                latitude: coordinate(activity.latitude),
+                longitude: coordinate(activity.longitude),
+                place_name: place_part(activity.place.as_ref(), |p| &p.name),
+                place_address: place_part(activity.place.as_ref(), |p| &p.address),
+                place_ref: place_part(activity.place.as_ref(), |p| &p.provider_id),
+                remove_place: String::new(),
             };
             let what = format!("{what}, activity “{}”", activity.title.trim());
             let result = draft.validate().and_then(|activity| match &new_trip {
@@ -358,6 +382,26 @@ pub fn read_json(text: &str) -> Result<Vec<TripIntake>, Vec<Problem>> {
     }
 }
 
+/// A position as a form would type it (empty for none).
+fn coordinate(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// One part of an exported place as typed (empty when there is no place).
+fn place_part(place: Option<&PlaceIn>, part: impl Fn(&PlaceIn) -> &String) -> String {
+    place.map(|p| part(p).clone()).unwrap_or_default()
+}
+
+/// The trip's draft with the exported destination place, when there is one.
+fn with_place(draft: TripDraft, place: Option<&PlaceIn>) -> TripDraft {
+    TripDraft {
+        place_name: place_part(place, |p| &p.name),
+        place_address: place_part(place, |p| &p.address),
+        place_ref: place_part(place, |p| &p.provider_id),
+        ..draft
+    }
+}
+
 /// A new trip as the rules that need a trip see it (its days and currency).
 fn trip_of(trip: &NewTrip) -> Trip {
     Trip {
@@ -371,6 +415,11 @@ fn trip_of(trip: &NewTrip) -> Trip {
         budget_minor: trip.budget_minor,
         notes: trip.notes.clone(),
         version: 1,
+        place_name: String::new(),
+        place_address: String::new(),
+        place_ref: String::new(),
+        latitude: trip.latitude,
+        longitude: trip.longitude,
     }
 }
 
@@ -779,6 +828,7 @@ fn event_activity(
         cost: String::new(),
         latitude,
         longitude,
+        ..ActivityDraft::default()
     };
     draft.validate().map(Some).map_err(|errors| {
         problems_of(
@@ -1014,6 +1064,11 @@ mod tests {
             budget_minor: None,
             notes: String::new(),
             version: 1,
+            place_name: String::new(),
+            place_address: String::new(),
+            place_ref: String::new(),
+            latitude: None,
+            longitude: None,
         }
     }
 
@@ -1107,6 +1162,7 @@ mod round_trip {
     use crate::{
         entities::{activities, trips},
         itinerary::model::Category,
+        places::model::PlacePick,
         privacy::export::TripExport,
         reference::{CURRENCIES, TIME_ZONES},
     };
@@ -1156,6 +1212,10 @@ mod round_trip {
                 cost,
                 latitude: place.map(|(lat, _)| lat.to_string()).unwrap_or_default(),
                 longitude: place.map(|(_, lon)| lon.to_string()).unwrap_or_default(),
+                place_name: place.map(|_| "Pastéis de Belém".to_string()).unwrap_or_default(),
+                place_address: place.map(|_| "Rua de Belém 84, Lisboa".to_string()).unwrap_or_default(),
+                place_ref: place.map(|_| "osm:node/1234567".to_string()).unwrap_or_default(),
+                remove_place: String::new(),
             })
         }
     }
@@ -1185,6 +1245,7 @@ mod round_trip {
                 currency: currency.to_string(),
                 budget,
                 notes: notes.unwrap_or_default(),
+                ..TripDraft::default()
             }, activities)
         }
     }
@@ -1202,6 +1263,7 @@ mod round_trip {
         i64,
         Option<f64>,
         Option<f64>,
+        Option<PlacePick>,
     );
 
     fn seen(activity: &NewActivity, trip: &Trip) -> Option<Seen> {
@@ -1218,6 +1280,7 @@ mod round_trip {
             cost,
             activity.latitude,
             activity.longitude,
+            activity.place.clone(),
         ))
     }
 
@@ -1251,6 +1314,11 @@ mod round_trip {
                 budget_minor: new_trip.budget_minor,
                 currency: new_trip.currency.clone(),
                 notes: new_trip.notes.clone(),
+                place_name: String::new(),
+                place_address: String::new(),
+                place_ref: String::new(),
+                latitude: new_trip.latitude,
+                longitude: new_trip.longitude,
                 created_at: at,
                 updated_at: at,
                 revision: 0,
@@ -1261,6 +1329,7 @@ mod round_trip {
             let rows: Vec<activities::Model> = planned.iter().map(|a| {
                 let position = positions.entry(a.day).or_insert(0);
                 *position += 1;
+                let place = a.place.clone().unwrap_or_default();
                 activities::Model {
                     id: Uuid::now_v7(),
                     trip_id: trip_row.id,
@@ -1276,6 +1345,9 @@ mod round_trip {
                     position: *position - 1,
                     latitude: a.latitude,
                     longitude: a.longitude,
+                    place_name: place.name,
+                    place_address: place.address,
+                    place_ref: place.place_ref,
                     created_at: at,
                     updated_at: at,
                     version: 1,

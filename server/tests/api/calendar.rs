@@ -102,6 +102,7 @@ pub fn trip(name: &str, zone: &str, start: &str, end: &str) -> TripDraft {
         currency: "EUR".into(),
         budget: "900".into(),
         notes: "Passports; tickets, chargers\nand the adapter".into(),
+        ..TripDraft::default()
     }
 }
 

@@ -232,7 +232,10 @@ async fn a_share_link_shows_the_plan_without_the_map_or_the_weather() {
         html.contains("day__weather--forecast")
     })
     .await;
-    assert!(own.contains("map-sketch") && own.contains("day__weather--forecast"), "{own}");
+    assert!(
+        own.contains("map-sketch") && own.contains("day__weather--forecast"),
+        "{own}"
+    );
 
     let (token, _) = domain::sharing::create(
         &app.db,
@@ -245,10 +248,23 @@ async fn a_share_link_shows_the_plan_without_the_map_or_the_weather() {
     .unwrap();
     let response = app.get(&format!("/shared/{token}")).await;
     assert_eq!(response.status(), 200);
-    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let shared = response.text().await.unwrap();
-    assert!(shared.contains("Torre de Belém"), "the plan is there: {shared}");
-    for hidden in ["map-sketch", "map.js", "geo:", "openstreetmap.org/?mlat", "day__weather", "Find a place"] {
+    assert!(
+        shared.contains("Torre de Belém"),
+        "the plan is there: {shared}"
+    );
+    for hidden in [
+        "map-sketch",
+        "map.js",
+        "geo:",
+        "openstreetmap.org/?mlat",
+        "day__weather",
+        "Find a place",
+    ] {
         assert!(!shared.contains(hidden), "{hidden}: {shared}");
     }
     assert!(!csp.contains(&fake.url("")), "{csp}");

@@ -109,6 +109,7 @@ pub async fn trip_with_activity(app: &TestApp, owner: &Person) -> (TripId, Activ
             currency: "EUR".into(),
             budget: "900".into(),
             notes: "Secret notes".into(),
+            ..TripDraft::default()
         },
     )
     .await
