@@ -46,6 +46,8 @@ pub struct FeedView {
     pub status: Option<FeedStatus>,
     /// The address made just now (`https://…/feeds/….ics`), shown this once.
     pub new_address: Option<String>,
+    /// Whether the traveler may add to the trip's plan (and so import into it).
+    pub can_import: bool,
 }
 
 #[server(prefix = "/api/feeds", endpoint = "get")]
@@ -62,9 +64,17 @@ pub async fn get_feed(#[server(default)] trip: String) -> Result<FeedView, AppEr
             .map(|token| format!("{}/feeds/{token}.ics", state.base_url)),
         None => None,
     };
+    let can_import = match scope {
+        FeedScope::Trip(id) => actor
+            .check(&state.db, id, domain::access::Right::EditPlan)
+            .await
+            .is_ok(),
+        FeedScope::AllTrips => false,
+    };
     Ok(FeedView {
         status,
         new_address,
+        can_import,
     })
 }
 

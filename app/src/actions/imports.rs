@@ -28,11 +28,15 @@ pub async fn get_import_page(#[server(default)] trip: String) -> Result<ImportPa
     } else {
         let id: TripId = trip.parse().map_err(|e| AppError::from(e).respond())?;
         let db = context::db()?;
-        Some(
-            trips::find(&db, &actor, id)
-                .await
-                .map_err(|e| AppError::from(e).respond())?,
-        )
+        let trip = trips::find(&db, &actor, id)
+            .await
+            .map_err(|e| AppError::from(e).respond())?;
+        // Importing adds to the plan: a viewer has no page to import into.
+        actor
+            .check(&db, id, domain::access::Right::EditPlan)
+            .await
+            .map_err(|e| AppError::from(e).respond())?;
+        Some(trip)
     };
     let problems = session::take_once(PROBLEMS_KEY)
         .await?

@@ -210,6 +210,7 @@ fn take_along(
     })
     .collect_view();
     let import = format!("/trips/{trip}/import");
+    let can_import = feed.can_import;
     view! {
         <section class="take-along" id="take-along" aria-labelledby="take-along-heading">
             <h2 id="take-along-heading" class="section-title">"Take it along"</h2>
@@ -219,11 +220,16 @@ fn take_along(
             </div>
             <h3>"Files"</h3>
             <ul class="take-along__files">{files}</ul>
-            <h3>"Bring things in"</h3>
-            <p>
-                "Add events from a calendar file, or places from a GPX or KML file. "
-                <a href=import>"Import into this trip…"</a>
-            </p>
+            {can_import
+                .then(|| {
+                    view! {
+                        <h3>"Bring things in"</h3>
+                        <p>
+                            "Add events from a calendar file, or places from a GPX or KML file. "
+                            <a href=import>"Import into this trip…"</a>
+                        </p>
+                    }
+                })}
         </section>
     }
 }

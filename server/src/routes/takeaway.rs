@@ -262,6 +262,13 @@ pub async fn upload_into_trip(
         Ok(trip) => trip,
         Err(error) => return refuse(&AppError::from(error)),
     };
+    // A viewer is refused before the file is read, not after its problems are listed.
+    if let Err(error) = actor
+        .check(&state.db, trip_id, domain::access::Right::EditPlan)
+        .await
+    {
+        return refuse(&AppError::from(error));
+    }
     let page = format!("/trips/{trip_id}/import");
     let file = match upload(form).await {
         Ok(file) => file,

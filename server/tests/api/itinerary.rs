@@ -339,11 +339,11 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
     let before = app.queries.load(Ordering::SeqCst);
     assert_eq!(without_nonce(&view().await), without_nonce(&first));
     let kept = app.queries.load(Ordering::SeqCst) - before;
-    // Shown again unchanged, the trip's activities and members are not even read (three
-    // statements: the activities, and the members' list with its own access check).
+    // Shown again unchanged, the trip's activities and members are not even read (two
+    // statements: the activities, and the members).
     assert_eq!(
         kept,
-        rendered - 3,
+        rendered - 2,
         "{kept} statements, {rendered} the first time"
     );
 
