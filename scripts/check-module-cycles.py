@@ -14,8 +14,28 @@ import re
 import sys
 
 CRATES = ["domain/src", "app/src", "islands/src", "server/src", "migration/src"]
-PATH = re.compile(r"\bcrate::(?:\{([^;]*?)\}|([a-z_][a-z0-9_]*))", re.S)
-NAME = re.compile(r"(?:^|[,{\s])([a-z_][a-z0-9_]*)(?=\s*(?:::|,|\}|$|\s+as\b))", re.M)
+PATH = re.compile(r"\bcrate::(?:(\{)|([a-z_][a-z0-9_]*))")
+FIRST = re.compile(r"\s*([a-z_][a-z0-9_]*)")
+
+
+def group_heads(text: str, start: int) -> list[str]:
+    """The first name of each item of the `{...}` group opening at `start`: in
+    `crate::{a::{b, c}, d}` that is `a` and `d` (what is nested belongs to its item)."""
+    heads, depth, item = [], 0, start + 1
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        if depth == 1 and c == "," or depth == 0:
+            found = FIRST.match(text, item)
+            if found:
+                heads.append(found.group(1))
+            item = i + 1
+        if depth == 0:
+            break
+    return heads
 
 
 def strip_comments(text: str) -> str:
@@ -44,8 +64,9 @@ def edges(src: pathlib.Path) -> dict[str, set[str]]:
     for name, files in mods.items():
         for path in files:
             text = strip_comments(path.read_text(encoding="utf-8"))
-            for group, single in PATH.findall(text):
-                targets = [single] if single else NAME.findall(group)
+            for found in PATH.finditer(text):
+                single = found.group(2)
+                targets = [single] if single else group_heads(text, found.start(1))
                 for target in targets:
                     if target in mods and target != name:
                         graph[name].add(target)

@@ -24,6 +24,8 @@ use crate::{
     access::{Actor, Right, Role},
     accounts::{
         model::{email_problem, normalise_email},
+        service::AuthError,
+        signup::{self, CheckedSignup},
         tokens::{digest, new_token},
     },
     entities::{trip_invitations as invitations, trip_members as members, trips, users},
@@ -928,4 +930,32 @@ pub(crate) async fn hand_over_before_deletion(
         }
     }
     Ok(changes)
+}
+
+/// Makes an account through a trip invitation's link and joins the trip: the link proves the
+/// address, as a sign-up link does. `signup` must be for the address the invitation was sent
+/// to (the page fills it in). Returns the new account and the trip.
+///
+/// # Errors
+/// `Invalid` when the link is not open, the address is not the invited one, or it has an
+/// account already.
+#[tracing::instrument(skip_all)]
+pub async fn complete_invited(
+    db: &sea_orm::DatabaseConnection,
+    token: &str,
+    checked: CheckedSignup,
+    now: DateTime<Utc>,
+) -> Result<(users::Model, TripId), AuthError> {
+    let invalid = |message: &str| AuthError::Invalid(FormErrors::with_form(message));
+    let invited = invited_address(db, token, now).await?;
+    if invited.as_deref() != Some(checked.email()) {
+        return Err(invalid(INVALID_INVITATION));
+    }
+    let user = signup::create_proven(db, checked, now).await?;
+    tracing::info!(user_id = %user.id, outcome = "created", "sign-up through an invitation");
+    let actor = Actor::signed_in(user.id.into());
+    let trip = accept(db, &actor, Which::Link(token), now)
+        .await
+        .map_err(|_| invalid(INVALID_INVITATION))?;
+    Ok((user, trip))
 }

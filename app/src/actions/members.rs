@@ -338,7 +338,7 @@ pub async fn sign_up_invited(
         other => failed(other),
     };
     let checked = signup::check(input).await.map_err(keep)?;
-    let (user, trip) = signup::complete_invited(&db, &token, checked, now)
+    let (user, trip) = domain::members::complete_invited(&db, &token, checked, now)
         .await
         .map_err(keep)?;
     session::start(user.id.into()).await?;

@@ -388,7 +388,6 @@ mod tests {
             sort: Sort::Name,
             whose: Whose::Shared,
             page: 3,
-            whose: Default::default(),
         };
         assert_eq!(
             list_url(&query),

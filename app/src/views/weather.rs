@@ -70,7 +70,7 @@ pub fn weather_line(day: &DayWeather, place: Option<String>) -> impl IntoView + 
     view! {
         <p class=format!("day__weather day__weather--{}", <&str>::from(day.kind))>
             <SkyIcon sky=icon/>
-            <span class="day__weather-label">{label(day.kind)}": "</span>
+            <span class="day__weather-label">{format!("{}: ", label(day.kind))}</span>
             {words.join(" · ")}
         </p>
     }

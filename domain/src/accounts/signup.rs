@@ -36,6 +36,13 @@ pub struct CheckedSignup {
     password_hash: String,
 }
 
+impl CheckedSignup {
+    /// The address, normalised.
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+}
+
 /// Validates the form and hashes the password: the part of a sign-up the person waits for,
 /// and the same work whether or not the address has an account.
 ///
@@ -208,25 +215,16 @@ pub async fn delete_expired(
         .rows_affected)
 }
 
-/// Makes an account through a trip invitation's link and joins the trip: the link proves the
-/// address, as a sign-up link does. `signup` must be for the address the invitation was sent
-/// to (the page fills it in). Returns the new account and the trip.
+/// Makes the account of a sign-up whose address another link has proven (a trip invitation's),
+/// and uses up the address's pending sign-ups.
 ///
 /// # Errors
-/// `Invalid` when the link is not open, the address is not the invited one, or it has an
-/// account already.
-#[tracing::instrument(skip_all)]
-pub async fn complete_invited(
-    db: &sea_orm::DatabaseConnection,
-    token: &str,
+/// `Invalid` when the address has an account already.
+pub async fn create_proven(
+    db: &impl ConnectionTrait,
     signup: CheckedSignup,
     now: DateTime<Utc>,
-) -> Result<(users::Model, crate::ids::TripId), AuthError> {
-    let invalid = |message: &str| AuthError::Invalid(FormErrors::with_form(message));
-    let invited = crate::members::invited_address(db, token, now).await?;
-    if invited.as_deref() != Some(signup.email.as_str()) {
-        return Err(invalid(crate::members::INVALID_INVITATION));
-    }
+) -> Result<users::Model, AuthError> {
     let user = users::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(signup.email),
@@ -241,19 +239,15 @@ pub async fn complete_invited(
     let user = match user.insert(db).await {
         Ok(user) => user,
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(invalid(ALREADY_REGISTERED));
+            return Err(AuthError::Invalid(FormErrors::with_form(
+                ALREADY_REGISTERED,
+            )));
         }
         Err(error) => return Err(error.into()),
     };
-    // Pending sign-ups of the address are used up: the account exists now.
     pending::Entity::delete_many()
         .filter(pending::Column::Email.eq(&user.email))
         .exec(db)
         .await?;
-    tracing::info!(user_id = %user.id, outcome = "created", "sign-up through an invitation");
-    let actor = crate::access::Actor::signed_in(user.id.into());
-    let trip = crate::members::accept(db, &actor, crate::members::Which::Link(token), now)
-        .await
-        .map_err(|_| invalid(crate::members::INVALID_INVITATION))?;
-    Ok((user, trip))
+    Ok(user)
 }
