@@ -297,23 +297,16 @@ pub async fn explain_change(
     }
 }
 
-/// Adds an activity to the trip, in its day's order by start time.
-#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
-pub async fn create(
-    db: &(impl TransactionTrait + ConnectionTrait),
-    actor: &Actor,
+/// The row of a new activity of the trip at `position` of its day.
+fn new_row(
     trip_id: TripId,
     activity: NewActivity,
-) -> Result<Activity, TripError> {
-    let txn = db.begin().await?;
-    let trip = lock_trip(&txn, actor, trip_id).await?;
-    let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
-    check_room(&txn, trip_id, activity.day, false).await?;
-    let position = slot(&txn, trip_id, activity.day, activity.start_time).await?;
-    shift_positions(&txn, trip_id, activity.day, position, 1).await?;
-    let now = Utc::now();
+    cost_minor: i64,
+    position: i32,
+    now: chrono::DateTime<Utc>,
+) -> activities::ActiveModel {
     let place = activity.place.unwrap_or_default();
-    let created = activities::ActiveModel {
+    activities::ActiveModel {
         id: Set(ActivityId::new().uuid()),
         trip_id: Set(trip_id.uuid()),
         day: Set(activity.day),
@@ -336,8 +329,25 @@ pub async fn create(
         version: Set(1),
         calendar_sequence: Set(0),
     }
-    .insert(&txn)
-    .await?;
+}
+
+/// Adds an activity to the trip, in its day's order by start time.
+#[tracing::instrument(skip_all, fields(user_id = %actor.user()))]
+pub async fn create(
+    db: &(impl TransactionTrait + ConnectionTrait),
+    actor: &Actor,
+    trip_id: TripId,
+    activity: NewActivity,
+) -> Result<Activity, TripError> {
+    let txn = db.begin().await?;
+    let trip = lock_trip(&txn, actor, trip_id).await?;
+    let cost_minor = activity.check_against(&trip).map_err(TripError::Invalid)?;
+    check_room(&txn, trip_id, activity.day, false).await?;
+    let position = slot(&txn, trip_id, activity.day, activity.start_time).await?;
+    shift_positions(&txn, trip_id, activity.day, position, 1).await?;
+    let created = new_row(trip_id, activity, cost_minor, position, Utc::now())
+        .insert(&txn)
+        .await?;
     let change = history::record(
         &txn,
         trip_id,
@@ -371,32 +381,9 @@ pub async fn append(
         check_room(&txn, trip_id, activity.day, false).await?;
         let position =
             i32::try_from(day_of(&txn, trip_id, activity.day).await?.len()).unwrap_or(i32::MAX);
-        let place = activity.place.unwrap_or_default();
-        activities::ActiveModel {
-            id: Set(ActivityId::new().uuid()),
-            trip_id: Set(trip_id.uuid()),
-            day: Set(activity.day),
-            start_time: Set(activity.start_time),
-            end_time: Set(activity.end_time),
-            ends_next_day: Set(activity.ends_next_day),
-            title: Set(activity.title),
-            location: Set(activity.location),
-            description: Set(activity.description),
-            category: Set(<&str>::from(activity.category).to_string()),
-            cost_minor: Set(cost_minor),
-            position: Set(position),
-            latitude: Set(activity.latitude),
-            longitude: Set(activity.longitude),
-            place_name: Set(place.name),
-            place_address: Set(place.address),
-            place_ref: Set(place.place_ref),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            calendar_sequence: Set(0),
-        }
-        .insert(&txn)
-        .await?;
+        new_row(trip_id, activity, cost_minor, position, now)
+            .insert(&txn)
+            .await?;
     }
     txn.commit().await?;
     Ok(count)
