@@ -107,6 +107,9 @@ test('a viewer sees no controls and a forged change is refused', async ({ browse
     await expect(cleo.page.getByRole('link', { name: control, exact: true })).toHaveCount(0);
   }
   await expect(cleo.page.getByRole('button', { name: /Move/ })).toHaveCount(0);
+  // The trip's files are for every member; bringing things in is for those who edit.
+  await expect(cleo.page.getByRole('link', { name: 'Trip pack' })).toBeVisible();
+  await expect(cleo.page.getByRole('link', { name: 'Import into this trip…' })).toHaveCount(0);
   const edit = await cleo.page.goto(`${tripUrl}/edit`);
   expect(edit?.status()).toBe(403);
   // A forged form post, with the viewer's own session: refused, nothing added.
