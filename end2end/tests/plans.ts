@@ -18,7 +18,7 @@ export async function planLisbon(page: Page, hasJs: boolean): Promise<string> {
   await page.getByLabel('Starts at (optional)').fill('09:30');
   await page.getByLabel('Ends at (optional)').fill('11:00');
   await page.getByLabel('Place (optional)').fill('Rua da Madre de Deus 4');
-  await page.getByText('Map position (optional)').click();
+  await page.getByText('Map position by hand').click();
   await page.getByLabel('Latitude', { exact: true }).fill('38.7249');
   await page.getByLabel('Longitude', { exact: true }).fill('-9.1139');
   await page.getByRole('button', { name: 'Add activity' }).click();

@@ -249,7 +249,8 @@ pub fn LiveTrip(trip_id: String, page_url: String) -> impl IntoView {
     #[cfg(not(feature = "hydrate"))]
     let _ = (trip_id, page_url);
     view! {
-        <p class="live-note" role="status" aria-live="polite" data-live-trip="">{move || note.get()}</p>
+        <p class="live-note" class:live-note--shown=move || !note.get().is_empty()
+            aria-live="polite" data-live-trip="">{move || note.get()}</p>
     }
 }
 
