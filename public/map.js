@@ -63,7 +63,8 @@
 
   let started = false;
   const start = () => {
-    if (started || !panel.open) return;
+    // Offline (a copy the service worker kept), the sketch is the map: tiles would only fail.
+    if (started || !panel.open || !navigator.onLine) return;
     started = true;
     const base = panel.dataset.leaflet;
     const style = document.createElement('link');
@@ -76,5 +77,6 @@
     document.head.append(script);
   };
   panel.addEventListener('toggle', start);
+  window.addEventListener('online', start);
   start();
 })();

@@ -22,13 +22,38 @@ await page.waitForTimeout(1000);
 await page.goto(base + '/trips/new');
 await page.getByLabel('Trip name').fill('Spring in Lisbon');
 await page.getByLabel('Destination').fill('Lisbon, Portugal');
-await page.getByLabel('First day').fill('2027-03-03');
-await page.getByLabel('Last day').fill('2027-03-06');
+await page.getByLabel('First day').fill('2027-03-26');
+await page.getByLabel('Last day').fill('2027-03-30');
+await page.getByLabel('Time zone').selectOption('Europe/Lisbon');
+await page.getByLabel('Currency').selectOption('EUR');
 await page.getByRole('button', { name: 'Create trip' }).click();
 await page.waitForURL(/\/trips\/[0-9a-f-]{36}$/);
 const trip = new URL(page.url()).pathname;
 for (const path of process.argv.slice(3).length ? process.argv.slice(3) : [`/activities/new?day=2027-03-05`, `/edit`, ``, `/members`, `/import`, `/places`]) {
-  await page.goto(base + trip + path);
+  if (path === 'place') {
+    await page.goto(base + trip + '/activities/new?day=2027-03-28');
+    await page.getByLabel('Title').fill('Tile museum');
+    await page.getByLabel('Starts at (optional)').fill('09:30');
+    await page.getByLabel('Ends at (optional)').fill('11:00');
+    await page.getByLabel('Place (optional)').fill('Rua da Madre de Deus 4');
+    await page.getByText('Map position by hand').click();
+    await page.getByLabel('Latitude', { exact: true }).fill('38.7249');
+    await page.getByLabel('Longitude', { exact: true }).fill('-9.1139');
+    await page.getByRole('button', { name: 'Add activity' }).click();
+    await page.waitForTimeout(800);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + trip);
+    await page.getByRole('button', { name: 'Make a calendar address' }).click();
+    await page.waitForTimeout(1500);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.waitForTimeout(500);
+  } else if (path === 'feed') {
+    await page.goto(base + trip);
+    await page.getByRole('button', { name: 'Make a calendar address' }).click();
+    await page.waitForTimeout(800);
+  } else {
+    await page.goto(base + trip + path);
+  }
   await page.waitForTimeout(500);
   const r = await page.evaluate(() => {
     const out = [];

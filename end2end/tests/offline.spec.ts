@@ -106,6 +106,8 @@ test('after logging out, nothing of the traveler’s is readable offline', async
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/$/);
+  // The landing page's islands load once it is idle: let them, before the network goes.
+  await waitForHydration(page);
   await expect.poll(() => keptPages(page)).toEqual([]);
 
   await context.setOffline(true);

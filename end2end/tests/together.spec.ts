@@ -80,7 +80,7 @@ test('an editor joins through the link and their change reaches the owner', asyn
   if (hasJs) {
     // Live: it appears without a reload, and the page says who did what.
     await expect(ana.page.getByRole('heading', { name: 'Port wine cellar' })).toBeVisible({ timeout: 3_000 });
-    await expect(ana.page.getByRole('status').filter({ hasText: 'Ben Editor added “Port wine cellar”.' })).toBeVisible();
+    await expect(ana.page.locator('[data-live-trip]')).toHaveText('Ben Editor added “Port wine cellar”.');
     await waitForHydration(ana.page);
   } else {
     await expect(ana.page.getByRole('heading', { name: 'Port wine cellar' })).toHaveCount(0);

@@ -276,7 +276,10 @@ pub fn change_note(kind: &str, who: &str, summary: &str) -> String {
 
 #[cfg(feature = "hydrate")]
 mod follow {
-    use std::{cell::Cell, rc::Rc};
+    use std::{
+        cell::{Cell, RefCell},
+        rc::Rc,
+    };
 
     use leptos::prelude::*;
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -290,10 +293,54 @@ mod follow {
         again: Cell<bool>,
     }
 
+    /// The stream while it is open; none while the browser is offline or the trip is gone.
+    #[derive(Default)]
+    struct Stream {
+        source: RefCell<Option<EventSource>>,
+        gone: Cell<bool>,
+    }
+
+    /// Follows the trip while the browser is online. Offline, the stream is closed (the
+    /// browser would only fail to reconnect, again and again); back online, it opens again and
+    /// the overview is fetched once, for whatever changed meanwhile.
     pub fn start(trip_id: String, page_url: String, note: RwSignal<String>) {
+        let stream = Rc::new(Stream::default());
+        if window().navigator().on_line() {
+            connect(&stream, &trip_id, &page_url, note);
+        }
+        let paused = Closure::<dyn FnMut()>::new({
+            let stream = Rc::clone(&stream);
+            move || {
+                if let Some(source) = stream.source.borrow_mut().take() {
+                    source.close();
+                }
+            }
+        });
+        let _ =
+            window().add_event_listener_with_callback("offline", paused.as_ref().unchecked_ref());
+        paused.forget();
+        let resumed = Closure::<dyn FnMut()>::new(move || {
+            if stream.gone.get() || stream.source.borrow().is_some() {
+                return;
+            }
+            connect(&stream, &trip_id, &page_url, note);
+            let (trip_id, page_url) = (trip_id.clone(), page_url.clone());
+            leptos::task::spawn_local(async move {
+                if refresh(&trip_id, &page_url).await.is_err() {
+                    reload();
+                }
+            });
+        });
+        let _ =
+            window().add_event_listener_with_callback("online", resumed.as_ref().unchecked_ref());
+        resumed.forget();
+    }
+
+    fn connect(stream: &Rc<Stream>, trip_id: &str, page_url: &str, note: RwSignal<String>) {
         let Ok(source) = EventSource::new(&format!("/trips/{trip_id}/events")) else {
             return;
         };
+        let (trip_id, page_url) = (trip_id.to_string(), page_url.to_string());
         let refreshing = Rc::new(Refreshing::default());
         let on_change = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let said = event
@@ -340,12 +387,16 @@ mod follow {
             source.add_event_listener_with_callback("reload", on_reload.as_ref().unchecked_ref());
         on_reload.forget();
         let closing = source.clone();
+        let ended = Rc::clone(stream);
         let on_gone = Closure::<dyn FnMut(MessageEvent)>::new(move |_| {
             closing.close();
+            ended.gone.set(true);
+            ended.source.borrow_mut().take();
             note.set("This trip was deleted, or you are no longer one of its members. Reload to see where things stand.".to_string());
         });
         let _ = source.add_event_listener_with_callback("gone", on_gone.as_ref().unchecked_ref());
         on_gone.forget();
+        *stream.source.borrow_mut() = Some(source);
     }
 
     fn reload() {
