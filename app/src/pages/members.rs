@@ -232,7 +232,7 @@ fn Sharing(trip: String, link: Option<ShareLink>, new_url: Option<String>) -> im
         view! {
             <div class="share-url">
                 <label for="share-url">"Your new link — copy it now: it is shown only once"</label>
-                <input id="share-url" type="text" readonly=true value=url/>
+                <input id="share-url" class="feed__address" type="text" readonly=true value=url/>
             </div>
         }
     });
