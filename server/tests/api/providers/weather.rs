@@ -21,8 +21,8 @@ async fn days_near_today_show_the_forecast_and_past_days_what_it_was() {
     // Two days past, today and two ahead.
     assert_eq!(html.matches("day__weather--observed").count(), 2, "{html}");
     assert_eq!(html.matches("day__weather--forecast").count(), 3, "{html}");
-    assert!(html.contains(">Forecast<"), "{html}");
-    assert!(html.contains(">On the day<"), "{html}");
+    assert!(html.contains(">Forecast: <"), "{html}");
+    assert!(html.contains(">On the day: <"), "{html}");
     assert_eq!(
         html.matches("</span>Light rain · 15–21 °C · 2.0 mm, 40 % chance</p>")
             .count(),
@@ -96,7 +96,7 @@ async fn days_beyond_the_forecast_show_what_is_typical_from_past_years() {
     .await;
     assert_eq!(html.matches("day__weather--typical").count(), 3, "{html}");
     assert_eq!(
-        html.matches(">Typical for these dates<").count(),
+        html.matches(">Typical for these dates: <").count(),
         3,
         "{html}"
     );
