@@ -156,6 +156,20 @@ pub async fn complete(
 ) -> Result<users::Model, AuthError> {
     let invalid = |message: &str| AuthError::Invalid(FormErrors::with_form(message));
     let txn = db.begin().await?;
+    // A write first, so SQLite takes its write lock at once: a read first would have to upgrade
+    // its lock at the delete below, and SQLite refuses that at once (no waiting) while another
+    // connection writes — the sign-up then failed under load.
+    let touched = pending::Entity::update_many()
+        .col_expr(
+            pending::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::col(pending::Column::ExpiresAt),
+        )
+        .filter(pending::Column::TokenHash.eq(digest(token)))
+        .exec(&txn)
+        .await?;
+    if touched.rows_affected == 0 {
+        return Err(invalid(INVALID_LINK));
+    }
     let Some(found) = live(&txn, token, now).await? else {
         return Err(invalid(INVALID_LINK));
     };
