@@ -193,25 +193,12 @@ pub async fn complete(
         tracing::info!(outcome = "address has an account", "sign-up completed");
         return Err(invalid(ALREADY_REGISTERED));
     }
-    let user = users::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(found.email),
-        display_name: Set(found.display_name),
-        password_hash: Set(found.password_hash),
-        email_verified_at: Set(Some(now)),
-        time_zone: Set(None),
-        theme: Set(<&str>::from(Theme::System).to_string()),
-        created_at: Set(now),
-        updated_at: Set(now),
+    let proven = CheckedSignup {
+        email: found.email,
+        display_name: found.display_name,
+        password_hash: found.password_hash,
     };
-    let user = match user.insert(&txn).await {
-        Ok(user) => user,
-        // Two sign-ups of one address finished at the same moment: this one lost.
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(invalid(ALREADY_REGISTERED));
-        }
-        Err(error) => return Err(error.into()),
-    };
+    let user = insert_account(&txn, proven, now).await?;
     txn.commit().await?;
     tracing::info!(user_id = %user.id, outcome = "created", "sign-up completed");
     Ok(user)
@@ -239,6 +226,24 @@ pub async fn create_proven(
     signup: CheckedSignup,
     now: DateTime<Utc>,
 ) -> Result<users::Model, AuthError> {
+    let user = insert_account(db, signup, now).await?;
+    pending::Entity::delete_many()
+        .filter(pending::Column::Email.eq(&user.email))
+        .exec(db)
+        .await?;
+    Ok(user)
+}
+
+/// Inserts the account of a sign-up whose address is proven.
+///
+/// # Errors
+/// `Invalid` when the address has an account already (two sign-ups of one address finished
+/// at the same moment, and this one lost).
+async fn insert_account(
+    db: &impl ConnectionTrait,
+    signup: CheckedSignup,
+    now: DateTime<Utc>,
+) -> Result<users::Model, AuthError> {
     let user = users::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(signup.email),
@@ -250,18 +255,11 @@ pub async fn create_proven(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let user = match user.insert(db).await {
-        Ok(user) => user,
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(AuthError::Invalid(FormErrors::with_form(
-                ALREADY_REGISTERED,
-            )));
-        }
-        Err(error) => return Err(error.into()),
-    };
-    pending::Entity::delete_many()
-        .filter(pending::Column::Email.eq(&user.email))
-        .exec(db)
-        .await?;
-    Ok(user)
+    match user.insert(db).await {
+        Ok(user) => Ok(user),
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(
+            AuthError::Invalid(FormErrors::with_form(ALREADY_REGISTERED)),
+        ),
+        Err(error) => Err(error.into()),
+    }
 }
