@@ -24,6 +24,7 @@ pub mod places;
 pub mod privacy;
 pub mod providers;
 pub mod reference;
+pub mod search;
 pub mod sharing;
 pub mod takeaway;
 pub mod text;

@@ -188,9 +188,12 @@ async fn migrate(settings: &Settings, action: MigrateAction) -> ExitCode {
         }
     };
     let outcome = match action {
-        MigrateAction::Up => Migrator::up(&db, None)
-            .await
-            .map(|()| println!("All migrations are applied.")),
+        MigrateAction::Up => match Migrator::up(&db, None).await {
+            Ok(()) => domain::search::fill_missing(&db)
+                .await
+                .map(|_| println!("All migrations are applied.")),
+            Err(error) => Err(error),
+        },
         MigrateAction::Down { steps } => Migrator::down(&db, Some(steps))
             .await
             .map(|()| println!("Rolled back {steps} migration(s).")),

@@ -72,6 +72,8 @@ pub enum StartupError {
     Database(#[from] DbSetupError),
     #[error("could not apply database migrations: {0}")]
     Migrate(#[source] DbErr),
+    #[error("could not fill the search texts: {0}")]
+    Search(#[source] DbErr),
     #[error("SMTP_URL or MAIL_FROM is not usable: {0}")]
     Mail(#[source] MailError),
     #[error(transparent)]
@@ -128,6 +130,11 @@ impl Application {
                 .await
                 .map_err(StartupError::Migrate)?;
         }
+        // Rows from before the search text existed, or from a previous release still running
+        // beside this one during a rolling deploy.
+        domain::search::fill_missing(&db)
+            .await
+            .map_err(StartupError::Search)?;
         let listener =
             TcpListener::bind(settings.bind)
                 .await

@@ -35,6 +35,8 @@ pub struct Model {
     pub version: i64,
     /// Grows when the activity's time or place changes (its calendar event's `SEQUENCE`).
     pub calendar_sequence: i32,
+    /// Title, location and place folded for searching (`crate::search`).
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -34,6 +34,8 @@ pub struct Model {
     /// Grows when the trip's dates, place or zone change: calendar apps replace the trip's
     /// event (and re-read its activities' times) only when it grew.
     pub calendar_sequence: i32,
+    /// Name, destination and place folded for searching (`crate::search`).
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,7 +25,7 @@ use crate::{
     error::FormErrors,
     history::{self, Change, Kind},
     ids::{ActivityId, TripId},
-    live,
+    live, search,
     trips::{model::Trip, service::TripError},
 };
 
@@ -306,6 +306,7 @@ fn new_row(
     now: chrono::DateTime<Utc>,
 ) -> activities::ActiveModel {
     let place = activity.place.unwrap_or_default();
+    let search_text = search::activity_text(&activity.title, &activity.location, &place.name);
     activities::ActiveModel {
         id: Set(ActivityId::new().uuid()),
         trip_id: Set(trip_id.uuid()),
@@ -328,6 +329,7 @@ fn new_row(
         updated_at: Set(now),
         version: Set(1),
         calendar_sequence: Set(0),
+        search_text: Set(search_text),
     }
 }
 
@@ -440,8 +442,8 @@ pub async fn update(
     active.start_time = Set(activity.start_time);
     active.end_time = Set(activity.end_time);
     active.ends_next_day = Set(activity.ends_next_day);
-    active.title = Set(activity.title);
-    active.location = Set(activity.location);
+    active.title = Set(activity.title.clone());
+    active.location = Set(activity.location.clone());
     active.description = Set(activity.description);
     active.category = Set(<&str>::from(activity.category).to_string());
     active.cost_minor = Set(cost_minor);
@@ -450,6 +452,11 @@ pub async fn update(
     active.longitude = Set(activity.longitude);
     active.version = Set(active.version.as_ref() + 1);
     let place = activity.place.unwrap_or_default();
+    active.search_text = Set(search::activity_text(
+        &activity.title,
+        &activity.location,
+        &place.name,
+    ));
     active.place_name = Set(place.name);
     active.place_address = Set(place.address);
     active.place_ref = Set(place.place_ref);

@@ -500,6 +500,7 @@ mod tests {
             revision: 3,
             version: 1,
             calendar_sequence: 2,
+            search_text: String::new(),
         }
     }
 
@@ -534,6 +535,7 @@ mod tests {
             updated_at: at,
             version: 1,
             calendar_sequence: 1,
+            search_text: String::new(),
         }
     }
 

@@ -1324,6 +1324,7 @@ mod round_trip {
                 revision: 0,
                 version: 1,
                 calendar_sequence: 0,
+                search_text: String::new(),
             };
             let mut positions = std::collections::HashMap::new();
             let rows: Vec<activities::Model> = planned.iter().map(|a| {
@@ -1352,6 +1353,7 @@ mod round_trip {
                     updated_at: at,
                     version: 1,
                     calendar_sequence: 0,
+                    search_text: String::new(),
                 }
             }).collect();
 

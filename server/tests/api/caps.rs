@@ -45,6 +45,11 @@ async fn insert_trips(db: &DatabaseConnection, owner: Uuid, count: u64) {
             revision: Set(0),
             version: Set(1),
             calendar_sequence: Set(0),
+            search_text: Set(domain::search::trip_text(
+                &format!("Trip {n}"),
+                "Lisbon",
+                "",
+            )),
         })
         .collect();
     for batch in rows.chunks(500) {
@@ -82,6 +87,11 @@ async fn insert_activities(db: &DatabaseConnection, trip_id: Uuid, days: &[u32],
                 created_at: Set(Utc::now()),
                 updated_at: Set(Utc::now()),
                 calendar_sequence: Set(0),
+                search_text: Set(domain::search::activity_text(
+                    &format!("Activity {n}"),
+                    "",
+                    "",
+                )),
             });
         }
     }
