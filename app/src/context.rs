@@ -107,6 +107,16 @@ pub struct PageUser(pub Option<Profile>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFlash(pub Option<String>);
 
+/// The language the page is in, chosen by the server before it renders (the account's choice,
+/// the visitor's cookie, the browser's languages, or English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLanguage(pub i18n::Language);
+
+/// The language of the page being rendered (English outside a page request).
+pub fn lang() -> i18n::Language {
+    from_request(|PageLanguage(language): &PageLanguage| Some(*language)).unwrap_or_default()
+}
+
 /// The user the server looked up for this page, if any.
 pub fn page_user() -> Option<Profile> {
     from_request(|PageUser(user): &PageUser| user.clone())

@@ -2,43 +2,32 @@
 //! kind, a day's warnings. Plain text from the core's values; the core itself stays free of
 //! wording for people (but for its rules' messages).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use domain::{
     itinerary::model::{Activity, Category, Warning, format_time},
     trips::model::{Timing, days_between},
 };
+use i18n::{Language, tr};
 
 pub use domain::trips::model::format_date;
 
-/// `3–9 Mar 2026`, `28 Mar – 2 Apr 2026`, `28 Dec 2026 – 3 Jan 2027`, or `3 Mar 2026`.
-pub fn format_range(start: NaiveDate, end: NaiveDate) -> String {
-    let full = |date: NaiveDate| date.format("%-d %b %Y").to_string();
-    if start == end {
-        full(start)
-    } else if start.year() != end.year() {
-        format!("{} – {}", full(start), full(end))
-    } else if start.month() != end.month() {
-        format!("{} – {}", start.format("%-d %b"), full(end))
-    } else {
-        format!("{}–{}", start.day(), full(end))
-    }
+/// A trip's dates in the page's language: `3–9 Mar 2026`, `3.–9. März 2026`, `3–9 mars 2026`.
+pub fn format_range(l: Language, start: NaiveDate, end: NaiveDate) -> String {
+    i18n::format::date_range(l, start, end)
 }
 
-/// `1 day`, `7 days`.
-pub fn format_length(start: NaiveDate, end: NaiveDate) -> String {
-    match days_between(start, end) + 1 {
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
-    }
+/// `1 day`, `7 days`, `7 Tage`.
+pub fn format_length(l: Language, start: NaiveDate, end: NaiveDate) -> String {
+    tr!(l, "trip-length", days = days_between(start, end) + 1)
 }
 
 /// `in 12 days`, `tomorrow`, `now`, `ended`.
-pub fn timing_label(timing: Timing) -> String {
+pub fn timing_label(l: Language, timing: Timing) -> String {
     match timing {
-        Timing::Upcoming(1) => "tomorrow".to_string(),
-        Timing::Upcoming(days) => format!("in {days} days"),
-        Timing::Now => "now".to_string(),
-        Timing::Ended => "ended".to_string(),
+        Timing::Upcoming(1) => tr!(l, "timing-tomorrow"),
+        Timing::Upcoming(days) => tr!(l, "timing-in-days", days = days),
+        Timing::Now => tr!(l, "timing-now"),
+        Timing::Ended => tr!(l, "timing-ended"),
     }
 }
 
@@ -153,5 +142,15 @@ mod tests {
             let name: &str = (*category).into();
             assert_eq!(category_class(*category), format!("tag tag--{name}"));
         }
+    }
+}
+
+/// `minor` units of `code` as the page's language writes money: `€1,500.50`, `1.500,50 €`.
+pub fn money(l: Language, minor: i64, code: &str) -> String {
+    match domain::reference::currency(code) {
+        Some(currency) => {
+            i18n::format::money(l, minor, currency.exponent, currency.symbol, currency.code)
+        }
+        None => i18n::format::money(l, minor, 2, code, code),
     }
 }

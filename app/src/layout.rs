@@ -1,14 +1,15 @@
 //! The frame around every page: header with navigation, footer with the legal links.
 
 use domain::accounts::model::Theme;
+use i18n::{Language, tr};
 use leptos::prelude::*;
 use leptos_meta::Html;
 use leptos_router::{hooks::use_location, location::Location};
 
 use crate::{
     PRODUCT_NAME,
-    actions::accounts::{LogOut, SetTheme},
-    context::{page_flash, page_user},
+    actions::accounts::{LogOut, SetLanguage, SetTheme},
+    context::{lang, page_flash, page_user},
     icons::{LogoIcon, MoonIcon, SunIcon},
 };
 
@@ -25,6 +26,7 @@ pub fn FlashMessage() -> impl IntoView {
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let l = lang();
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -32,7 +34,7 @@ pub fn Header() -> impl IntoView {
                     <LogoIcon/>
                     <span>{PRODUCT_NAME}</span>
                 </a>
-                <nav aria-label="Main">
+                <nav aria-label=tr!(l, "nav-main")>
                     <ul class="nav-list">
                         <AccountNav/>
                     </ul>
@@ -44,18 +46,50 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
+    let l = lang();
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <p>{PRODUCT_NAME}" — plan the trip, not the spreadsheet."</p>
-                <nav aria-label="Legal">
+                <p>{PRODUCT_NAME}" — "{tr!(l, "site-tagline")}</p>
+                <LanguageSwitcher/>
+                <nav aria-label=tr!(l, "nav-legal")>
                     <ul class="nav-list">
-                        <li><a href="/privacy">"Privacy"</a></li>
-                        <li><a href="/terms">"Terms"</a></li>
+                        <li><a href="/privacy">{tr!(l, "nav-privacy")}</a></li>
+                        <li><a href="/terms">{tr!(l, "nav-terms")}</a></li>
                     </ul>
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// The languages as buttons of one form, each named in itself (and marked as in its language,
+/// for screen readers); the current one is marked. A plain post: works without JavaScript.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let l = lang();
+    let set_language = ServerAction::<SetLanguage>::new();
+    let back = current_address(&use_location());
+    view! {
+        <ActionForm action=set_language attr:class="inline-form language-switcher">
+            <input type="hidden" name="back" value=back/>
+            <fieldset>
+                <legend>{tr!(l, "language-label")}</legend>
+                {Language::ALL
+                    .map(|language| {
+                        let current = language == l;
+                        view! {
+                            <button type="submit" name="language" value=language.code()
+                                class="language-switcher__choice" lang=language.code()
+                                aria-current=current.then_some("true")
+                                title=tr!(l, "language-switch", language = language.autonym())>
+                                {language.autonym()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </ActionForm>
     }
 }
 
@@ -73,23 +107,24 @@ fn current_address(location: &Location) -> String {
 /// The header's account area: who is logged in and a log-out button, or the way in.
 #[component]
 pub fn AccountNav() -> impl IntoView {
+    let l = lang();
     let log_out = ServerAction::<LogOut>::new();
     match page_user() {
         Some(user) => view! {
             <Html {..} data-theme=(user.theme != Theme::System).then_some(<&str>::from(user.theme)) data-signed-in="true"/>
-            <li><a href="/trips">"Trips"</a></li>
+            <li><a href="/trips">{tr!(l, "nav-trips")}</a></li>
             <li><ThemeToggle/></li>
             <li><a href="/account" class="nav-user">{user.display_name}</a></li>
             <li>
                 <ActionForm action=log_out attr:class="inline-form">
-                    <button type="submit" class="button button--small button--secondary">"Log out"</button>
+                    <button type="submit" class="button button--small button--secondary">{tr!(l, "nav-log-out")}</button>
                 </ActionForm>
             </li>
         }
         .into_any(),
         None => view! {
-            <li><a href="/login">"Log in"</a></li>
-            <li><a class="button button--small" href="/signup">"Sign up"</a></li>
+            <li><a href="/login">{tr!(l, "nav-log-in")}</a></li>
+            <li><a class="button button--small" href="/signup">{tr!(l, "nav-sign-up")}</a></li>
         }
         .into_any(),
     }
@@ -100,15 +135,16 @@ pub fn AccountNav() -> impl IntoView {
 /// device", only the browser knows).
 #[component]
 fn ThemeToggle() -> impl IntoView {
+    let l = lang();
     let set_theme = ServerAction::<SetTheme>::new();
     let back = current_address(&use_location());
     view! {
         <ActionForm action=set_theme attr:class="inline-form theme-toggle">
             <input type="hidden" name="back" value=back/>
             <button type="submit" name="theme" value="dark" class="icon-button theme-toggle__to-dark"
-                aria-label="Use the dark theme" title="Dark theme"><MoonIcon/></button>
+                aria-label=tr!(l, "theme-to-dark") title=tr!(l, "theme-to-dark-short")><MoonIcon/></button>
             <button type="submit" name="theme" value="light" class="icon-button theme-toggle__to-light"
-                aria-label="Use the light theme" title="Light theme"><SunIcon/></button>
+                aria-label=tr!(l, "theme-to-light") title=tr!(l, "theme-to-light-short")><SunIcon/></button>
         </ActionForm>
     }
 }

@@ -23,7 +23,7 @@ pub fn route_param(name: &'static str) -> Memo<String> {
 #[component]
 pub fn Loaded<T, V, F>(
     data: Resource<Result<T, AppError>>,
-    #[prop(default = "Loading…")] loading: &'static str,
+    #[prop(into, optional)] loading: Option<String>,
     render: F,
 ) -> impl IntoView
 where
@@ -31,8 +31,9 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
+    let loading = loading.unwrap_or_else(|| i18n::tr!(crate::context::lang(), "loading"));
     view! {
-        <Transition fallback=move || view! { <p class="muted">{loading}</p> }>
+        <Transition fallback=move || view! { <p class="muted">{loading.clone()}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {

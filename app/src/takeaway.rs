@@ -126,7 +126,7 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
                 <dl class="overview">
                     <div>
                         <dt>"Dates"</dt>
-                        <dd>{format_range(trip.start_date, trip.end_date)}" · "{format_length(trip.start_date, trip.end_date)}</dd>
+                        <dd>{format_range(crate::context::lang(), trip.start_date, trip.end_date)}" · "{format_length(crate::context::lang(), trip.start_date, trip.end_date)}</dd>
                     </div>
                     <div>
                         <dt>"Time zone"</dt>

@@ -73,8 +73,8 @@ pub struct Invited {
     pub trip_id: TripId,
     pub trip_name: String,
     pub destination: String,
-    /// "12 Jun – 20 Jun 2027".
-    pub dates: String,
+    pub start_date: chrono::NaiveDate,
+    pub end_date: chrono::NaiveDate,
     /// Who sent it.
     pub invited_by: String,
     pub role: Role,
@@ -418,11 +418,8 @@ async fn describe(
             trip_id: trip.id.into(),
             trip_name: trip.name,
             destination: trip.destination,
-            dates: format!(
-                "{} – {}",
-                format_date(trip.start_date),
-                format_date(trip.end_date)
-            ),
+            start_date: trip.start_date,
+            end_date: trip.end_date,
             invited_by,
             role: row.role.parse().unwrap_or(Role::Viewer),
             email: row.email,

@@ -22,6 +22,7 @@ mod m20261205_000016_add_places;
 mod m20261205_000017_create_provider_store;
 mod m20261205_000018_take_the_trip_along;
 mod m20261206_000019_search_text;
+mod m20261206_000020_add_user_language;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_create_provider_store::Migration),
             Box::new(m20261205_000018_take_the_trip_along::Migration),
             Box::new(m20261206_000019_search_text::Migration),
+            Box::new(m20261206_000020_add_user_language::Migration),
         ]
     }
 }

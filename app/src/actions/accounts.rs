@@ -33,6 +33,45 @@ pub async fn set_theme(theme: String, #[server(default)] back: String) -> Result
     Ok(())
 }
 
+/// The cookie that keeps a visitor's choice of language (an account keeps its own).
+pub const LANGUAGE_COOKIE: &str = "tp_lang";
+
+/// Switches the pages (and a traveler's mails) to another language and goes back to the page
+/// the switch was on. Saved on the account when signed in, and in a cookie for the browser (so
+/// the log-in page after a log-out keeps it too).
+#[server(prefix = "/api/auth", endpoint = "language")]
+pub async fn set_language(
+    language: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    let language: i18n::Language = language
+        .parse()
+        .map_err(|_| AppError::BadRequest.respond())?;
+    let state = context::state()?;
+    if let Some(user) = session::signed_in().await? {
+        service::set_language(&state.db, user, language)
+            .await
+            .map_err(|error| AppError::from(error).respond())?;
+    }
+    let secure = if state.base_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        language.code()
+    );
+    if let (Some(response), Ok(cookie)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, cookie);
+    }
+    leptos_axum::redirect(&safe_next(Some(&back)));
+    Ok(())
+}
+
 /// Counts an attempt against the client's IP allowance.
 pub(crate) async fn limit_by_ip() -> Result<(), AppError> {
     let state = context::state()?;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    actions::accounts::{ChangePassword, ResendConfirmation, SetTheme, UpdateProfile},
-    context::page_user,
+    actions::accounts::{ChangePassword, ResendConfirmation, SetLanguage, SetTheme, UpdateProfile},
+    context::{lang, page_user},
     forms::{Field, FormAlert, OptionGroups, SelectField, errors_of},
     views::{take_along::CalendarFeed, trip_fields::zone_options},
 };
@@ -29,6 +29,8 @@ pub fn AccountPage() -> impl IntoView {
     let password = ServerAction::<ChangePassword>::new();
     let resend = ServerAction::<ResendConfirmation>::new();
     let appearance = ServerAction::<SetTheme>::new();
+    let language = ServerAction::<SetLanguage>::new();
+    let l = lang();
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     view! {
@@ -80,6 +82,24 @@ pub fn AccountPage() -> impl IntoView {
                                 .collect_view()}
                         </fieldset>
                         <button class="button" type="submit">"Save theme"</button>
+                    </ActionForm>
+                    <h2 id="language-heading">{i18n::tr!(l, "account-language-title")}</h2>
+                    <ActionForm action=language attr:class="form">
+                        <input type="hidden" name="back" value="/account"/>
+                        <fieldset class="choices" aria-describedby="language-hint">
+                            <legend>{i18n::tr!(l, "account-language-legend")}</legend>
+                            {i18n::Language::ALL
+                                .map(|choice| view! {
+                                    <label class="checkbox">
+                                        <input type="radio" name="language" value=choice.code()
+                                            checked=choice == l/>
+                                        <span lang=choice.code()>{choice.autonym()}</span>
+                                    </label>
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <p class="field__hint" id="language-hint">{i18n::tr!(l, "account-language-hint")}</p>
+                        <button class="button" type="submit">{i18n::tr!(l, "account-language-save")}</button>
                     </ActionForm>
                 })}
                 <h2>"Change password"</h2>

@@ -82,7 +82,7 @@ fn Answer(page: InvitationPage, token: String) -> impl IntoView {
             invited.destination,
             role_name(invited.role).to_lowercase(),
         )}</p>
-        <p class="muted">{invited.dates.clone()}</p>
+        <p class="muted">{crate::format::format_range(crate::context::lang(), invited.start_date, invited.end_date)}</p>
         {answer}
     }
     .into_any()

@@ -3,9 +3,9 @@
 use domain::{
     access::Role,
     members::Invited,
-    reference::format_money,
     trips::model::{Sort, Status, Timing, TripCard, TripList, TripQuery, Whose},
 };
+use i18n::{Language, tr};
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -15,7 +15,8 @@ use crate::{
         members::{AnswerInvitation, my_invitations},
         trips::list_trips,
     },
-    format::{format_length, format_range, timing_class, timing_label},
+    context::lang,
+    format::{format_length, format_range, money, timing_class, timing_label},
     icons::{CalendarIcon, PinIcon, WalletIcon},
     scaffold::Loaded,
 };
@@ -59,17 +60,18 @@ pub fn TripsPage() -> impl IntoView {
     });
     let list = Resource::new(move || query.get(), list_trips);
     let invitations = Resource::new(|| (), |()| my_invitations());
+    let l = lang();
     view! {
-        <Title text="Your trips"/>
+        <Title text=tr!(l, "trips-title")/>
         <section class="trips" aria-labelledby="trips-heading">
             <div class="page-head">
-                <h1 id="trips-heading">"Your trips"</h1>
-                <a class="button" href="/trips/new">"New trip"</a>
+                <h1 id="trips-heading">{tr!(l, "trips-title")}</h1>
+                <a class="button" href="/trips/new">{tr!(l, "trips-new")}</a>
             </div>
             <Loaded data=invitations render=|list| view! { <InvitationsView invitations=list/> }/>
             <StatusTabs query/>
             <Filters query/>
-            <Loaded data=list loading="Loading your trips…" render=move |list| view! {
+            <Loaded data=list loading=tr!(l, "trips-loading") render=move |list| view! {
                 <Results list query=query.get_untracked()/>
             }/>
         </section>
@@ -78,7 +80,8 @@ pub fn TripsPage() -> impl IntoView {
 
 #[component]
 fn StatusTabs(query: Memo<TripQuery>) -> impl IntoView {
-    let tab = move |status: Status, label: &'static str| {
+    let l = lang();
+    let tab = move |status: Status, label: String| {
         view! {
             <li>
                 <a
@@ -90,11 +93,11 @@ fn StatusTabs(query: Memo<TripQuery>) -> impl IntoView {
         }
     };
     view! {
-        <nav class="tabs" aria-label="Which trips">
+        <nav class="tabs" aria-label=tr!(l, "trips-tabs")>
             <ul>
-                {tab(Status::Upcoming, "Upcoming")}
-                {tab(Status::Past, "Past")}
-                {tab(Status::All, "All")}
+                {tab(Status::Upcoming, tr!(l, "status-upcoming"))}
+                {tab(Status::Past, tr!(l, "status-past"))}
+                {tab(Status::All, tr!(l, "status-all"))}
             </ul>
         </nav>
     }
@@ -103,91 +106,83 @@ fn StatusTabs(query: Memo<TripQuery>) -> impl IntoView {
 /// Search, dates and order: a GET form, so the results have a link of their own.
 #[component]
 fn Filters(query: Memo<TripQuery>) -> impl IntoView {
+    let l = lang();
     let date = |date: Option<chrono::NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
     let q = move || query.get().q;
     let from = move || date(query.get().from);
     let to = move || date(query.get().to);
     let status = move || <&str>::from(query.get().status);
     let clear = move || list_url(&TripQuery::default().with_status(query.get().status));
-    let sort_option = move |value: Sort, label: &'static str| {
+    let sort_option = move |value: Sort, label: String| {
         view! {
             <option value={<&str>::from(value)} selected=move || query.get().sort == value>{label}</option>
         }
     };
-    let whose_option = move |value: Whose, label: &'static str| {
+    let whose_option = move |value: Whose, label: String| {
         view! {
             <option value={<&str>::from(value)} selected=move || query.get().whose == value>{label}</option>
         }
     };
     view! {
-        <Form method="GET" action="/trips" attr:class="filters" attr:role="search" attr:aria-label="Find trips">
+        <Form method="GET" action="/trips" attr:class="filters" attr:role="search" attr:aria-label=tr!(l, "filters-label")>
             <input type="hidden" name="status" value=status/>
             <div class="field filters__search">
-                <label for="filter-q">"Search"</label>
-                <input id="filter-q" type="search" name="q" placeholder="Name or destination"
+                <label for="filter-q">{tr!(l, "filter-search")}</label>
+                <input id="filter-q" type="search" name="q" placeholder=tr!(l, "filter-search-placeholder")
                     maxlength="100" value=q/>
             </div>
             <div class="field">
-                <label for="filter-from">"From"</label>
+                <label for="filter-from">{tr!(l, "filter-from")}</label>
                 <input id="filter-from" type="date" name="from" value=from/>
             </div>
             <div class="field">
-                <label for="filter-to">"To"</label>
+                <label for="filter-to">{tr!(l, "filter-to")}</label>
                 <input id="filter-to" type="date" name="to" value=to/>
             </div>
             <div class="field">
-                <label for="filter-whose">"Whose"</label>
+                <label for="filter-whose">{tr!(l, "filter-whose")}</label>
                 <select id="filter-whose" name="whose">
-                    {whose_option(Whose::All, "All trips")}
-                    {whose_option(Whose::Mine, "Mine")}
-                    {whose_option(Whose::Shared, "Shared with me")}
+                    {whose_option(Whose::All, tr!(l, "whose-all"))}
+                    {whose_option(Whose::Mine, tr!(l, "whose-mine"))}
+                    {whose_option(Whose::Shared, tr!(l, "whose-shared"))}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-sort">"Sort by"</label>
+                <label for="filter-sort">{tr!(l, "filter-sort")}</label>
                 <select id="filter-sort" name="sort">
-                    {sort_option(Sort::Start, "Start date")}
-                    {sort_option(Sort::Name, "Name")}
-                    {sort_option(Sort::Updated, "Recently updated")}
+                    {sort_option(Sort::Start, tr!(l, "sort-start"))}
+                    {sort_option(Sort::Name, tr!(l, "sort-name"))}
+                    {sort_option(Sort::Updated, tr!(l, "sort-updated"))}
                 </select>
             </div>
             <div class="filters__actions">
-                <button class="button button--secondary" type="submit">"Apply"</button>
-                <a class="button button--ghost" href=clear>"Clear"</a>
+                <button class="button button--secondary" type="submit">{tr!(l, "filters-apply")}</button>
+                <a class="button button--ghost" href=clear>{tr!(l, "filters-clear")}</a>
             </div>
         </Form>
     }
 }
 
-fn trip_count(n: u64) -> String {
-    match n {
-        1 => "1 trip".to_string(),
-        n => format!("{n} trips"),
-    }
-}
-
 #[component]
 fn Results(list: TripList, query: TripQuery) -> impl IntoView {
+    let l = lang();
     let heading = match query.status {
-        Status::Upcoming => "Upcoming",
-        Status::Past => "Past",
-        Status::All => "All trips",
+        Status::Upcoming => tr!(l, "status-upcoming"),
+        Status::Past => tr!(l, "status-past"),
+        Status::All => tr!(l, "trips-all"),
     };
     let today = list.today;
     let empty = if list.trips.is_empty() {
-        Some(empty_state(&list, &query))
+        Some(empty_state(l, &list, &query))
     } else {
         None
     };
+    let count = tr!(l, "trip-count", count = list.total);
     let summary = if list.pages > 1 {
-        format!(
-            "{} · page {} of {}",
-            trip_count(list.total),
-            list.page,
-            list.pages
-        )
+        let page = tr!(l, "trips-page-of", page = list.page, pages = list.pages);
+        format!("{count} · {page}")
     } else {
-        trip_count(list.total)
+        count
     };
     let cards = list
         .trips
@@ -203,9 +198,9 @@ fn Results(list: TripList, query: TripQuery) -> impl IntoView {
             .collect_view();
         view! {
             <section class="trip-section" aria-labelledby="past-heading">
-                <h2 id="past-heading" class="section-title">"Recent past trips"</h2>
+                <h2 id="past-heading" class="section-title">{tr!(l, "trips-recent-past")}</h2>
                 <ul class="trip-grid">{cards}</ul>
-                <p><a href=past_url>"See all past trips"</a></p>
+                <p><a href=past_url>{tr!(l, "trips-see-past")}</a></p>
             </section>
         }
     });
@@ -225,13 +220,13 @@ fn Results(list: TripList, query: TripQuery) -> impl IntoView {
     }
 }
 
-fn empty_state(list: &TripList, query: &TripQuery) -> AnyView {
+fn empty_state(l: Language, list: &TripList, query: &TripQuery) -> AnyView {
     if !list.has_any {
         return view! {
             <div class="empty-state">
-                <p class="empty-state__title">"No trips yet"</p>
-                <p>"Start with where you’re going and when. You can add the day-by-day plan and the budget as you go."</p>
-                <a class="button" href="/trips/new">"Plan your first trip"</a>
+                <p class="empty-state__title">{tr!(l, "trips-empty-title")}</p>
+                <p>{tr!(l, "trips-empty-text")}</p>
+                <a class="button" href="/trips/new">{tr!(l, "trips-empty-first")}</a>
             </div>
         }
         .into_any();
@@ -240,8 +235,8 @@ fn empty_state(list: &TripList, query: &TripQuery) -> AnyView {
         let first = list_url(&query.with_page(1));
         return view! {
             <div class="empty-state">
-                <p>{format!("There’s nothing on page {}.", list.page)}</p>
-                <a href=first>"Go to the first page"</a>
+                <p>{tr!(l, "trips-empty-page", page = list.page)}</p>
+                <a href=first>{tr!(l, "trips-first-page")}</a>
             </div>
         }
         .into_any();
@@ -250,21 +245,21 @@ fn empty_state(list: &TripList, query: &TripQuery) -> AnyView {
         let clear = list_url(&TripQuery::default().with_status(query.status));
         return view! {
             <div class="empty-state">
-                <p>"No trips match these filters."</p>
-                <a class="button button--secondary" href=clear>"Clear the filters"</a>
+                <p>{tr!(l, "trips-no-match")}</p>
+                <a class="button button--secondary" href=clear>{tr!(l, "trips-clear-filters")}</a>
             </div>
         }
         .into_any();
     }
     let message = match query.status {
-        Status::Upcoming => "No upcoming trips. Where to next?",
-        Status::Past => "No past trips yet.",
-        Status::All => "No trips yet.",
+        Status::Upcoming => tr!(l, "trips-none-upcoming"),
+        Status::Past => tr!(l, "trips-none-past"),
+        Status::All => tr!(l, "trips-none"),
     };
     view! {
         <div class="empty-state">
             <p>{message}</p>
-            <a class="button" href="/trips/new">"Plan a trip"</a>
+            <a class="button" href="/trips/new">{tr!(l, "trips-plan")}</a>
         </div>
     }
     .into_any()
@@ -272,10 +267,11 @@ fn empty_state(list: &TripList, query: &TripQuery) -> AnyView {
 
 #[component]
 fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
+    let l = lang();
     let timing = Timing::of(trip.start_date, trip.end_date, today);
     let budget = trip
         .budget_minor
-        .map(|minor| format_money(minor, &trip.currency));
+        .map(|minor| money(l, minor, &trip.currency));
     let shared = trip.owner_name.clone().map(|owner| {
         let role = match trip.role {
             Role::Owner => "owner",
@@ -284,8 +280,8 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
         };
         view! {
             <p class="trip-card__shared">
-                <span>{format!("{owner}’s trip")}</span>
-                <span class=format!("role-badge role-badge--{role}")>{format!("You’re {}", if trip.role == Role::Editor { "an editor" } else { "a viewer" })}</span>
+                <span>{tr!(l, "card-owner", owner = owner)}</span>
+                <span class=format!("role-badge role-badge--{role}")>{if trip.role == Role::Editor { tr!(l, "card-you-editor") } else { tr!(l, "card-you-viewer") }}</span>
             </p>
         }
     });
@@ -297,12 +293,12 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
                 <p class="trip-card__line"><PinIcon/>{trip.destination}</p>
                 <p class="trip-card__line">
                     <CalendarIcon/>
-                    {format_range(trip.start_date, trip.end_date)}
+                    {format_range(l, trip.start_date, trip.end_date)}
                     " · "
-                    {format_length(trip.start_date, trip.end_date)}
+                    {format_length(l, trip.start_date, trip.end_date)}
                 </p>
                 <p class="trip-card__meta">
-                    <span class=timing_class(timing)>{timing_label(timing)}</span>
+                    <span class=timing_class(timing)>{timing_label(l, timing)}</span>
                     {budget.map(|budget| view! { <span class="trip-card__budget"><WalletIcon/>{budget}</span> })}
                 </p>
             </article>
@@ -313,13 +309,15 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
 /// Invitations waiting for the traveler's answer, above the list.
 #[component]
 fn InvitationsView(invitations: Vec<Invited>) -> impl IntoView {
+    let l = lang();
     (!invitations.is_empty()).then(|| {
         let items = invitations
             .into_iter()
             .map(|invited| {
                 let id = invited.id.to_string();
-                let role = if invited.role == Role::Editor { "an editor" } else { "a viewer" };
-                let answer = |value: &'static str, label: &'static str, class: &'static str| {
+                let role = if invited.role == Role::Editor { tr!(l, "invitation-as-editor") } else { tr!(l, "invitation-as-viewer") };
+                let dates = format_range(l, invited.start_date, invited.end_date);
+                let answer = |value: &'static str, label: String, class: &'static str| {
                     view! {
                         <form method="post" action=AnswerInvitation::url() class="inline-form">
                             <input type="hidden" name="invitation_id" value=id.clone()/>
@@ -331,12 +329,12 @@ fn InvitationsView(invitations: Vec<Invited>) -> impl IntoView {
                 view! {
                     <li class="invitation">
                         <div>
-                            <p class="invitation__title">{format!("{} invited you to “{}”", invited.invited_by, invited.trip_name)}</p>
-                            <p class="muted">{format!("{} · {} · as {role}", invited.destination, invited.dates)}</p>
+                            <p class="invitation__title">{tr!(l, "invitation-from", inviter = invited.invited_by.as_str(), trip = invited.trip_name.as_str())}</p>
+                            <p class="muted">{format!("{} · {dates} · {role}", invited.destination)}</p>
                         </div>
                         <div class="invitation__actions">
-                            {answer("accept", "Join", "button button--small")}
-                            {answer("decline", "Decline", "button button--small button--ghost")}
+                            {answer("accept", tr!(l, "invitation-join"), "button button--small")}
+                            {answer("decline", tr!(l, "invitation-decline"), "button button--small button--ghost")}
                         </div>
                     </li>
                 }
@@ -344,7 +342,7 @@ fn InvitationsView(invitations: Vec<Invited>) -> impl IntoView {
             .collect_view();
         view! {
             <section class="invitations" aria-labelledby="invitations-heading">
-                <h2 id="invitations-heading" class="section-title">"Invitations"</h2>
+                <h2 id="invitations-heading" class="section-title">{tr!(l, "invitations-title")}</h2>
                 <ul class="invitation-list">{items}</ul>
             </section>
         }
@@ -353,18 +351,19 @@ fn InvitationsView(invitations: Vec<Invited>) -> impl IntoView {
 
 #[component]
 fn Pagination(query: TripQuery, page: u64, pages: u64) -> impl IntoView {
+    let l = lang();
     (pages > 1).then(|| {
         let previous = (page > 1).then(|| list_url(&query.with_page(page.min(pages + 1) - 1)));
         let next = (page < pages).then(|| list_url(&query.with_page(page + 1)));
         view! {
-            <nav class="pagination" aria-label="Pages">
+            <nav class="pagination" aria-label=tr!(l, "pages-label")>
                 {match previous {
-                    Some(url) => view! { <a class="button button--secondary" href=url rel="prev">"← Previous"</a> }.into_any(),
+                    Some(url) => view! { <a class="button button--secondary" href=url rel="prev">{tr!(l, "page-previous")}</a> }.into_any(),
                     None => view! { <span></span> }.into_any(),
                 }}
-                <span class="muted">{format!("Page {} of {pages}", page.min(pages))}</span>
+                <span class="muted">{tr!(l, "page-of", page = page.min(pages), pages = pages)}</span>
                 {match next {
-                    Some(url) => view! { <a class="button button--secondary" href=url rel="next">"Next →"</a> }.into_any(),
+                    Some(url) => view! { <a class="button button--secondary" href=url rel="next">{tr!(l, "page-next")}</a> }.into_any(),
                     None => view! { <span></span> }.into_any(),
                 }}
             </nav>

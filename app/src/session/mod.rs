@@ -91,6 +91,15 @@ pub async fn actor() -> Result<Actor, AppError> {
         .map_err(AppError::respond)
 }
 
+/// The signed-in traveler, if any: for actions open to visitors too.
+///
+/// # Errors
+/// `Internal` when the session cannot be read.
+pub async fn signed_in() -> Result<Option<UserId>, AppError> {
+    let session = session().await?;
+    user_in(&session, policy()?).await
+}
+
 /// Starts an authenticated session under a fresh id (no session fixation).
 pub async fn start(user_id: UserId) -> Result<(), AppError> {
     let session = session().await?;

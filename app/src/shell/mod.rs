@@ -5,21 +5,19 @@ mod island_loader;
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
-use crate::App;
+use crate::{App, context::lang};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let l = lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=l.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <meta
-                    name="description"
-                    content="Plan trips day by day, keep an eye on the budget, and share the plan. Self-hosted, fast, and works without JavaScript."
-                />
+                <meta name="description" content=i18n::tr!(l, "meta-description")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <meta name="theme-color" content="#0f766e"/>

@@ -28,6 +28,8 @@ pub struct Profile {
     /// Home IANA time zone, when chosen.
     pub time_zone: Option<String>,
     pub theme: Theme,
+    /// The language they chose, if they did (else their browser's decides).
+    pub language: Option<i18n::Language>,
 }
 
 /// The colour theme a traveler chose: their device's (the default), or always light or dark.

@@ -130,6 +130,7 @@ pub async fn profile(db: &impl ConnectionTrait, id: UserId) -> Result<Option<Pro
         email_unconfirmed: user.email_verified_at.is_none(),
         time_zone: user.time_zone,
         theme: user.theme.parse().unwrap_or_default(),
+        language: user.language.and_then(|code| code.parse().ok()),
     }))
 }
 
@@ -237,6 +238,24 @@ pub async fn set_theme(
         .col_expr(
             users::Column::Theme,
             sea_orm::sea_query::Expr::value(<&str>::from(theme)),
+        )
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Saves the language the traveler chose for the pages and their mails.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    language: i18n::Language,
+) -> Result<(), AuthError> {
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::Language,
+            sea_orm::sea_query::Expr::value(language.code()),
         )
         .filter(users::Column::Id.eq(user_id))
         .exec(db)

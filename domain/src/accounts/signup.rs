@@ -252,6 +252,7 @@ async fn insert_account(
         email_verified_at: Set(Some(now)),
         time_zone: Set(None),
         theme: Set(<&str>::from(Theme::System).to_string()),
+        language: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     };

@@ -15,6 +15,8 @@ pub struct Model {
     pub time_zone: Option<String>,
     /// `system`, `light` or `dark` (see `accounts::model::Theme`).
     pub theme: String,
+    /// `en`, `de` or `fr` (see `i18n::Language`); `None` until chosen.
+    pub language: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

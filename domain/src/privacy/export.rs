@@ -38,6 +38,8 @@ pub struct Profile {
     pub time_zone: Option<String>,
     /// `system`, `light` or `dark`.
     pub theme: String,
+    /// `en`, `de` or `fr`; absent until chosen.
+    pub language: Option<String>,
     pub created_at: DateTime<Utc>,
     pub email_verified: bool,
     pub email_verified_at: Option<DateTime<Utc>>,
@@ -248,6 +250,7 @@ pub async fn build(
             display_name: user.display_name,
             time_zone: user.time_zone,
             theme: user.theme,
+            language: user.language,
             created_at: user.created_at,
             email_verified: user.email_verified_at.is_some(),
             email_verified_at: user.email_verified_at,

@@ -95,7 +95,11 @@ impl From<members::Invited> for ReceivedInvitation {
             trip_id: invited.trip_id.to_string(),
             trip_name: invited.trip_name,
             destination: invited.destination,
-            dates: invited.dates,
+            dates: format!(
+                "{} – {}",
+                domain::calendar::format_date(invited.start_date),
+                domain::calendar::format_date(invited.end_date)
+            ),
             invited_by: invited.invited_by,
             role: invited.role,
             expires_at: invited.expires_at,

@@ -3,14 +3,14 @@
 //! before rendering, so it works without JavaScript and the status is a real 303.
 
 use app::{
-    context::{AppState, PageFlash, PageUser, RequestUser},
+    context::{AppState, PageFlash, PageLanguage, PageUser, RequestUser},
     error::AppError,
     links::login_url,
     session::{take_flash, user_in},
 };
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, Method},
+    http::{HeaderMap, HeaderValue, Method, header},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -93,7 +93,33 @@ pub async fn prepare_page(
     if let Some(key) = traveler.and_then(|key| HeaderValue::from_str(&key).ok()) {
         response.headers_mut().insert(OFFLINE_TRAVELER, key);
     }
+    // The page's language follows these (a cache must not give a German page to a Frenchman).
+    response.headers_mut().append(
+        header::VARY,
+        HeaderValue::from_static("accept-language, cookie"),
+    );
     response
+}
+
+/// The cookie a visitor's choice of language is kept in (an account keeps it itself).
+pub use app::actions::accounts::LANGUAGE_COOKIE;
+
+/// The language for a page: the account's choice, else the visitor's (their cookie), else the
+/// browser's `Accept-Language`, else English.
+pub fn page_language(headers: &HeaderMap, user: &PageUser) -> PageLanguage {
+    let chosen = user.0.as_ref().and_then(|user| user.language).or_else(|| {
+        headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .find_map(|pair| pair.trim().strip_prefix(LANGUAGE_COOKIE)?.strip_prefix('='))
+            .and_then(|code| code.parse().ok())
+    });
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    PageLanguage(i18n::Language::negotiate(chosen, accept))
 }
 
 /// Names the traveler a page is for, to the service worker (`public/sw.js`): it keeps pages
@@ -114,7 +140,9 @@ pub async fn add_page_data(state: &AppState, session: &Session, request: &mut Re
         tracing::error!(%error, "could not read the flash message");
         None
     });
+    let language = page_language(request.headers(), &user);
     request.extensions_mut().insert(user);
+    request.extensions_mut().insert(language);
     request.extensions_mut().insert(PageFlash(flash));
 }
 

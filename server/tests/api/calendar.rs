@@ -673,6 +673,7 @@ pub async fn insert_traveler(db: &sea_orm::DatabaseConnection) -> Uuid {
         email_verified_at: Set(Some(now)),
         time_zone: Set(None),
         theme: Set("system".into()),
+        language: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -18,6 +18,7 @@ mod health;
 mod helpers;
 mod itinerary;
 mod itinerary_service;
+mod languages;
 mod limits;
 mod mail;
 mod migrations;

@@ -24,6 +24,7 @@ pub async fn new_user(db: &DatabaseConnection) -> Uuid {
         email_verified_at: Set(None),
         time_zone: Set(None),
         theme: Set("system".to_string()),
+        language: Set(None),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
     }

@@ -1,0 +1,24 @@
+# Der Rahmen jeder Seite: Kopf, Fuß, Sprachwahl.
+
+meta-description = Reisen Tag für Tag planen, das Budget im Blick behalten und den Plan teilen. Selbst gehostet, schnell und auch ohne JavaScript nutzbar.
+site-tagline = Plane die Reise, nicht die Tabelle.
+nav-main = Hauptmenü
+nav-legal = Rechtliches
+nav-trips = Reisen
+nav-privacy = Datenschutz
+nav-terms = Nutzungsbedingungen
+nav-log-in = Anmelden
+nav-sign-up = Registrieren
+nav-log-out = Abmelden
+theme-to-dark = Dunkles Design verwenden
+theme-to-dark-short = Dunkles Design
+theme-to-light = Helles Design verwenden
+theme-to-light-short = Helles Design
+loading = Wird geladen …
+language-label = Sprache
+language-switch = Diese Seite auf { $language } anzeigen
+
+trip-length = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}

@@ -1,0 +1,227 @@
+//! Dates, times, numbers and money as each language writes them, from ICU4X's CLDR data:
+//!
+//! | | English | Deutsch | Français |
+//! |---|---|---|---|
+//! | [`date_range`] | `3–9 Mar 2027` | `3.–9. März 2027` | `3–9 mars 2027` |
+//! | [`date`] | `3 Mar 2027` | `3. März 2027` | `3 mars 2027` |
+//! | [`day_heading`] | `Wednesday 3 March` | `Mittwoch, 3. März` | `mercredi 3 mars` |
+//! | [`money`] | `€1,500.50` | `1.500,50 €` | `1 500,50 €` |
+//!
+//! English is written the British way (day first, 24-hour clock), as the app always has.
+//! Ranges are put together from ICU's pieces: ICU4X's own range formatter is not stable yet
+//! (unicode-org/icu4x#8358), and its medium German dates are numeric (`03.03.2027`), so German
+//! uses the long month names.
+
+use std::{str::FromStr, sync::LazyLock};
+
+use chrono::{Datelike, NaiveDate};
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::{
+    DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter,
+    fieldsets::{D, MD, MDE, YMD},
+};
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+use writeable::Writeable;
+
+use crate::Language;
+
+type Formatter<F> = FixedCalendarDateTimeFormatter<Gregorian, F>;
+
+struct Formats {
+    /// `3 Mar 2027`.
+    full: Formatter<YMD>,
+    /// `28 Mar`, the first date of a range across months.
+    day_month: Formatter<MD>,
+    /// `3`, the first day of a range within a month.
+    day: Formatter<D>,
+    /// `Wednesday 3 March`.
+    heading: Formatter<MDE>,
+    number: DecimalFormatter,
+}
+
+impl Formats {
+    fn new(language: Language) -> Option<Self> {
+        let locale = Locale::from_str(match language {
+            Language::En => "en-GB",
+            Language::De => "de",
+            Language::Fr => "fr",
+        })
+        .ok()?;
+        let prefs = DateTimeFormatterPreferences::from(&locale);
+        let long = language == Language::De;
+        Some(Self {
+            full: Formatter::try_new(prefs, if long { YMD::long() } else { YMD::medium() }).ok()?,
+            day_month: Formatter::try_new(prefs, if long { MD::long() } else { MD::medium() })
+                .ok()?,
+            day: Formatter::try_new(prefs, D::long()).ok()?,
+            heading: Formatter::try_new(prefs, MDE::long()).ok()?,
+            number: DecimalFormatter::try_new((&locale).into(), Default::default()).ok()?,
+        })
+    }
+}
+
+static FORMATS: LazyLock<[Option<Formats>; 3]> = LazyLock::new(|| {
+    Language::ALL.map(|language| {
+        let formats = Formats::new(language);
+        if formats.is_none() {
+            tracing::error!(
+                ?language,
+                "no date and number formats: writing them in English"
+            );
+        }
+        formats
+    })
+});
+
+fn formats(language: Language) -> Option<&'static Formats> {
+    FORMATS[language.index()].as_ref()
+}
+
+fn icu_date(date: NaiveDate) -> Option<Date<Gregorian>> {
+    let month = u8::try_from(date.month()).ok()?;
+    let day = u8::try_from(date.day()).ok()?;
+    Date::try_new_gregorian(date.year(), month, day).ok()
+}
+
+/// `3 Mar 2027`, `3. März 2027`, `3 mars 2027`.
+pub fn date(language: Language, date: NaiveDate) -> String {
+    match (formats(language), icu_date(date)) {
+        (Some(f), Some(d)) => f.full.format(&d).to_string(),
+        _ => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// A trip's dates: `3–9 Mar 2027`, `28 Mar – 2 Apr 2027`, `28 Dec 2026 – 3 Jan 2027`, or one
+/// date when they are the same day.
+pub fn date_range(language: Language, start: NaiveDate, end: NaiveDate) -> String {
+    let (Some(f), Some(from), Some(to)) = (formats(language), icu_date(start), icu_date(end))
+    else {
+        return format!("{} – {}", date(language, start), date(language, end));
+    };
+    let end_text = f.full.format(&to).to_string();
+    if start == end {
+        end_text
+    } else if start.year() != end.year() {
+        format!("{} – {end_text}", f.full.format(&from))
+    } else if start.month() != end.month() {
+        format!("{} – {end_text}", f.day_month.format(&from))
+    } else {
+        let mut day = f.day.format(&from).to_string();
+        // German writes the day as an ordinal: `3.–9. März`.
+        if language == Language::De && !day.ends_with('.') {
+            day.push('.');
+        }
+        format!("{day}–{end_text}")
+    }
+}
+
+/// A day of a trip as its heading: `Wednesday 3 March`, `Mittwoch, 3. März`, `mercredi 3 mars`.
+pub fn day_heading(language: Language, date: NaiveDate) -> String {
+    match (formats(language), icu_date(date)) {
+        (Some(f), Some(d)) => f.heading.format(&d).to_string(),
+        _ => date.format("%A %-d %B").to_string(),
+    }
+}
+
+/// `minor` units with `exponent` decimals, grouped as the language groups digits:
+/// `1,500.50`, `1.500,50`, `1 500,50` (French groups with a narrow no-break space).
+pub fn decimal(language: Language, minor: i64, exponent: u8) -> String {
+    let mut number = fixed_decimal::Decimal::from(minor);
+    number.multiply_pow10(-i16::from(exponent));
+    number.pad_end(-i16::from(exponent));
+    match formats(language) {
+        Some(f) => f.number.format(&number).write_to_string().into_owned(),
+        None => number.to_string(),
+    }
+}
+
+/// An amount of money: `€1,500.50` / `1.500,50 €` / `1 500,50 €`; a currency without a symbol of
+/// its own by its code (`AED 12.00` / `12,00 AED`). `symbol` is the currency's symbol, or its
+/// code when it has none.
+pub fn money(language: Language, minor: i64, exponent: u8, symbol: &str, code: &str) -> String {
+    let amount = decimal(language, minor.saturating_abs(), exponent);
+    let sign = if minor < 0 { "-" } else { "" };
+    match language {
+        Language::En if symbol == code => format!("{sign}{code}\u{a0}{amount}"),
+        Language::En => format!("{sign}{symbol}{amount}"),
+        Language::De | Language::Fr => format!("{sign}{amount}\u{a0}{symbol}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn ranges_are_written_as_each_language_writes_them() {
+        let cases = [
+            (
+                ("2027-03-03", "2027-03-09"),
+                ["3–9 Mar 2027", "3.–9. März 2027", "3–9 mars 2027"],
+            ),
+            (
+                ("2027-03-28", "2027-04-02"),
+                [
+                    "28 Mar – 2 Apr 2027",
+                    "28. März – 2. April 2027",
+                    "28 mars – 2 avr. 2027",
+                ],
+            ),
+            (
+                ("2026-12-28", "2027-01-03"),
+                [
+                    "28 Dec 2026 – 3 Jan 2027",
+                    "28. Dezember 2026 – 3. Januar 2027",
+                    "28 déc. 2026 – 3 janv. 2027",
+                ],
+            ),
+            (
+                ("2027-03-03", "2027-03-03"),
+                ["3 Mar 2027", "3. März 2027", "3 mars 2027"],
+            ),
+        ];
+        for ((start, end), expected) in cases {
+            for (language, expected) in Language::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    date_range(language, day(start), day(end)),
+                    expected,
+                    "{language:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn headings_name_the_weekday() {
+        let wednesday = day("2027-03-03");
+        assert_eq!(day_heading(Language::En, wednesday), "Wednesday 3 March");
+        assert_eq!(day_heading(Language::De, wednesday), "Mittwoch, 3. März");
+        assert_eq!(day_heading(Language::Fr, wednesday), "mercredi 3 mars");
+    }
+
+    #[test]
+    fn money_follows_the_language() {
+        assert_eq!(money(Language::En, 150_050, 2, "€", "EUR"), "€1,500.50");
+        assert_eq!(
+            money(Language::De, 150_050, 2, "€", "EUR"),
+            "1.500,50\u{a0}€"
+        );
+        assert_eq!(
+            money(Language::Fr, 150_050, 2, "€", "EUR"),
+            "1\u{202f}500,50\u{a0}€"
+        );
+        assert_eq!(money(Language::En, 1_500, 0, "¥", "JPY"), "¥1,500");
+        assert_eq!(
+            money(Language::En, 1_200, 2, "AED", "AED"),
+            "AED\u{a0}12.00"
+        );
+        assert_eq!(money(Language::De, -1_200, 2, "€", "EUR"), "-12,00\u{a0}€");
+        assert_eq!(money(Language::En, 5, 3, "BD", "BHD"), "BD0.005");
+        assert_eq!(decimal(Language::En, 123_456_789, 2), "1,234,567.89");
+    }
+}
