@@ -13,7 +13,7 @@ import pathlib
 import re
 import sys
 
-CRATES = ["domain/src", "app/src", "islands/src", "server/src", "migration/src"]
+CRATES = ["domain/src", "i18n/src", "app/src", "islands/src", "server/src", "migration/src"]
 PATH = re.compile(r"\bcrate::(?:(\{)|([a-z_][a-z0-9_]*))")
 FIRST = re.compile(r"\s*([a-z_][a-z0-9_]*)")
 

@@ -16,6 +16,7 @@ cargo fmt --all --check
 
 step "clippy, one package at a time (features never unify across the workspace)"
 cargo clippy -p migration --all-targets -- -D warnings
+cargo clippy -p i18n --all-targets -- -D warnings
 cargo clippy -p domain --all-targets -- -D warnings
 cargo clippy -p islands --features ssr --all-targets -- -D warnings
 cargo clippy -p app --features ssr --all-targets -- -D warnings

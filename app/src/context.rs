@@ -112,9 +112,43 @@ pub struct PageFlash(pub Option<String>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageLanguage(pub i18n::Language);
 
-/// The language of the page being rendered (English outside a page request).
+/// The language of the page being rendered: the one given to a fragment rendered apart (the
+/// kept trip overview), else the request's, else English.
 pub fn lang() -> i18n::Language {
-    from_request(|PageLanguage(language): &PageLanguage| Some(*language)).unwrap_or_default()
+    leptos::prelude::use_context::<PageLanguage>()
+        .map(|PageLanguage(language)| language)
+        .or_else(|| {
+            // A page's language was settled before it rendered; a server function's call (the
+            // live page's fragment) reads the visitor's cookie and browser languages.
+            leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+                parts
+                    .extensions
+                    .get::<PageLanguage>()
+                    .map_or_else(|| language_of(&parts.headers, None), |l| l.0)
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// The cookie that keeps a visitor's choice of language (an account keeps its own).
+pub const LANGUAGE_COOKIE: &str = "tp_lang";
+
+/// The language for a request: `chosen` (the account's), else the `tp_lang` cookie, else the
+/// browser's `Accept-Language`, else English.
+pub fn language_of(headers: &http::HeaderMap, chosen: Option<i18n::Language>) -> i18n::Language {
+    let chosen = chosen.or_else(|| {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .find_map(|pair| pair.trim().strip_prefix(LANGUAGE_COOKIE)?.strip_prefix('='))
+            .and_then(|code| code.parse().ok())
+    });
+    let accept = headers
+        .get(http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    i18n::Language::negotiate(chosen, accept)
 }
 
 /// The user the server looked up for this page, if any.

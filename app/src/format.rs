@@ -88,6 +88,16 @@ pub fn warning_message(warning: &Warning, daily_budget: Option<&str>) -> String 
     }
 }
 
+/// `minor` units of `code` as the page's language writes money: `€1,500.50`, `1.500,50 €`.
+pub fn money(l: Language, minor: i64, code: &str) -> String {
+    match domain::reference::currency(code) {
+        Some(currency) => {
+            i18n::format::money(l, minor, currency.exponent, currency.symbol, currency.code)
+        }
+        None => i18n::format::money(l, minor, 2, code, code),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use domain::trips::model::parse_date;
@@ -103,37 +113,53 @@ mod tests {
     fn dates_are_written_for_people() {
         assert_eq!(format_date(date("2026-03-03")), "Tue 3 Mar 2026");
         assert_eq!(
-            format_range(date("2026-03-03"), date("2026-03-09")),
+            format_range(Language::En, date("2026-03-03"), date("2026-03-09")),
             "3–9 Mar 2026"
         );
         assert_eq!(
-            format_range(date("2026-03-28"), date("2026-04-02")),
+            format_range(Language::En, date("2026-03-28"), date("2026-04-02")),
             "28 Mar – 2 Apr 2026"
         );
         assert_eq!(
-            format_range(date("2026-12-28"), date("2027-01-03")),
+            format_range(Language::En, date("2026-12-28"), date("2027-01-03")),
             "28 Dec 2026 – 3 Jan 2027"
         );
         assert_eq!(
-            format_range(date("2026-03-03"), date("2026-03-03")),
+            format_range(Language::En, date("2026-03-03"), date("2026-03-03")),
             "3 Mar 2026"
         );
         assert_eq!(
-            format_length(date("2026-03-03"), date("2026-03-09")),
+            format_length(Language::En, date("2026-03-03"), date("2026-03-09")),
             "7 days"
         );
         assert_eq!(
-            format_length(date("2026-03-03"), date("2026-03-03")),
+            format_length(Language::En, date("2026-03-03"), date("2026-03-03")),
             "1 day"
         );
     }
 
     #[test]
+    fn money_is_written_as_the_page_s_language_writes_it() {
+        assert_eq!(money(Language::En, 150_050, "EUR"), "€1,500.50");
+        assert_eq!(money(Language::De, 150_050, "EUR"), "1.500,50\u{a0}€");
+        assert_eq!(money(Language::En, 15_000_000, "JPY"), "¥15,000,000");
+        assert_eq!(money(Language::Fr, 1_250, "XYZ"), "12,50\u{a0}XYZ");
+    }
+
+    #[test]
     fn timing_reads_as_words() {
-        assert_eq!(timing_label(Timing::Upcoming(12)), "in 12 days");
-        assert_eq!(timing_label(Timing::Upcoming(1)), "tomorrow");
-        assert_eq!(timing_label(Timing::Now), "now");
-        assert_eq!(timing_label(Timing::Ended), "ended");
+        assert_eq!(
+            timing_label(Language::En, Timing::Upcoming(12)),
+            "in 12 days"
+        );
+        assert_eq!(timing_label(Language::En, Timing::Upcoming(1)), "tomorrow");
+        assert_eq!(timing_label(Language::En, Timing::Now), "now");
+        assert_eq!(timing_label(Language::En, Timing::Ended), "ended");
+        assert_eq!(
+            timing_label(Language::De, Timing::Upcoming(12)),
+            "in 12 Tagen"
+        );
+        assert_eq!(timing_label(Language::Fr, Timing::Upcoming(1)), "demain");
     }
 
     #[test]
@@ -142,15 +168,5 @@ mod tests {
             let name: &str = (*category).into();
             assert_eq!(category_class(*category), format!("tag tag--{name}"));
         }
-    }
-}
-
-/// `minor` units of `code` as the page's language writes money: `€1,500.50`, `1.500,50 €`.
-pub fn money(l: Language, minor: i64, code: &str) -> String {
-    match domain::reference::currency(code) {
-        Some(currency) => {
-            i18n::format::money(l, minor, currency.exponent, currency.symbol, currency.code)
-        }
-        None => i18n::format::money(l, minor, 2, code, code),
     }
 }

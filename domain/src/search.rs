@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use icu_casemap::{CaseMapper, CaseMapperBorrowed};
 use icu_normalizer::{DecomposingNormalizer, DecomposingNormalizerBorrowed};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr,
 };
 
 use crate::entities::{activities, trips};
@@ -92,71 +92,58 @@ const BATCH: u64 = 500;
 /// previous release during a rolling deploy). Run at start-up; returns how many rows it filled.
 /// Every trip has a name and every activity a title, so an empty text always means unfilled.
 pub async fn fill_missing(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
-    let mut filled = 0;
-    loop {
-        let rows: Vec<(uuid::Uuid, String, String, String)> = trips::Entity::find()
-            .select_only()
-            .columns([
-                trips::Column::Id,
-                trips::Column::Name,
-                trips::Column::Destination,
-                trips::Column::PlaceName,
-            ])
-            .filter(trips::Column::SearchText.eq(""))
-            .limit(BATCH)
-            .into_tuple()
-            .all(db)
-            .await?;
-        if rows.is_empty() {
-            break;
-        }
-        for (id, name, destination, place) in rows {
-            let text = trip_text(&name, &destination, &place);
-            trips::Entity::update_many()
-                .set(trips::ActiveModel {
-                    search_text: Set(text),
-                    ..Default::default()
-                })
-                .filter(trips::Column::Id.eq(id))
-                .exec(db)
-                .await?;
-            filled += 1;
-        }
-    }
-    loop {
-        let rows: Vec<(uuid::Uuid, String, String, String)> = activities::Entity::find()
-            .select_only()
-            .columns([
-                activities::Column::Id,
-                activities::Column::Title,
-                activities::Column::Location,
-                activities::Column::PlaceName,
-            ])
-            .filter(activities::Column::SearchText.eq(""))
-            .limit(BATCH)
-            .into_tuple()
-            .all(db)
-            .await?;
-        if rows.is_empty() {
-            break;
-        }
-        for (id, title, location, place) in rows {
-            let text = activity_text(&title, &location, &place);
-            activities::Entity::update_many()
-                .set(activities::ActiveModel {
-                    search_text: Set(text),
-                    ..Default::default()
-                })
-                .filter(activities::Column::Id.eq(id))
-                .exec(db)
-                .await?;
-            filled += 1;
-        }
-    }
+    use activities::Column as A;
+    use trips::Column as T;
+    let trips = fill::<trips::Entity>(
+        db,
+        [T::Id, T::Name, T::Destination, T::PlaceName],
+        T::SearchText,
+        trip_text,
+    )
+    .await?;
+    let activities = fill::<activities::Entity>(
+        db,
+        [A::Id, A::Title, A::Location, A::PlaceName],
+        A::SearchText,
+        activity_text,
+    )
+    .await?;
+    let filled = trips + activities;
     if filled > 0 {
         tracing::info!(rows = filled, "search texts filled");
     }
     Ok(filled)
+}
+
+/// Fills `text` in the rows of `E` where it is empty, from the three `columns` after the id.
+async fn fill<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    columns: [E::Column; 4],
+    text: E::Column,
+    compose: fn(&str, &str, &str) -> String,
+) -> Result<u64, DbErr> {
+    let mut filled = 0;
+    loop {
+        let rows: Vec<(uuid::Uuid, String, String, String)> = E::find()
+            .select_only()
+            .columns(columns)
+            .filter(text.eq(""))
+            .limit(BATCH)
+            .into_tuple()
+            .all(db)
+            .await?;
+        if rows.is_empty() {
+            return Ok(filled);
+        }
+        for (id, first, second, third) in rows {
+            E::update_many()
+                .col_expr(text, Expr::value(compose(&first, &second, &third)))
+                .filter(columns[0].eq(id))
+                .exec(db)
+                .await?;
+            filled += 1;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,9 +33,6 @@ pub async fn set_theme(theme: String, #[server(default)] back: String) -> Result
     Ok(())
 }
 
-/// The cookie that keeps a visitor's choice of language (an account keeps its own).
-pub const LANGUAGE_COOKIE: &str = "tp_lang";
-
 /// Switches the pages (and a traveler's mails) to another language and goes back to the page
 /// the switch was on. Saved on the account when signed in, and in a cookie for the browser (so
 /// the log-in page after a log-out keeps it too).
@@ -59,7 +56,8 @@ pub async fn set_language(
         ""
     };
     let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        context::LANGUAGE_COOKIE,
         language.code()
     );
     if let (Some(response), Ok(cookie)) = (

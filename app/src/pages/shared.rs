@@ -54,18 +54,21 @@ pub async fn get_shared_trip(token: String) -> Result<TripPageContent, AppError>
         .map_err(|error| AppError::from(error).respond())?;
     let version = Version::of(&(&shared.trip, shared.revision, shared.shown));
     let name = shared.trip.name.clone();
+    let language = context::lang();
     let key = format!(
-        "{}:{}:{}{}",
+        "{}:{}:{}{}:{}",
         shared.trip.id,
         Viewer::Public.key(),
         u8::from(shared.shown.include_budget),
-        u8::from(shared.shown.include_notes)
+        u8::from(shared.shown.include_notes),
+        language.code()
     );
     if let Some(kept) = state.trip_pages.get(&key, version) {
         return Ok(TripPageContent::of(name, &kept));
     }
     // Without the map and the weather: a share link shows the plan, not where its places are.
     let html: Arc<str> = render_overview(
+        language,
         TripPlan::new(shared.trip, shared.activities),
         Viewer::Public,
         Vec::new(),

@@ -137,7 +137,9 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let viewer = Viewer::Member(role);
     let version = Version::of(&(&trip, revision));
     let name = trip.name.clone();
-    let key = format!("{}:{}", trip.id, viewer.key());
+    let language = crate::context::lang();
+    // Kept per language too: the overview's words and dates are the page's language.
+    let key = format!("{}:{}:{}", trip.id, viewer.key(), language.code());
     let mut stored = None;
     if let Some(kept) = state.trip_pages.get(&key, version) {
         if kept.needs.is_empty() {
@@ -179,6 +181,7 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
         needs: Arc::new(needs),
         missing: Arc::new(lacking),
         html: render_overview(
+            language,
             plan,
             viewer,
             members,
@@ -207,6 +210,7 @@ pub(crate) struct MapParts<'a> {
 }
 
 pub(crate) fn render_overview(
+    language: i18n::Language,
     plan: TripPlan,
     viewer: Viewer,
     members: Vec<Member>,
@@ -237,6 +241,7 @@ pub(crate) fn render_overview(
     let outer = Owner::current();
     let context = hydration_context::SsrSharedContext::new_islands();
     let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
+    provide_context(crate::context::PageLanguage(language));
     let html = view! {
         <TripOverview plan viewer members map extras tiles place_search weather_credit/>
     }
@@ -336,7 +341,7 @@ fn TripOverview(
         <dl class="overview">
             <div>
                 <dt><CalendarIcon/>"Dates"</dt>
-                <dd>{format_range(crate::context::lang(), trip.start_date, trip.end_date)}" · "{format_length(crate::context::lang(), trip.start_date, trip.end_date)}</dd>
+                <dd>{format_range(context::lang(), trip.start_date, trip.end_date)}" · "{format_length(context::lang(), trip.start_date, trip.end_date)}</dd>
             </div>
             <div>
                 <dt>"Time zone"</dt>

@@ -101,25 +101,11 @@ pub async fn prepare_page(
     response
 }
 
-/// The cookie a visitor's choice of language is kept in (an account keeps it itself).
-pub use app::actions::accounts::LANGUAGE_COOKIE;
-
 /// The language for a page: the account's choice, else the visitor's (their cookie), else the
 /// browser's `Accept-Language`, else English.
 pub fn page_language(headers: &HeaderMap, user: &PageUser) -> PageLanguage {
-    let chosen = user.0.as_ref().and_then(|user| user.language).or_else(|| {
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .find_map(|pair| pair.trim().strip_prefix(LANGUAGE_COOKIE)?.strip_prefix('='))
-            .and_then(|code| code.parse().ok())
-    });
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok());
-    PageLanguage(i18n::Language::negotiate(chosen, accept))
+    let chosen = user.0.as_ref().and_then(|user| user.language);
+    PageLanguage(app::context::language_of(headers, chosen))
 }
 
 /// Names the traveler a page is for, to the service worker (`public/sw.js`): it keeps pages

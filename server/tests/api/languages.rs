@@ -151,3 +151,29 @@ async fn a_visitor_s_choice_is_kept_in_a_cookie_and_bad_choices_change_nothing()
     let login = page(&app, "/login", Some("tp_lang=xx"), None).await;
     assert_eq!(html_lang(&login), "en");
 }
+
+/// The trip page's overview is kept between requests: kept per language, so a German reader
+/// never gets the English rendering kept before, nor the other way round.
+#[tokio::test]
+async fn the_kept_trip_page_is_kept_per_language() {
+    let app = spawn_app().await;
+    let cookie = traveler_with_a_trip(&app).await;
+    let list = page(&app, "/trips?status=all", Some(&cookie), None).await;
+    let start = list
+        .find("href=\"/trips/0")
+        .or_else(|| list.find("href=\"/trips/"))
+        .unwrap_or(0);
+    let path: String = list[start + 6..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    assert!(path.len() > "/trips/".len(), "a link to the trip: {path}");
+
+    for _ in 0..2 {
+        let english = text(&page(&app, &path, Some(&cookie), Some("en")).await);
+        assert!(english.contains("3–9 Mar 2027 · 7 days"));
+        let german = text(&page(&app, &path, Some(&cookie), Some("de")).await);
+        assert!(german.contains("3.–9. März 2027 · 7 Tage"));
+        assert!(!german.contains("7 days"));
+    }
+}
