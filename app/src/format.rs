@@ -21,6 +21,16 @@ pub fn format_length(l: Language, start: NaiveDate, end: NaiveDate) -> String {
     tr!(l, "trip-length", days = days_between(start, end) + 1)
 }
 
+/// A trip's dates and length, as the trip card, the trip page and the trip pack show them:
+/// `3–9 Mar 2026 · 7 days`, `3.–9. März 2026 · 7 Tage`.
+pub fn dates_and_length(l: Language, start: NaiveDate, end: NaiveDate) -> String {
+    format!(
+        "{} · {}",
+        format_range(l, start, end),
+        format_length(l, start, end)
+    )
+}
+
 /// `in 12 days`, `tomorrow`, `now`, `ended`.
 pub fn timing_label(l: Language, timing: Timing) -> String {
     match timing {
@@ -135,6 +145,10 @@ mod tests {
         assert_eq!(
             format_length(Language::En, date("2026-03-03"), date("2026-03-03")),
             "1 day"
+        );
+        assert_eq!(
+            dates_and_length(Language::De, date("2026-03-03"), date("2026-03-09")),
+            "3.–9. März 2026 · 7 Tage"
         );
     }
 

@@ -14,7 +14,7 @@ use domain::{
 use leptos::prelude::*;
 
 use crate::{
-    format::{category_label, format_date, format_length, format_range, time_range},
+    format::{category_label, dates_and_length, format_date, time_range},
     views::plan::BudgetView,
 };
 
@@ -126,7 +126,7 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
                 <dl class="overview">
                     <div>
                         <dt>"Dates"</dt>
-                        <dd>{format_range(crate::context::lang(), trip.start_date, trip.end_date)}" · "{format_length(crate::context::lang(), trip.start_date, trip.end_date)}</dd>
+                        <dd>{dates_and_length(crate::context::lang(), trip.start_date, trip.end_date)}</dd>
                     </div>
                     <div>
                         <dt>"Time zone"</dt>

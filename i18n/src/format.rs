@@ -4,7 +4,6 @@
 //! |---|---|---|---|
 //! | [`date_range`] | `3–9 Mar 2027` | `3.–9. März 2027` | `3–9 mars 2027` |
 //! | [`date`] | `3 Mar 2027` | `3. März 2027` | `3 mars 2027` |
-//! | [`day_heading`] | `Wednesday 3 March` | `Mittwoch, 3. März` | `mercredi 3 mars` |
 //! | [`money`] | `€1,500.50` | `1.500,50 €` | `1 500,50 €` |
 //!
 //! English is written the British way (day first, 24-hour clock), as the app always has.
@@ -18,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::{
     DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter,
-    fieldsets::{D, MD, MDE, YMD},
+    fieldsets::{D, MD, YMD},
 };
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
@@ -35,8 +34,6 @@ struct Formats {
     day_month: Formatter<MD>,
     /// `3`, the first day of a range within a month.
     day: Formatter<D>,
-    /// `Wednesday 3 March`.
-    heading: Formatter<MDE>,
     number: DecimalFormatter,
 }
 
@@ -55,7 +52,6 @@ impl Formats {
             day_month: Formatter::try_new(prefs, if long { MD::long() } else { MD::medium() })
                 .ok()?,
             day: Formatter::try_new(prefs, D::long()).ok()?,
-            heading: Formatter::try_new(prefs, MDE::long()).ok()?,
             number: DecimalFormatter::try_new((&locale).into(), Default::default()).ok()?,
         })
     }
@@ -113,14 +109,6 @@ pub fn date_range(language: Language, start: NaiveDate, end: NaiveDate) -> Strin
             day.push('.');
         }
         format!("{day}–{end_text}")
-    }
-}
-
-/// A day of a trip as its heading: `Wednesday 3 March`, `Mittwoch, 3. März`, `mercredi 3 mars`.
-pub fn day_heading(language: Language, date: NaiveDate) -> String {
-    match (formats(language), icu_date(date)) {
-        (Some(f), Some(d)) => f.heading.format(&d).to_string(),
-        _ => date.format("%A %-d %B").to_string(),
     }
 }
 
@@ -194,14 +182,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn headings_name_the_weekday() {
-        let wednesday = day("2027-03-03");
-        assert_eq!(day_heading(Language::En, wednesday), "Wednesday 3 March");
-        assert_eq!(day_heading(Language::De, wednesday), "Mittwoch, 3. März");
-        assert_eq!(day_heading(Language::Fr, wednesday), "mercredi 3 mars");
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::{
     },
     context,
     error::AppError,
-    format::{format_length, format_range},
+    format::dates_and_length,
     icons::{CalendarIcon, PinIcon},
     providers::{Providers, Tiles},
     render_cache::{KeptOverview, Version},
@@ -341,7 +341,7 @@ fn TripOverview(
         <dl class="overview">
             <div>
                 <dt><CalendarIcon/>"Dates"</dt>
-                <dd>{format_range(context::lang(), trip.start_date, trip.end_date)}" · "{format_length(context::lang(), trip.start_date, trip.end_date)}</dd>
+                <dd>{dates_and_length(context::lang(), trip.start_date, trip.end_date)}</dd>
             </div>
             <div>
                 <dt>"Time zone"</dt>

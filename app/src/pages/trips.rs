@@ -16,7 +16,7 @@ use crate::{
         trips::list_trips,
     },
     context::lang,
-    format::{format_length, format_range, money, timing_class, timing_label},
+    format::{dates_and_length, format_range, money, timing_class, timing_label},
     icons::{CalendarIcon, PinIcon, WalletIcon},
     scaffold::Loaded,
 };
@@ -293,9 +293,7 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
                 <p class="trip-card__line"><PinIcon/>{trip.destination}</p>
                 <p class="trip-card__line">
                     <CalendarIcon/>
-                    {format_range(l, trip.start_date, trip.end_date)}
-                    " · "
-                    {format_length(l, trip.start_date, trip.end_date)}
+                    {dates_and_length(l, trip.start_date, trip.end_date)}
                 </p>
                 <p class="trip-card__meta">
                     <span class=timing_class(timing)>{timing_label(l, timing)}</span>

@@ -51,6 +51,15 @@ pub fn trip(name: &str, destination: &str, start: &str, end: &str) -> TripDraft 
     }
 }
 
+/// Every trip whose text holds `q`.
+fn search(q: &str) -> TripQuery {
+    TripQuery {
+        status: Status::All,
+        q: q.into(),
+        ..TripQuery::default()
+    }
+}
+
 fn names(list: &domain::trips::model::TripList) -> Vec<&str> {
     list.trips.iter().map(|t| t.name.as_str()).collect()
 }
@@ -144,12 +153,6 @@ async fn tabs_split_upcoming_from_past_at_today() {
 #[tokio::test]
 async fn search_matches_name_or_destination_case_insensitively_and_literally() {
     let (app, owner) = seeded().await;
-    let search = |q: &str| TripQuery {
-        status: Status::All,
-        q: q.into(),
-        ..TripQuery::default()
-    };
-
     assert_eq!(
         names(&list(&app, owner, search("BERLIN")).await),
         ["business trip"]
@@ -433,11 +436,6 @@ async fn search_ignores_case_and_accents_the_same_on_every_database() {
         .await
         .unwrap();
     }
-    let search = |q: &str| TripQuery {
-        status: Status::All,
-        q: q.into(),
-        ..TripQuery::default()
-    };
     for (query, expected) in [
         ("über", &["ÜBERLINGEN"][..]),
         ("ÜBER", &["ÜBERLINGEN"]),
@@ -502,12 +500,6 @@ async fn search_finds_trips_by_their_activities() {
     )
     .await
     .unwrap();
-    let search = |q: &str| TripQuery {
-        status: Status::All,
-        q: q.into(),
-        ..TripQuery::default()
-    };
-
     assert_eq!(
         names(&list(&app, owner, search("pasteis")).await),
         ["Spring"]
@@ -569,16 +561,14 @@ async fn sorting_by_name_folds_accents_and_rows_without_a_search_text_are_filled
         ))
         .await
         .unwrap();
-    let search = TripQuery {
-        status: Status::All,
-        q: "obidos".into(),
-        ..TripQuery::default()
-    };
-    assert!(list(&app, owner, search.clone()).await.trips.is_empty());
+    assert!(list(&app, owner, search("obidos")).await.trips.is_empty());
 
     let filled = domain::search::fill_missing(&app.db).await.unwrap();
 
     assert_eq!(filled, 4);
-    assert_eq!(names(&list(&app, owner, search).await), ["Óbidos"]);
+    assert_eq!(
+        names(&list(&app, owner, search("obidos")).await),
+        ["Óbidos"]
+    );
     assert_eq!(domain::search::fill_missing(&app.db).await.unwrap(), 0);
 }
