@@ -136,7 +136,20 @@ macro_rules! sources {
 
 /// Every file, per language (in [`Language::ALL`]'s order).
 static SOURCES: &[[(&str, &str); 3]] =
-    sources!("common.ftl", "trips.ftl", "account.ftl", "mail.ftl");
+    sources!(
+    "common.ftl",
+    "trips.ftl",
+    "account.ftl",
+    "auth.ftl",
+    "forms.ftl",
+    "trip.ftl",
+    "members.ftl",
+    "takeaway.ftl",
+    "legal.ftl",
+    "errors.ftl",
+    "validation.ftl",
+    "mail.ftl",
+);
 
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 3]> =
     LazyLock::new(|| Language::ALL.map(bundle));
@@ -281,6 +294,20 @@ mod tests {
                     missing.is_empty() && extra.is_empty(),
                     "{language:?} {file}: missing or different {missing:?}; not in English {extra:?}"
                 );
+            }
+        }
+    }
+
+    /// An id is in one file only: the bundle would keep the first and drop the other.
+    #[test]
+    fn no_id_is_in_two_files() {
+        let mut seen = std::collections::BTreeMap::new();
+        for files in SOURCES {
+            let (file, english) = files[0];
+            for (id, _) in ids_and_variables(english) {
+                if let Some(other) = seen.insert(id.clone(), file) {
+                    panic!("{id:?} is in both {other} and {file}");
+                }
             }
         }
     }

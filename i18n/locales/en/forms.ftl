@@ -1,0 +1,2 @@
+# (being written)
+placeholder-forms = x

@@ -1,0 +1,2 @@
+# (being written)
+placeholder-takeaway = x
