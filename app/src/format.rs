@@ -51,25 +51,28 @@ pub fn timing_class(timing: Timing) -> &'static str {
 }
 
 /// `09:00–11:30`, `22:10–06:45 (next day)`, `09:00`, or nothing.
-pub fn time_range(activity: &Activity) -> Option<String> {
+pub fn time_range(l: Language, activity: &Activity) -> Option<String> {
     let start = activity.start_time?;
     Some(match activity.end_time {
-        Some(end) if activity.ends_next_day => {
-            format!("{}–{} (next day)", format_time(start), format_time(end))
-        }
+        Some(end) if activity.ends_next_day => tr!(
+            l,
+            "time-range-next-day",
+            start = format_time(start),
+            end = format_time(end)
+        ),
         Some(end) => format!("{}–{}", format_time(start), format_time(end)),
         None => format_time(start),
     })
 }
 
 /// What a kind of activity is called on the pages.
-pub fn category_label(category: Category) -> &'static str {
+pub fn category_label(l: Language, category: Category) -> String {
     match category {
-        Category::Sight => "Sightseeing",
-        Category::Food => "Food and drink",
-        Category::Transport => "Getting around",
-        Category::Lodging => "Lodging",
-        Category::Other => "Other",
+        Category::Sight => tr!(l, "category-sight"),
+        Category::Food => tr!(l, "category-food"),
+        Category::Transport => tr!(l, "category-transport"),
+        Category::Lodging => tr!(l, "category-lodging"),
+        Category::Other => tr!(l, "category-other"),
     }
 }
 
@@ -85,16 +88,26 @@ pub fn category_class(category: Category) -> &'static str {
 }
 
 /// A day's warning in words; `daily_budget` is the trip's average daily budget, formatted.
-pub fn warning_message(warning: &Warning, daily_budget: Option<&str>) -> String {
+pub fn warning_message(l: Language, warning: &Warning, daily_budget: Option<&str>) -> String {
     match warning {
-        Warning::Overlap(a, b) => format!("“{a}” and “{b}” overlap in time."),
+        Warning::Overlap(a, b) => tr!(
+            l,
+            "warning-overlap",
+            first = a.as_str(),
+            second = b.as_str()
+        ),
         Warning::OverDailyBudget => match daily_budget {
-            Some(budget) => {
-                format!("This day costs more than the average daily budget of {budget}.")
-            }
-            None => "This day costs more than the average daily budget.".to_string(),
+            Some(budget) => tr!(l, "warning-over-budget-of", budget = budget),
+            None => tr!(l, "warning-over-budget"),
         },
-        Warning::OutOfOrder(a, b) => format!("“{a}” is listed before “{b}” but starts later."),
+        Warning::OutOfOrder(a, b) => {
+            tr!(
+                l,
+                "warning-out-of-order",
+                first = a.as_str(),
+                second = b.as_str()
+            )
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use domain::{
 use leptos::prelude::*;
 
 use crate::{
+    context::lang,
     format::{category_label, dates_and_length, format_date, time_range},
     views::plan::BudgetView,
 };
@@ -187,7 +188,7 @@ fn pack_day(day: &DayPlan, currency: &str) -> impl IntoView + use<> {
 }
 
 fn pack_activity(activity: &Activity, currency: &str) -> impl IntoView + use<> {
-    let time = time_range(activity).unwrap_or_else(|| "Any time".to_string());
+    let time = time_range(lang(), activity).unwrap_or_else(|| "Any time".to_string());
     let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, currency));
     let place = (!activity.location.is_empty()).then(|| activity.location.clone());
     let coordinates = activity
@@ -201,7 +202,7 @@ fn pack_activity(activity: &Activity, currency: &str) -> impl IntoView + use<> {
             <div class="activity__body">
                 <h4 class="activity__title">{activity.title.clone()}</h4>
                 <p class="activity__meta">
-                    <span>{category_label(activity.category)}</span>
+                    <span>{category_label(lang(), activity.category)}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
                     {coordinates.map(|c| view! { <span class="pack-coords">{c}</span> })}
                 </p>

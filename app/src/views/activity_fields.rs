@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use strum::VariantArray;
 
 use crate::{
+    context::lang,
     error::FormErrors,
     format::{category_label, format_date},
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
@@ -20,7 +21,12 @@ fn category_options() -> OptionGroups {
         String::new(),
         Category::VARIANTS
             .iter()
-            .map(|c| (<&str>::from(*c).to_string(), category_label(*c).to_string()))
+            .map(|c| {
+                (
+                    <&str>::from(*c).to_string(),
+                    category_label(lang(), *c).to_string(),
+                )
+            })
             .collect(),
     )]
 }

@@ -11,6 +11,7 @@ use leptos::{either::Either, prelude::*, server_fn::ServerFn};
 
 use crate::{
     actions::itinerary::MoveActivity,
+    context::lang,
     format::{category_class, category_label, format_date, time_range, warning_message},
     views::{
         map::{PlanExtras, leg_line, marker_number},
@@ -62,7 +63,7 @@ pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoVie
         .by_category
         .iter()
         .map(|(category, minor)| {
-            view! { <tr><th scope="row">{category_label(*category)}</th><td>{money(*minor)}</td></tr> }
+            view! { <tr><th scope="row">{category_label(lang(), *category)}</th><td>{money(*minor)}</td></tr> }
         })
         .collect_view();
     let has_categories = !summary.by_category.is_empty();
@@ -172,7 +173,7 @@ fn day_view(
     let warnings = day
         .warnings
         .iter()
-        .map(|warning| view! { <li>{warning_message(warning, daily)}</li> })
+        .map(|warning| view! { <li>{warning_message(lang(), warning, daily)}</li> })
         .collect_view();
     let has_warnings = !day.warnings.is_empty();
     let count = day.activities.len();
@@ -238,7 +239,7 @@ fn activity_item(
     (top_level, read_only): (bool, bool),
     extras: &PlanExtras,
 ) -> impl IntoView + use<> {
-    let time = time_range(&activity).unwrap_or_else(|| "Any time".to_string());
+    let time = time_range(lang(), &activity).unwrap_or_else(|| "Any time".to_string());
     let Activity {
         id,
         title,
@@ -290,7 +291,7 @@ fn activity_item(
             <div class="activity__body">
                 <div class="activity__heading">{number}{heading}</div>
                 <p class="activity__meta">
-                    <span class=category_class(category)>{category_label(category)}</span>
+                    <span class=category_class(category)>{category_label(lang(), category)}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
                     {address.map(|address| view! { <span class="activity__address">{address}</span> })}
                 </p>

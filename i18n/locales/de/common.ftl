@@ -22,3 +22,15 @@ trip-length = { $days ->
     [one] { $days } Tag
    *[other] { $days } Tage
 }
+
+# An activity's times and kind, and a day's warnings (trip, day and pack pages).
+time-range-next-day = { $start }–{ $end } (am nächsten Tag)
+category-sight = Sehenswertes
+category-food = Essen und Trinken
+category-transport = Unterwegs
+category-lodging = Unterkunft
+category-other = Sonstiges
+warning-overlap = „{ $first }“ und „{ $second }“ überschneiden sich zeitlich.
+warning-over-budget-of = Dieser Tag kostet mehr als das durchschnittliche Tagesbudget von { $budget }.
+warning-over-budget = Dieser Tag kostet mehr als das durchschnittliche Tagesbudget.
+warning-out-of-order = „{ $first }“ steht vor „{ $second }“, beginnt aber später.

@@ -23,3 +23,15 @@ trip-length = { $days ->
     [one] { $days } day
    *[other] { $days } days
 }
+
+# An activity's times and kind, and a day's warnings (trip, day and pack pages).
+time-range-next-day = { $start }–{ $end } (next day)
+category-sight = Sightseeing
+category-food = Food and drink
+category-transport = Getting around
+category-lodging = Lodging
+category-other = Other
+warning-overlap = “{ $first }” and “{ $second }” overlap in time.
+warning-over-budget-of = This day costs more than the average daily budget of { $budget }.
+warning-over-budget = This day costs more than the average daily budget.
+warning-out-of-order = “{ $first }” is listed before “{ $second }” but starts later.

@@ -22,3 +22,15 @@ trip-length = { $days ->
     [one] { $days } jour
    *[other] { $days } jours
 }
+
+# An activity's times and kind, and a day's warnings (trip, day and pack pages).
+time-range-next-day = { $start }–{ $end } (le lendemain)
+category-sight = Visites
+category-food = Restauration
+category-transport = Déplacements
+category-lodging = Hébergement
+category-other = Autre
+warning-overlap = « { $first } » et « { $second } » se chevauchent.
+warning-over-budget-of = Cette journée coûte plus que le budget quotidien moyen de { $budget }.
+warning-over-budget = Cette journée coûte plus que le budget quotidien moyen.
+warning-out-of-order = « { $first } » est placé avant « { $second } » mais commence plus tard.
