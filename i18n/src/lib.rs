@@ -148,6 +148,7 @@ static SOURCES: &[[(&str, &str); 3]] =
     "legal.ftl",
     "errors.ftl",
     "validation.ftl",
+    "islands.ftl",
     "mail.ftl",
 );
 
