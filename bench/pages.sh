@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Every page a traveler uses, each against a static file of the same size served by the same
+# process in the same run (wrk, 2 threads × 32 connections, SQLite): the ratio says how much of
+# the server's speed a page keeps once it reads the database and renders.
+#
+#   bench/pages.sh [--binary PATH] [--site DIR] [--rounds N] [--seconds S] [--language CODE]
+#                  [--pages trips,trip,...]
+#
+# The data is one traveler with 200 trips and a 14-day trip of 60 activities (the account the
+# issues measure with). Each page and its static file are measured in turn, `--rounds` times
+# (default 3); a page's ratio is the median of its rounds. `--binary`/`--site` measure another
+# build (a previous release, for a before/after figure); `--language` asks for the pages in
+# that language (Accept-Language). Prints a table; writes nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+binary=target/release/travel-planner site=target/site rounds=3 seconds=5 language=en pages=all
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --binary) binary=$2; shift 2 ;;
+    --site) site=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --language) language=$2; shift 2 ;;
+    --pages) pages=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ -x $binary ]] || { echo "no server binary at $binary (cargo leptos build --release -P)" >&2; exit 1; }
+
+source scripts/start-server.sh
+limits=(RATE_LIMIT_PER_MINUTE=1000000 RATE_LIMIT_PER_ADDRESS_PER_MINUTE=10000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000)
+copy=$(mktemp -d)
+cp -r "$site" "$copy/site"
+start_server "$binary" "${limits[@]}" LEPTOS_SITE_ROOT="$copy/site"
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work" "$copy"' EXIT
+
+# --- The data --------------------------------------------------------------------------------
+token=$(api_token pages@example.org)
+post() { curl -fsS -X POST "$base$1" -H "authorization: Bearer $token" -H 'content-type: application/json' --data-binary @-; }
+id_of() { python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
+for i in $(seq 1 199); do
+  printf '{"name": "Trip %d", "destination": "Place %d", "start_date": "2027-%02d-%02d", "end_date": "2027-%02d-%02d", "time_zone": "Europe/Lisbon", "currency": "EUR", "budget": "900"}' \
+    "$i" "$i" $((1 + i % 12)) $((1 + i % 20)) $((1 + i % 12)) $((5 + i % 20)) | post /api/v1/trips >/dev/null
+done
+trip=$(printf '{"name": "Two weeks in Portugal", "destination": "Lisbon, Portugal", "start_date": "2027-03-01", "end_date": "2027-03-14", "time_zone": "Europe/Lisbon", "currency": "EUR", "budget": "3500", "notes": "Pack light."}' |
+  post /api/v1/trips | id_of)
+activity=
+for i in $(seq 0 59); do
+  id=$(printf '{"day": "2027-03-%02d", "start_time": "%02d:15", "end_time": "%02d:45", "title": "Activity %d", "location": "Alfama, Lisbon", "description": "Meet at the tram stop.", "category": "sight", "cost": "%d.50"}' \
+    $((1 + i % 14)) $((8 + i / 14 * 2)) $((9 + i / 14 * 2)) "$i" $((10 + i)) | post "/api/v1/trips/$trip/activities" | id_of)
+  activity=${activity:-$id}
+done
+curl -fsS -o /dev/null -c "$work/cookies" -H 'accept: text/html' -H "origin: $base" \
+  --data-urlencode email=pages@example.org --data-urlencode 'password=violet kettle harbour' "$base/api/auth/log_in"
+cookie=$(awk '$6 == "tp_session" {print "tp_session=" $7}' "$work/cookies")
+[[ -n $cookie ]] || { echo "could not log in" >&2; exit 1; }
+
+declare -A url=(
+  [trips]=/trips
+  [trip]=/trips/$trip
+  [day]=/trips/$trip/days/2027-03-05
+  [account]=/account
+  [new-trip]=/trips/new
+  [edit-trip]=/trips/$trip/edit
+  [new-activity]=/trips/$trip/activities/new
+  [edit-activity]=/trips/$trip/activities/$activity/edit
+  [members]=/trips/$trip/members
+)
+order=(trips trip day account new-trip edit-trip new-activity edit-activity members)
+[[ $pages != all ]] && IFS=, read -r -a order <<<"$pages"
+
+# rps URL [HEADER...]: requests per second over `seconds`; fails on any non-2xx answer.
+rps() {
+  local target=$1 report
+  shift
+  report=$(wrk -t2 -c32 -d"${seconds}s" "$@" "$target")
+  if grep -q 'Non-2xx' <<<"$report"; then echo "non-2xx answers from $target" >&2; exit 1; fi
+  awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$report"
+}
+
+printf '%-14s %8s %10s %10s %7s\n' page bytes 'page r/s' 'file r/s' ratio
+for page in "${order[@]}"; do
+  target=$base${url[$page]}
+  headers=(-H "cookie: $cookie" -H "accept-language: $language")
+  bytes=$(curl -fsS "${headers[@]}" "$target" | wc -c)
+  python3 -c "import sys; sys.stdout.write('x' * $bytes)" >"$copy/site/bench-$page.html"
+  ratios=() page_all=() file_all=()
+  for _ in $(seq "$rounds"); do
+    page_rps=$(rps "$target" "${headers[@]}")
+    file_rps=$(rps "$base/bench-$page.html")
+    page_all+=("$page_rps") file_all+=("$file_rps")
+    ratios+=("$(python3 -c "print(f'{$page_rps / $file_rps:.3f}')")")
+  done
+  median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+  printf '%-14s %8s %10s %10s %7s   (ratios %s)\n' "$page" "$bytes" "$(median "${page_all[@]}")" \
+    "$(median "${file_all[@]}")" "$(median "${ratios[@]}")" "${ratios[*]}"
+done
