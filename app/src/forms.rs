@@ -2,15 +2,21 @@
 
 use leptos::prelude::*;
 
-use crate::error::{AppError, FormErrors};
+use i18n::{rule_message, tr};
+
+use crate::{
+    context::lang,
+    error::{AppError, FormErrors},
+};
 
 /// The form errors in an action's latest result, or none.
 pub fn errors_of<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 ) -> Signal<FormErrors> {
+    let l = lang();
     Signal::derive(move || match value.get() {
         Some(Err(AppError::Invalid(errors) | AppError::Conflict(errors))) => errors,
-        Some(Err(other)) => FormErrors::with_form(other.to_string()),
+        Some(Err(other)) => FormErrors::with_form(other.message(l)),
         _ => FormErrors::default(),
     })
 }
@@ -20,6 +26,7 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
 /// "yours" (the form now carries the current version); "Keep theirs" reloads the form.
 #[component]
 pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView {
+    let l = lang();
     move || {
         let errors = errors.get();
         (!errors.differences.is_empty()).then(|| {
@@ -28,7 +35,11 @@ pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView
                 .iter()
                 .map(|difference| {
                     let shown = |text: &str| {
-                        if text.is_empty() { "(empty)".to_string() } else { text.to_string() }
+                        if text.is_empty() {
+                            tr!(l, "form-alert-empty")
+                        } else {
+                            text.to_string()
+                        }
                     };
                     view! {
                         <tr>
@@ -41,17 +52,28 @@ pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView
                 .collect_view();
             view! {
                 <div class="conflict" role="alert" aria-labelledby="conflict-heading">
-                    <p id="conflict-heading" class="conflict__title">{errors.form.clone().unwrap_or_default()}</p>
+                    <p id="conflict-heading" class="conflict__title">
+                        {errors.form.as_deref().map(|m| rule_message(l, m)).unwrap_or_default()}
+                    </p>
                     <table class="conflict__table">
-                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Their version"</th><th scope="col">"Yours"</th></tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr!(l, "form-alert-field")}</th>
+                                <th scope="col">{tr!(l, "form-alert-theirs")}</th>
+                                <th scope="col">{tr!(l, "form-alert-yours")}</th>
+                            </tr>
+                        </thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <p class="conflict__choice">
-                        "Nothing was saved. Save yours below to replace theirs, or "
-                        <a href=reload.clone()>"keep theirs"</a>"."
+                        {tr!(l, "form-alert-nothing-saved")}
+                        <a href=reload.clone()>{tr!(l, "form-alert-keep-theirs")}</a>
+                        {tr!(l, "form-alert-nothing-saved-end")}
                     </p>
                 </div>
             }
+            // Erased: the pages around it are deep types already (the compiler's limit).
+            .into_any()
         })
     }
 }
@@ -59,6 +81,7 @@ pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView
 /// A message about the form as a whole, announced when it appears.
 #[component]
 pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
+    let l = lang();
     view! {
         <div role="alert" class="form-alert-slot">
             {move || {
@@ -69,7 +92,7 @@ pub fn FormAlert(errors: Signal<FormErrors>) -> impl IntoView {
                     .is_empty()
                     .then_some(errors.form)
                     .flatten()
-                    .map(|message| view! { <p class="form-alert">{message}</p> })
+                    .map(|message| view! { <p class="form-alert">{rule_message(l, &message)}</p> })
             }}
         </div>
     }
@@ -104,13 +127,15 @@ fn first_problem(
 /// The label, hint and error around one form control.
 #[component]
 fn FieldFrame(
-    label: &'static str,
+    label: String,
     name: &'static str,
-    hint: Option<&'static str>,
+    hint: Option<String>,
     errors: Signal<FormErrors>,
     children: Children,
 ) -> impl IntoView {
-    let message = move || errors.get().field(name);
+    // The core's rules write in English: shown in the page's language.
+    let l = lang();
+    let message = move || errors.get().field(name).map(|m| rule_message(l, &m));
     view! {
         <div class="field" class:field--invalid=move || message().is_some()>
             <label for=format!("field-{name}")>{label}</label>
@@ -123,11 +148,11 @@ fn FieldFrame(
 
 #[component]
 pub fn Field(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] initial: Option<String>,
@@ -141,6 +166,7 @@ pub fn Field(
             .flatten()
             .filter(|value| !value.is_empty())
     };
+    let has_hint = hint.is_some();
     view! {
         <FieldFrame label name hint errors>
             <input
@@ -153,7 +179,7 @@ pub fn Field(
                 required=required
                 value=value
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), errors)
+                aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
             />
         </FieldFrame>
@@ -163,9 +189,9 @@ pub fn Field(
 /// A multi-line text field.
 #[component]
 pub fn TextArea(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] initial: Option<String>,
     #[prop(optional)] maxlength: Option<usize>,
     errors: Signal<FormErrors>,
@@ -178,6 +204,7 @@ pub fn TextArea(
             .unwrap_or_default()
     };
     let text = untrack(value);
+    let has_hint = hint.is_some();
     view! {
         <FieldFrame label name hint errors>
             <textarea
@@ -186,7 +213,7 @@ pub fn TextArea(
                 rows="5"
                 maxlength=maxlength
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), errors)
+                aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
             >{text}</textarea>
         </FieldFrame>
@@ -200,9 +227,9 @@ pub type OptionGroups = Vec<(String, Vec<(String, String)>)>;
 /// A drop-down list. `initial` is the value chosen before anything was typed.
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     options: OptionGroups,
     #[prop(into)] initial: Signal<String>,
     errors: Signal<FormErrors>,
@@ -226,13 +253,14 @@ pub fn SelectField(
             }
         })
         .collect_view();
+    let has_hint = hint.is_some();
     view! {
         <FieldFrame label name hint errors>
             <select
                 id=format!("field-{name}")
                 name=name
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), errors)
+                aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
             >
                 {groups}

@@ -201,9 +201,14 @@ pub fn member_role(role: &str) -> Result<Role, TripError> {
 /// invitation of the same address is replaced (its old link stops working). The answer is the
 /// same whatever the address: an account, a member already, or nobody yet.
 ///
+/// The mail is in the language the invitee's account saved, if the address has an account
+/// that chose one; else in `language` (the inviter's request's).
+///
 /// # Errors
 /// `Invalid` with a message per field; `NotFound`/`Forbidden` unless the actor may manage the
 /// members; the database fails.
+// The invitation's parts, then where and when it is made: a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip_all, fields(user_id = %actor.user(), trip_id = %trip))]
 pub async fn invite(
     db: &DatabaseConnection,
@@ -212,6 +217,7 @@ pub async fn invite(
     email: &str,
     role: &str,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<(Invitation, Email), TripError> {
     actor.check(db, trip, Right::ManageMembers).await?;
@@ -270,7 +276,7 @@ pub async fn invite(
     }
     .insert(&txn)
     .await?;
-    let mail = invitation_mail(&txn, &row, &token, base_url).await?;
+    let mail = invitation_mail(&txn, &row, &token, base_url, language).await?;
     txn.commit().await?;
     tracing::info!(invitation_id = %row.id, "invitation sent");
     Ok((row.into(), mail))
@@ -286,6 +292,7 @@ pub async fn resend(
     trip: TripId,
     id: InvitationId,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<(Invitation, Email), TripError> {
     actor.check(db, trip, Right::ManageMembers).await?;
@@ -306,7 +313,7 @@ pub async fn resend(
     active.expires_at = Set(now + INVITATION_LIFETIME);
     active.invited_by = Set(Some(actor.user().uuid()));
     let row = active.update(&txn).await?;
-    let mail = invitation_mail(&txn, &row, &token, base_url).await?;
+    let mail = invitation_mail(&txn, &row, &token, base_url, language).await?;
     txn.commit().await?;
     Ok((row.into(), mail))
 }
@@ -340,12 +347,22 @@ pub async fn revoke(
     Ok(())
 }
 
+/// The invitation's mail, in the invitee's account's language when the address has an account
+/// that chose one, else in `language`.
 async fn invitation_mail(
     db: &impl ConnectionTrait,
     row: &invitations::Model,
     token: &str,
     base_url: &str,
+    language: i18n::Language,
 ) -> Result<Email, DbErr> {
+    let language = users::Entity::find()
+        .filter(users::Column::Email.eq(&row.email))
+        .one(db)
+        .await?
+        .map_or(language, |invitee| {
+            crate::accounts::verify::mail_language(&invitee, language)
+        });
     let trip = trips::Entity::find_by_id(row.trip_id).one(db).await?;
     let inviter = match row.invited_by {
         Some(id) => users::Entity::find_by_id(id)
@@ -354,31 +371,45 @@ async fn invitation_mail(
             .map(|user| user.display_name),
         None => None,
     }
-    .unwrap_or_else(|| "Someone".to_string());
+    .unwrap_or_else(|| i18n::tr!(language, "mail-invitation-someone"));
     let (name, place, dates) = trip.map_or_else(
         || (String::new(), String::new(), String::new()),
         |trip| {
-            let dates = format!(
-                "{} – {}",
-                format_date(trip.start_date),
-                format_date(trip.end_date)
-            );
+            // English keeps the dates it always had (with weekdays); the others are written
+            // as each language writes a range.
+            let dates = match language {
+                i18n::Language::En => format!(
+                    "{} – {}",
+                    format_date(trip.start_date),
+                    format_date(trip.end_date)
+                ),
+                _ => i18n::format::date_range(language, trip.start_date, trip.end_date),
+            };
             (trip.name, trip.destination, dates)
         },
     );
     let role = if row.role == <&str>::from(Role::Editor) {
-        "an editor: you can change the trip and its plan"
+        "editor"
     } else {
-        "a viewer: you can see the trip and its plan"
+        "viewer"
     };
     Ok(Email {
         to: row.email.clone(),
-        subject: format!("{inviter} invited you to plan “{name}”"),
-        body: format!(
-            "Hello,\n\n{inviter} invited you to plan “{name}” ({place}, {dates}) on Travel Planner, \
-             as {role}.\n\nOpen this link to accept or decline:\n\n{base_url}/invitations/{token}\n\n\
-             You can create an account there if you don't have one. The link works for 7 days. \
-             If you weren't expecting this, ignore this email.\n"
+        subject: i18n::tr!(
+            language,
+            "mail-invitation-subject",
+            inviter = inviter.as_str(),
+            trip = name.as_str(),
+        ),
+        body: i18n::tr!(
+            language,
+            "mail-invitation-body",
+            inviter = inviter.as_str(),
+            trip = name.as_str(),
+            place = place.as_str(),
+            dates = dates.as_str(),
+            role = role,
+            link = format!("{base_url}/invitations/{token}"),
         ),
     })
 }

@@ -135,8 +135,7 @@ macro_rules! sources {
 }
 
 /// Every file, per language (in [`Language::ALL`]'s order).
-static SOURCES: &[[(&str, &str); 3]] =
-    sources!(
+static SOURCES: &[[(&str, &str); 3]] = sources!(
     "common.ftl",
     "trips.ftl",
     "account.ftl",
@@ -204,6 +203,124 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
     }
     text.into_owned()
 }
+
+/// A message of the core's rules (`domain`'s form problems, written in English) in
+/// `language`, gettext-style: the English text is the key. The `rule-` messages of
+/// `validation.ftl` are looked up by their English value (`"Give the trip a name."` →
+/// `rule-trip-name-missing`) and that message is returned in `language`. Text it does not know
+/// comes back unchanged (so, English).
+///
+/// A few rules put a value into their sentence (a currency's code, a count, a list of
+/// activities). Their messages hold variables, and their English value is a pattern: the text
+/// around each `{ $variable }` must match exactly, and what stands in its place becomes the
+/// variable (a number when it reads as one, so translations can choose plural forms). Sentences
+/// that only ever have a few forms are fixed sentences in the domain instead (one per case).
+pub fn rule_message(language: Language, english: &str) -> String {
+    let rules = &*RULES;
+    if let Some(id) = rules.exact.get(english) {
+        return message(language, id, None);
+    }
+    for (id, template) in &rules.patterns {
+        if let Some(values) = template.matches(english) {
+            let mut args = FluentArgs::new();
+            for (name, value) in values {
+                match value.parse::<i64>() {
+                    Ok(number) => args.set(name, Arg::from(number)),
+                    Err(_) => args.set(name, Arg::from(value)),
+                }
+            }
+            return message(language, id, Some(&args));
+        }
+    }
+    tracing::debug!(
+        chars = english.chars().count(),
+        ?language,
+        "a rule message has no translation"
+    );
+    english.to_string()
+}
+
+/// The `rule-` messages by their English text: fixed ones, and patterns with variables.
+struct Rules {
+    exact: std::collections::HashMap<String, String>,
+    patterns: Vec<(String, RuleTemplate)>,
+}
+
+/// An English pattern: literal text, then (variable, literal text) pairs.
+struct RuleTemplate {
+    head: String,
+    parts: Vec<(String, String)>,
+}
+
+impl RuleTemplate {
+    /// Reads `{$name}` placeholders, as Fluent writes variables it was not given.
+    fn parse(text: &str) -> Option<Self> {
+        let mut pieces = text.split("{$");
+        let head = pieces.next()?.to_string();
+        let mut parts = Vec::new();
+        for piece in pieces {
+            let (name, literal) = piece.split_once('}')?;
+            parts.push((name.to_string(), literal.to_string()));
+        }
+        (!parts.is_empty()).then_some(Self { head, parts })
+    }
+
+    /// The variables' values when `text` fits the pattern (each value the shortest that lets
+    /// the next literal follow; the last one runs up to the final literal).
+    fn matches<'t>(&self, text: &'t str) -> Option<Vec<(&str, &'t str)>> {
+        let mut rest = text.strip_prefix(self.head.as_str())?;
+        let mut values = Vec::new();
+        for (index, (name, literal)) in self.parts.iter().enumerate() {
+            let end = if index + 1 == self.parts.len() {
+                rest.strip_suffix(literal.as_str())?.len()
+            } else if literal.is_empty() {
+                return None;
+            } else {
+                rest.find(literal.as_str())?
+            };
+            let value = &rest[..end];
+            if value.is_empty() {
+                return None;
+            }
+            values.push((name.as_str(), value));
+            rest = &rest[end + literal.len()..];
+        }
+        Some(values)
+    }
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let english = &BUNDLES[Language::En.index()];
+    let source = SOURCES
+        .iter()
+        .find(|files| files[0].0 == "validation.ftl")
+        .map_or("", |files| files[0].1);
+    let mut rules = Rules {
+        exact: std::collections::HashMap::new(),
+        patterns: Vec::new(),
+    };
+    // A message starts a line with its id; only the rules' ids (`rule-…`) are keys.
+    let ids = source
+        .lines()
+        .filter_map(|line| line.split_once(" ="))
+        .map(|(id, _)| id.trim_end())
+        .filter(|id| id.starts_with("rule-"));
+    for id in ids {
+        let Some(pattern) = english.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = english.format_pattern(pattern, None, &mut errors);
+        if errors.is_empty() {
+            rules.exact.insert(text.into_owned(), id.to_string());
+        } else if let Some(template) = RuleTemplate::parse(&text) {
+            rules.patterns.push((id.to_string(), template));
+        } else {
+            tracing::error!(id, "a rule message is neither fixed nor a pattern");
+        }
+    }
+    rules
+});
 
 /// The message `id` in `lang`: `tr!(lang, "nav-trips")`, or with variables
 /// `tr!(lang, "trip-length", days = 3, name = trip.name.as_str())`.
@@ -384,6 +501,279 @@ mod tests {
             }
         }
         ids
+    }
+
+    #[test]
+    fn rule_messages_are_found_by_their_english() {
+        assert_eq!(
+            rule_message(Language::De, "Give the trip a name."),
+            "Gib der Reise einen Namen."
+        );
+        assert_eq!(
+            rule_message(Language::Fr, "Give the trip a name."),
+            tr!(Language::Fr, "rule-trip-name-missing")
+        );
+        assert_eq!(
+            rule_message(Language::De, "JPY amounts have no decimal places."),
+            "Beträge in JPY haben keine Nachkommastellen."
+        );
+        assert_eq!(
+            rule_message(Language::De, "BHD amounts have at most 3 decimal places."),
+            "Beträge in BHD haben höchstens 3 Nachkommastellen."
+        );
+        let outside = "These activities would fall outside the new dates: “Leave” (Fri 12 Mar 2027) and others. Move them to other days first, or choose dates that include them.";
+        assert_eq!(
+            rule_message(Language::De, outside),
+            "Diese Aktivitäten lägen außerhalb der neuen Daten: “Leave” (Fri 12 Mar 2027) und weitere. Verschiebe sie zuerst auf andere Tage, oder wähle Daten, die sie einschließen."
+        );
+        // Unknown text (already translated, or new) comes back as it was.
+        assert_eq!(rule_message(Language::Fr, "Déjà traduit."), "Déjà traduit.");
+    }
+
+    /// In English, every rule message comes back exactly as the domain wrote it.
+    #[test]
+    fn rule_messages_keep_their_english() {
+        for (text, _) in rule_sentences() {
+            if !EXCEPTIONS.iter().any(|(e, _)| *e == text) {
+                assert_eq!(rule_message(Language::En, &text), text);
+            }
+        }
+        let precise = "EUR amounts have at most 1 decimal place.";
+        assert_eq!(rule_message(Language::En, precise), precise);
+    }
+
+    /// Sentence-like literals of the domain that are not rule messages, or are matched another
+    /// way, each with why.
+    const EXCEPTIONS: &[(&str, &str)] = &[(
+        "These activities would fall outside the new dates: {}{more}. Move them to other days first, or choose dates that include them.",
+        "a format! pattern: rule-activities-outside and rule-activities-outside-more match what it builds",
+    )];
+
+    /// The domain's literals that read like sentences for people (an uppercase start, a space,
+    /// and `.`, `?` or `!` at the end), outside test modules, with the file each is in.
+    fn rule_sentences() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../domain/src");
+        let mut found = Vec::new();
+        for file in rust_files(&root) {
+            if file.components().any(|c| c.as_os_str() == "tests") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let code = match text.find("#[cfg(test)]\nmod ") {
+                Some(at) => &text[..at],
+                None => &text[..],
+            };
+            for literal in string_literals(code) {
+                let sentence = literal.chars().next().is_some_and(char::is_uppercase)
+                    && literal.ends_with(['.', '?', '!'])
+                    && literal.contains(' ');
+                if sentence {
+                    found.push((literal, file.display().to_string()));
+                }
+            }
+        }
+        found
+    }
+
+    /// The string literals in Rust `code` (escapes `\"`, `\\` and `\n` undone, a line
+    /// continuation joined), outside comments and char literals.
+    fn string_literals(code: &str) -> Vec<String> {
+        let chars: Vec<char> = code.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match chars[i] {
+                '/' if chars.get(i + 1) == Some(&'/') => {
+                    while i < chars.len() && chars[i] != '\n' {
+                        i += 1;
+                    }
+                }
+                '\'' => {
+                    // A char literal ('"', '\'') is skipped whole; a lifetime is one quote.
+                    if chars.get(i + 1) == Some(&'\\') {
+                        i += 2;
+                        while i < chars.len() && chars[i] != '\'' {
+                            i += 1;
+                        }
+                        i += 1;
+                    } else if chars.get(i + 2) == Some(&'\'') {
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                }
+                '"' => {
+                    let mut literal = String::new();
+                    i += 1;
+                    while i < chars.len() && chars[i] != '"' {
+                        if chars[i] == '\\' {
+                            i += 1;
+                            match chars.get(i) {
+                                Some('n') => literal.push('\n'),
+                                Some('\n') => {
+                                    while chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+                                        i += 1;
+                                    }
+                                }
+                                Some(other) => literal.push(*other),
+                                None => {}
+                            }
+                        } else {
+                            literal.push(chars[i]);
+                        }
+                        i += 1;
+                    }
+                    i += 1;
+                    out.push(literal);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Every sentence the domain's rules write has its message in `validation.ftl`, so pages
+    /// can show it translated: add a `rule-` message (same English) when this fails.
+    #[test]
+    fn every_rule_sentence_has_a_message() {
+        let english = SOURCES
+            .iter()
+            .find(|files| files[0].0 == "validation.ftl")
+            .map(|files| files[0].1)
+            .unwrap_or_default();
+        let values: BTreeSet<&str> = english
+            .lines()
+            .filter_map(|line| line.split_once(" = "))
+            .filter(|(id, _)| id.starts_with("rule-"))
+            .map(|(_, value)| value)
+            .collect();
+        let sentences = rule_sentences();
+        assert!(
+            sentences.len() > 50,
+            "the scan found only {} sentences: is it still reading the domain?",
+            sentences.len()
+        );
+        let missing: Vec<_> = sentences
+            .iter()
+            .filter(|(text, _)| !values.contains(text.as_str()))
+            .filter(|(text, _)| !EXCEPTIONS.iter().any(|(e, _)| e == text))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "rule messages missing from i18n/locales/en/validation.ftl: {missing:#?}"
+        );
+        for (exception, _) in EXCEPTIONS {
+            assert!(
+                sentences.iter().any(|(text, _)| text == exception),
+                "{exception:?} is no longer in the domain: remove it from the exceptions"
+            );
+        }
+    }
+
+    /// The mails' English is the text they always had.
+    #[test]
+    fn mails_keep_their_english() {
+        let en = Language::En;
+        assert_eq!(
+            tr!(
+                en,
+                "mail-reset-body",
+                name = "Ana",
+                link = "http://x/reset-password/t"
+            ),
+            "Hello Ana,\n\nSomeone (hopefully you) asked to reset the password for your Travel Planner account.\n\
+             Choose a new password here within the next hour:\n\nhttp://x/reset-password/t\n\n\
+             If it wasn't you, ignore this email: your password stays as it is.\n"
+        );
+        assert_eq!(
+            tr!(
+                en,
+                "mail-signup-registered-body",
+                login = "http://x/login",
+                forgot = "http://x/forgot-password"
+            ),
+            "Hello,\n\nSomeone (hopefully you) tried to create a Travel Planner account with this address, \
+             but it already has one. Log in here:\n\nhttp://x/login\n\n\
+             Forgotten your password? Choose a new one here:\n\nhttp://x/forgot-password\n\n\
+             If it wasn't you, ignore this email: nothing has changed.\n"
+        );
+        assert_eq!(
+            tr!(en, "mail-signup-link-body", link = "http://x/signup/t"),
+            "Hello,\n\nOpen this link to finish creating your Travel Planner account:\n\n\
+             http://x/signup/t\n\n\
+             The link works for 24 hours. If you didn't ask for an account, ignore this email: \
+             nothing is created without the link.\n"
+        );
+        assert_eq!(
+            tr!(
+                en,
+                "mail-confirm-body",
+                name = "Ana",
+                link = "http://x/verify-email/t"
+            ),
+            "Hello Ana,\n\nPlease confirm that this is your email address:\n\nhttp://x/verify-email/t\n\n\
+             The link works for seven days. If you didn't create a Travel Planner account, ignore this email.\n"
+        );
+        assert_eq!(
+            tr!(
+                en,
+                "mail-change-notice-body",
+                name = "Ana",
+                address = "new@example.com",
+                link = "http://x/account"
+            ),
+            "Hello Ana,\n\nSomeone logged in to your Travel Planner account asked to change its email \
+             address to new@example.com. It changes once that address confirms it.\n\n\
+             If it wasn't you, change your password now: http://x/account\n"
+        );
+        assert_eq!(
+            tr!(en, "mail-change-taken-body"),
+            "Hello,\n\nSomeone with a Travel Planner account asked to change its email address to \
+             this one, which already belongs to an account. Nothing was changed, and nothing \
+             is needed from you.\n"
+        );
+        assert_eq!(
+            tr!(
+                en,
+                "mail-change-link-body",
+                link = "http://x/verify-email/t"
+            ),
+            "Hello,\n\nOpen this link to make this the email address of your Travel Planner account:\n\n\
+             http://x/verify-email/t\n\n\
+             The link works for seven days. If you didn't ask for this, ignore this email: nothing changes without it.\n"
+        );
+        for (role, phrase) in [
+            ("editor", "an editor: you can change the trip and its plan"),
+            ("viewer", "a viewer: you can see the trip and its plan"),
+        ] {
+            assert_eq!(
+                tr!(
+                    en,
+                    "mail-invitation-body",
+                    inviter = "Ana",
+                    trip = "Lisbon",
+                    place = "Lisbon, Portugal",
+                    dates = "Wed 3 Mar 2027 – Tue 9 Mar 2027",
+                    role = role,
+                    link = "http://x/invitations/t"
+                ),
+                format!(
+                    "Hello,\n\nAna invited you to plan “Lisbon” (Lisbon, Portugal, Wed 3 Mar 2027 – Tue 9 Mar 2027) on Travel Planner, \
+                     as {phrase}.\n\nOpen this link to accept or decline:\n\nhttp://x/invitations/t\n\n\
+                     You can create an account there if you don't have one. The link works for 7 days. \
+                     If you weren't expecting this, ignore this email.\n"
+                )
+            );
+        }
+        assert_eq!(
+            tr!(
+                en,
+                "mail-invitation-subject",
+                inviter = "Ana",
+                trip = "Lisbon"
+            ),
+            "Ana invited you to plan “Lisbon”"
+        );
     }
 
     #[test]

@@ -23,12 +23,14 @@ use crate::{
 pub const TOKEN_LIFETIME: Duration = Duration::hours(1);
 
 /// Makes a reset link for `email` if it belongs to an account, and the message to send. The
-/// caller answers the same way either way.
+/// caller answers the same way either way. The message is in the account's language, else in
+/// `language` (the request's).
 #[tracing::instrument(skip_all)]
 pub async fn request(
     db: &impl ConnectionTrait,
     email: &str,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<Option<Email>, AuthError> {
     let email = normalise_email(email);
@@ -52,14 +54,15 @@ pub async fn request(
     .insert(db)
     .await?;
     tracing::info!(user_id = %user.id, outcome = "link created", "password reset requested");
+    let language = super::verify::mail_language(&user, language);
     Ok(Some(Email {
         to: user.email,
-        subject: "Reset your Travel Planner password".to_string(),
-        body: format!(
-            "Hello {name},\n\nSomeone (hopefully you) asked to reset the password for your Travel Planner account.\n\
-             Choose a new password here within the next hour:\n\n{base_url}/reset-password/{token}\n\n\
-             If it wasn't you, ignore this email: your password stays as it is.\n",
-            name = user.display_name,
+        subject: i18n::tr!(language, "mail-reset-subject"),
+        body: i18n::tr!(
+            language,
+            "mail-reset-body",
+            name = user.display_name.as_str(),
+            link = format!("{base_url}/reset-password/{token}"),
         ),
     }))
 }

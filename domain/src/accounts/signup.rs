@@ -72,11 +72,13 @@ pub async fn check(input: SignupInput) -> Result<CheckedSignup, AuthError> {
 
 /// Makes the message for a checked sign-up: a link that finishes it, or — when the address has
 /// an account — a note telling its owner. Run after the answer has gone (see the caller).
+/// Both are in `language`, the one of the page the person signed up on.
 #[tracing::instrument(skip_all)]
 pub async fn request(
     db: &impl ConnectionTrait,
     signup: CheckedSignup,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<Email, AuthError> {
     let registered = users::Entity::find()
@@ -88,12 +90,12 @@ pub async fn request(
         tracing::info!(outcome = "address has an account", "sign-up");
         return Ok(Email {
             to: signup.email,
-            subject: "You already have a Travel Planner account".to_string(),
-            body: format!(
-                "Hello,\n\nSomeone (hopefully you) tried to create a Travel Planner account with this address, \
-                 but it already has one. Log in here:\n\n{base_url}/login\n\n\
-                 Forgotten your password? Choose a new one here:\n\n{base_url}/forgot-password\n\n\
-                 If it wasn't you, ignore this email: nothing has changed.\n"
+            subject: i18n::tr!(language, "mail-signup-registered-subject"),
+            body: i18n::tr!(
+                language,
+                "mail-signup-registered-body",
+                login = format!("{base_url}/login"),
+                forgot = format!("{base_url}/forgot-password"),
             ),
         });
     }
@@ -112,12 +114,11 @@ pub async fn request(
     tracing::info!(outcome = "link created", "sign-up");
     Ok(Email {
         to: signup.email,
-        subject: "Finish creating your Travel Planner account".to_string(),
-        body: format!(
-            "Hello,\n\nOpen this link to finish creating your Travel Planner account:\n\n\
-             {base_url}/signup/{token}\n\n\
-             The link works for 24 hours. If you didn't ask for an account, ignore this email: \
-             nothing is created without the link.\n"
+        subject: i18n::tr!(language, "mail-signup-link-subject"),
+        body: i18n::tr!(
+            language,
+            "mail-signup-link-body",
+            link = format!("{base_url}/signup/{token}"),
         ),
     })
 }

@@ -24,13 +24,25 @@ pub const INVALID_LINK: &str = "This confirmation link has expired or was alread
 pub const ADDRESS_TAKEN: &str =
     "That address is now used by another account, so your email stays as it was.";
 
-/// Retires the user's outstanding links and makes a new one, with the message to send.
+/// The language of mails to `user`: the one their account saved, else `otherwise` (the
+/// request's).
+pub fn mail_language(user: &users::Model, otherwise: i18n::Language) -> i18n::Language {
+    user.language
+        .as_deref()
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(otherwise)
+}
+
+/// Retires the user's outstanding links and makes a new one, with the message to send (in the
+/// account's language, else in `language`, the request's).
 pub async fn create_link(
     db: &impl ConnectionTrait,
     user: &users::Model,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<Email, AuthError> {
+    let language = mail_language(user, language);
     retire(db, user.id, now).await?;
     let token = new_token();
     tokens::ActiveModel {
@@ -47,11 +59,12 @@ pub async fn create_link(
     tracing::info!(user_id = %user.id, "email confirmation link created");
     Ok(Email {
         to: user.email.clone(),
-        subject: "Confirm your email for Travel Planner".to_string(),
-        body: format!(
-            "Hello {name},\n\nPlease confirm that this is your email address:\n\n{base_url}/verify-email/{token}\n\n\
-             The link works for seven days. If you didn't create a Travel Planner account, ignore this email.\n",
-            name = user.display_name,
+        subject: i18n::tr!(language, "mail-confirm-subject"),
+        body: i18n::tr!(
+            language,
+            "mail-confirm-body",
+            name = user.display_name.as_str(),
+            link = format!("{base_url}/verify-email/{token}"),
         ),
     })
 }
@@ -59,38 +72,40 @@ pub async fn create_link(
 /// Starts changing `user`'s address to `new_email` (normalised; checked by the caller, with the
 /// current password). The messages to send: a link to the new address — or, when another
 /// account has it, a note to that account's owner instead — and a note to the current address.
-/// The answer to the person is the same either way.
+/// The answer to the person is the same either way. The messages are in the account's
+/// language, else in `language` (the request's); the note to another account's owner is in
+/// theirs, else the same.
 pub async fn request_change(
     db: &impl ConnectionTrait,
     user: &users::Model,
     new_email: &str,
     base_url: &str,
+    language: i18n::Language,
     now: DateTime<Utc>,
 ) -> Result<Vec<Email>, AuthError> {
+    let language = mail_language(user, language);
     let taken = users::Entity::find()
         .filter(users::Column::Email.eq(new_email))
         .one(db)
-        .await?
-        .is_some();
+        .await?;
     let mut messages = vec![Email {
         to: user.email.clone(),
-        subject: "Your Travel Planner email is being changed".to_string(),
-        body: format!(
-            "Hello {name},\n\nSomeone logged in to your Travel Planner account asked to change its email \
-             address to {new_email}. It changes once that address confirms it.\n\n\
-             If it wasn't you, change your password now: {base_url}/account\n",
-            name = user.display_name,
+        subject: i18n::tr!(language, "mail-change-notice-subject"),
+        body: i18n::tr!(
+            language,
+            "mail-change-notice-body",
+            name = user.display_name.as_str(),
+            address = new_email,
+            link = format!("{base_url}/account"),
         ),
     }];
-    if taken {
+    if let Some(owner) = taken {
+        let language = mail_language(&owner, language);
         tracing::info!(user_id = %user.id, outcome = "address has an account", "email change requested");
         messages.push(Email {
             to: new_email.to_string(),
-            subject: "Someone tried to use your address on Travel Planner".to_string(),
-            body: "Hello,\n\nSomeone with a Travel Planner account asked to change its email address to \
-                   this one, which already belongs to an account. Nothing was changed, and nothing \
-                   is needed from you.\n"
-                .to_string(),
+            subject: i18n::tr!(language, "mail-change-taken-subject"),
+            body: i18n::tr!(language, "mail-change-taken-body"),
         });
         return Ok(messages);
     }
@@ -110,11 +125,11 @@ pub async fn request_change(
     tracing::info!(user_id = %user.id, outcome = "link created", "email change requested");
     messages.push(Email {
         to: new_email.to_string(),
-        subject: "Confirm your new email for Travel Planner".to_string(),
-        body: format!(
-            "Hello,\n\nOpen this link to make this the email address of your Travel Planner account:\n\n\
-             {base_url}/verify-email/{token}\n\n\
-             The link works for seven days. If you didn't ask for this, ignore this email: nothing changes without it.\n"
+        subject: i18n::tr!(language, "mail-change-link-subject"),
+        body: i18n::tr!(
+            language,
+            "mail-change-link-body",
+            link = format!("{base_url}/verify-email/{token}"),
         ),
     });
     Ok(messages)

@@ -107,8 +107,13 @@ impl TripDraft {
             ),
             _ => {}
         }
-        let start = date_field(&mut errors, "start_date", &self.start_date, "first");
-        let end = date_field(&mut errors, "end_date", &self.end_date, "last");
+        let start = date_field(
+            &mut errors,
+            "start_date",
+            &self.start_date,
+            FIRST_DAY_MISSING,
+        );
+        let end = date_field(&mut errors, "end_date", &self.end_date, LAST_DAY_MISSING);
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 errors.add("end_date", "The last day can’t be before the first day.");
@@ -219,10 +224,19 @@ impl TripDraft {
     }
 }
 
-fn date_field(errors: &mut FormErrors, field: &str, text: &str, which: &str) -> Option<NaiveDate> {
+const FIRST_DAY_MISSING: &str = "Choose the first day of the trip.";
+const LAST_DAY_MISSING: &str = "Choose the last day of the trip.";
+
+/// `missing`: the message when the date is empty (a fixed sentence, so pages can translate it).
+fn date_field(
+    errors: &mut FormErrors,
+    field: &str,
+    text: &str,
+    missing: &'static str,
+) -> Option<NaiveDate> {
     let text = text.trim();
     if text.is_empty() {
-        errors.add(field, format!("Choose the {which} day of the trip."));
+        errors.add(field, missing);
         return None;
     }
     match parse_date(text) {

@@ -378,6 +378,8 @@ pub async fn invite(
         &body.email,
         &body.role,
         &state.base_url,
+        // The API speaks English; an invitee whose account chose a language gets theirs.
+        i18n::Language::En,
         Utc::now(),
     )
     .await
@@ -413,6 +415,7 @@ pub async fn resend(
         trip(&id)?,
         invitation,
         &state.base_url,
+        i18n::Language::En,
         Utc::now(),
     )
     .await

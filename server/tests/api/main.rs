@@ -21,6 +21,7 @@ mod itinerary_service;
 mod languages;
 mod limits;
 mod mail;
+mod mail_languages;
 mod migrations;
 mod outage;
 mod pages;

@@ -72,6 +72,7 @@ async fn traveler(app: &TestApp, who: &str) -> Traveler {
         &format!("guest-of-{email}"),
         "viewer",
         "http://localhost",
+        i18n::Language::En,
         now,
     )
     .await

@@ -203,7 +203,7 @@ async fn reset_tokens_are_stored_hashed_and_expire_after_an_hour() {
     let email = unique_email();
     app.sign_up(&email, PASSWORD).await;
     let now = Utc::now();
-    let message = reset::request(&app.db, &email, "http://x", now)
+    let message = reset::request(&app.db, &email, "http://x", i18n::Language::En, now)
         .await
         .unwrap()
         .unwrap();
@@ -235,7 +235,7 @@ async fn a_password_change_retires_outstanding_reset_links() {
     let app = spawn_app().await;
     let email = unique_email();
     let cookie = app.sign_up(&email, PASSWORD).await;
-    let message = reset::request(&app.db, &email, "http://x", Utc::now())
+    let message = reset::request(&app.db, &email, "http://x", i18n::Language::En, Utc::now())
         .await
         .unwrap()
         .unwrap();

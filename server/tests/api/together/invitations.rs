@@ -139,6 +139,7 @@ async fn an_invitation_can_be_declined_withdrawn_and_sent_again() {
         &ben.email,
         "viewer",
         "http://x",
+        i18n::Language::En,
         now,
     )
     .await
@@ -208,6 +209,7 @@ async fn an_invitation_can_be_declined_withdrawn_and_sent_again() {
         &ben.email,
         "editor",
         "http://x",
+        i18n::Language::En,
         now,
     )
     .await
@@ -237,6 +239,7 @@ async fn an_invitation_can_be_declined_withdrawn_and_sent_again() {
         &unique_email(),
         "editor",
         "http://x",
+        i18n::Language::En,
         now,
     )
     .await
@@ -269,6 +272,7 @@ async fn an_expired_invitation_link_does_not_work() {
         &ben.email,
         "viewer",
         "http://x",
+        i18n::Language::En,
         long_ago,
     )
     .await

@@ -80,6 +80,7 @@ pub async fn join(app: &TestApp, owner: &Person, trip: TripId, who: &Person, rol
         &who.email,
         role,
         "http://localhost",
+        i18n::Language::En,
         Utc::now(),
     )
     .await
@@ -142,6 +143,7 @@ pub async fn open_invitation(app: &TestApp, owner: &Person, trip: TripId) -> Inv
         &unique_email(),
         "viewer",
         "http://localhost",
+        i18n::Language::En,
         Utc::now(),
     )
     .await
