@@ -137,6 +137,51 @@ pub fn money(language: Language, minor: i64, exponent: u8, symbol: &str, code: &
     }
 }
 
+/// An amount as a person typed it in `language` (`1.500,50`, `1 500,50`, `1,500.50`) in the
+/// form the core reads: a point before the decimals, no grouping (`1500.50`). English is passed
+/// on as typed (the core reads its commas as grouping). Text that is no amount is returned as
+/// typed, for the core's check to explain.
+pub fn amount_input(language: Language, text: &str) -> String {
+    if language == Language::En {
+        return text.to_string();
+    }
+    // Spaces, no-break spaces and apostrophes (Swiss) group digits.
+    let compact: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’'))
+        .collect();
+    if compact.contains(',') {
+        // `1.500,50`: points group, the comma marks the decimals.
+        compact.replace('.', "").replacen(',', ".", 1)
+    } else if grouped_by_points(&compact) {
+        // `1.500` or `12.000.000`: points group thousands.
+        compact.replace('.', "")
+    } else {
+        compact
+    }
+}
+
+/// `1.500`, `12.000.000`: digits in groups of three after the first, joined by points.
+fn grouped_by_points(text: &str) -> bool {
+    let mut groups = text.trim_start_matches('-').split('.');
+    let first = groups.next().unwrap_or_default();
+    let mut rest = groups.peekable();
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A stored amount (`1500.50`) as a form shows it for editing in `language` (`1500,50`):
+/// no grouping, the language's decimal mark.
+pub fn amount_for_editing(language: Language, stored: &str) -> String {
+    match language {
+        Language::En => stored.to_string(),
+        Language::De | Language::Fr => stored.replace('.', ","),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +248,28 @@ mod tests {
         assert_eq!(money(Language::De, -1_200, 2, "€", "EUR"), "-12,00\u{a0}€");
         assert_eq!(money(Language::En, 5, 3, "BD", "BHD"), "BD0.005");
         assert_eq!(decimal(Language::En, 123_456_789, 2), "1,234,567.89");
+    }
+
+    #[test]
+    fn amounts_are_read_as_each_language_types_them() {
+        let cases = [
+            (Language::De, "1.500,50", "1500.50"),
+            (Language::De, "25,5", "25.5"),
+            (Language::De, "1.500", "1500"),
+            (Language::De, "12.000.000", "12000000"),
+            (Language::De, "25.50", "25.50"),
+            (Language::De, "1’500,50", "1500.50"),
+            (Language::De, "1'500,50", "1500.50"),
+            (Language::Fr, "1 500,50", "1500.50"),
+            (Language::Fr, "1\u{202f}500,50", "1500.50"),
+            (Language::Fr, "abc", "abc"),
+            (Language::En, "1,500.50", "1,500.50"),
+        ];
+        for (language, typed, read) in cases {
+            assert_eq!(amount_input(language, typed), read, "{language:?} {typed}");
+        }
+        assert_eq!(amount_for_editing(Language::De, "1500.50"), "1500,50");
+        assert_eq!(amount_for_editing(Language::Fr, "25"), "25");
+        assert_eq!(amount_for_editing(Language::En, "1500.50"), "1500.50");
     }
 }

@@ -10,6 +10,7 @@ use domain::{
     },
     trips::{model::Trip, service::TripError},
 };
+use i18n::tr;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -79,12 +80,22 @@ pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
     Ok(ActivityInTrip { trip, activity })
 }
 
+/// The form as typed, its cost written the way the core reads amounts (`25,50` from a German
+/// page is `25.50`).
+fn as_the_core_reads(activity: ActivityDraft) -> ActivityDraft {
+    ActivityDraft {
+        cost: i18n::format::amount_input(context::lang(), &activity.cost),
+        ..activity
+    }
+}
+
 #[server(prefix = "/api/itinerary", endpoint = "create")]
 pub async fn create_activity(
     trip_id: String,
     #[server(flatten)] activity: ActivityDraft,
 ) -> Result<(), AppError> {
     let actor = session::actor().await?;
+    let activity = as_the_core_reads(activity);
     let trip_id: TripId = trip_id.parse().map_err(failed)?;
     let db = context::db()?;
     let Ok(new_activity) = activity.validate() else {
@@ -95,23 +106,25 @@ pub async fn create_activity(
     let created = service::create(&db, &actor, trip_id, new_activity)
         .await
         .map_err(invalid(&activity))?;
-    session::flash("Activity added.").await?;
+    session::flash(&tr!(context::lang(), "form-activity-added")).await?;
     leptos_axum::redirect(&back_to(trip_id, created.day));
     Ok(())
 }
 
 /// The activity form's fields, as its labels name them (for a conflict's comparison).
-const ACTIVITY_LABELS: [(&str, &str); 9] = [
-    ("title", "Title"),
-    ("day", "Day"),
-    ("start_time", "Starts"),
-    ("end_time", "Ends"),
-    ("location", "Place"),
-    ("category", "Category"),
-    ("cost", "Cost"),
-    ("description", "Notes"),
-    ("ends_next_day", "Ends the next day"),
-];
+fn activity_labels(l: i18n::Language) -> [(&'static str, String); 9] {
+    [
+        ("title", tr!(l, "form-activity-title")),
+        ("day", tr!(l, "form-activity-day")),
+        ("start_time", tr!(l, "form-field-starts")),
+        ("end_time", tr!(l, "form-field-ends")),
+        ("location", tr!(l, "form-field-place")),
+        ("category", tr!(l, "form-field-category")),
+        ("cost", tr!(l, "form-field-cost")),
+        ("description", tr!(l, "form-field-notes")),
+        ("ends_next_day", tr!(l, "form-field-ends-next-day")),
+    ]
+}
 
 #[server(prefix = "/api/itinerary", endpoint = "update")]
 pub async fn update_activity(
@@ -122,6 +135,7 @@ pub async fn update_activity(
     #[server(flatten)] activity: ActivityDraft,
 ) -> Result<(), AppError> {
     let actor = session::actor().await?;
+    let activity = as_the_core_reads(activity);
     let id: ActivityId = id.parse().map_err(failed)?;
     let db = context::db()?;
     let Ok(changes) = activity.validate() else {
@@ -141,7 +155,7 @@ pub async fn update_activity(
             return Err(super::conflict(
                 last,
                 &trip.time_zone,
-                &ACTIVITY_LABELS,
+                &activity_labels(context::lang()),
                 &theirs.fields(),
                 &activity.fields(),
                 current.version,
@@ -152,7 +166,7 @@ pub async fn update_activity(
     let (trip, _) = service::find(&db, &actor, updated.id)
         .await
         .map_err(failed)?;
-    session::flash("Activity saved.").await?;
+    session::flash(&tr!(context::lang(), "form-activity-saved")).await?;
     leptos_axum::redirect(&back_to(trip.id, updated.day));
     Ok(())
 }
@@ -165,7 +179,7 @@ pub async fn delete_activity(id: String) -> Result<(), AppError> {
     let trip_id = service::delete(&db, &actor, id, None)
         .await
         .map_err(failed)?;
-    session::flash("Activity deleted.").await?;
+    session::flash(&tr!(context::lang(), "form-activity-deleted")).await?;
     leptos_axum::redirect(&format!("/trips/{trip_id}"));
     Ok(())
 }

@@ -8,6 +8,7 @@ use domain::{
         service::{self, TripError},
     },
 };
+use i18n::tr;
 use leptos::prelude::*;
 
 use crate::{context, error::AppError, session};
@@ -64,11 +65,21 @@ fn invalid(draft: &TripDraft) -> impl Fn(TripError) -> AppError + '_ {
     }
 }
 
+/// The form as typed, its budget written the way the core reads amounts (`1.500,50` from a
+/// German page is `1500.50`).
+fn as_the_core_reads(trip: TripDraft) -> TripDraft {
+    TripDraft {
+        budget: i18n::format::amount_input(context::lang(), &trip.budget),
+        ..trip
+    }
+}
+
 /// The form's fields arrive flattened (`name=…&destination=…`); missing ones are empty and
 /// get their message from validation.
 #[server(prefix = "/api/trips", endpoint = "create")]
 pub async fn create_trip(#[server(flatten)] trip: TripDraft) -> Result<(), AppError> {
     let actor = session::actor().await?;
+    let trip = as_the_core_reads(trip);
     let new_trip = trip
         .validate()
         .map_err(|errors| failed(AppError::Invalid(errors)))?;
@@ -76,22 +87,24 @@ pub async fn create_trip(#[server(flatten)] trip: TripDraft) -> Result<(), AppEr
     let created = service::create(&db, &actor, new_trip)
         .await
         .map_err(invalid(&trip))?;
-    session::flash("Trip created. Add activities to any day below.").await?;
+    session::flash(&tr!(context::lang(), "form-trip-created")).await?;
     leptos_axum::redirect(&format!("/trips/{}", created.id));
     Ok(())
 }
 
 /// The trip form's fields, as its labels name them (for a conflict's comparison).
-const TRIP_LABELS: [(&str, &str); 8] = [
-    ("name", "Name"),
-    ("destination", "Destination"),
-    ("start_date", "First day"),
-    ("end_date", "Last day"),
-    ("time_zone", "Time zone"),
-    ("currency", "Currency"),
-    ("budget", "Budget"),
-    ("notes", "Notes"),
-];
+fn trip_labels(l: i18n::Language) -> [(&'static str, String); 8] {
+    [
+        ("name", tr!(l, "form-field-name")),
+        ("destination", tr!(l, "form-trip-destination")),
+        ("start_date", tr!(l, "form-trip-start")),
+        ("end_date", tr!(l, "form-trip-end")),
+        ("time_zone", tr!(l, "form-trip-zone")),
+        ("currency", tr!(l, "form-trip-currency")),
+        ("budget", tr!(l, "form-field-budget")),
+        ("notes", tr!(l, "form-field-notes")),
+    ]
+}
 
 #[server(prefix = "/api/trips", endpoint = "update")]
 pub async fn update_trip(
@@ -105,6 +118,7 @@ pub async fn update_trip(
     shift_activities: Option<String>,
 ) -> Result<(), AppError> {
     let actor = session::actor().await?;
+    let trip = as_the_core_reads(trip);
     let id = trip_id(&id)?;
     let mut changes = trip
         .validate_changes(shift_activities.is_some_and(|value| value.trim() == "on"))
@@ -122,7 +136,7 @@ pub async fn update_trip(
             return Err(super::conflict(
                 last,
                 &current.time_zone,
-                &TRIP_LABELS,
+                &trip_labels(context::lang()),
                 &theirs.fields(),
                 &trip.fields(),
                 current.version,
@@ -130,7 +144,7 @@ pub async fn update_trip(
         }
         Err(error) => return Err(invalid(&trip)(error)),
     };
-    session::flash("Trip saved.").await?;
+    session::flash(&tr!(context::lang(), "form-trip-saved")).await?;
     leptos_axum::redirect(&format!("/trips/{id}"));
     Ok(())
 }
@@ -142,7 +156,7 @@ pub async fn delete_trip(id: String) -> Result<(), AppError> {
     service::delete(&db, &actor, trip_id(&id)?, None)
         .await
         .map_err(failed)?;
-    session::flash("Trip deleted.").await?;
+    session::flash(&tr!(context::lang(), "form-trip-deleted")).await?;
     leptos_axum::redirect("/trips");
     Ok(())
 }

@@ -6,9 +6,11 @@ use domain::{
     reference::{CURRENCIES, TIME_ZONES, zone_label},
     trips::model::{DESTINATION_MAX, NAME_MAX, NOTES_MAX, TripDraft},
 };
+use i18n::tr;
 use leptos::prelude::*;
 
 use crate::{
+    context::lang,
     error::FormErrors,
     forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
     views::place_picker::{DefaultSubmit, PlaceInitial, PlacePicker, SearchOffer},
@@ -63,28 +65,29 @@ pub fn TripFields(
     let has_search = search.is_some();
     // A new trip has no page to search from yet; its place is picked when editing it.
     let show_place = has_search || place != PlaceInitial::default();
+    let l = lang();
     view! {
         {has_search.then(|| view! { <DefaultSubmit/> })}
         <FormAlert errors/>
-        <Field label="Trip name" name="name" maxlength=NAME_MAX initial=initial.name errors
-            hint="For example “Spring in Lisbon”."/>
-        <Field label="Destination" name="destination" maxlength=DESTINATION_MAX
+        <Field label=tr!(l, "form-trip-name") name="name" maxlength=NAME_MAX initial=initial.name errors
+            hint=tr!(l, "form-trip-name-hint")/>
+        <Field label=tr!(l, "form-trip-destination") name="destination" maxlength=DESTINATION_MAX
             initial=initial.destination errors/>
         {show_place.then(|| view! {
-            <PlacePicker legend="The destination on the map (optional)" initial=place search errors/>
+            <PlacePicker legend=tr!(l, "form-trip-place") initial=place search errors/>
         })}
         <div class="field-row">
-            <Field label="First day" name="start_date" kind="date" initial=initial.start_date errors/>
-            <Field label="Last day" name="end_date" kind="date" initial=initial.end_date errors/>
+            <Field label=tr!(l, "form-trip-start") name="start_date" kind="date" initial=initial.start_date errors/>
+            <Field label=tr!(l, "form-trip-end") name="end_date" kind="date" initial=initial.end_date errors/>
         </div>
-        <SelectField label="Time zone" name="time_zone" options=zone_options() initial=zone errors
-            hint="Dates and times in this trip are in this zone, wherever you view them from."/>
+        <SelectField label=tr!(l, "form-trip-zone") name="time_zone" options=zone_options() initial=zone errors
+            hint=tr!(l, "form-trip-zone-hint")/>
         <div class="field-row">
-            <SelectField label="Currency" name="currency" options=currency_options()
+            <SelectField label=tr!(l, "form-trip-currency") name="currency" options=currency_options()
                 initial=Signal::stored(currency) errors/>
-            <Field label="Budget (optional)" name="budget" inputmode="decimal" required=false
-                initial=initial.budget errors hint="The total you plan to spend, e.g. 1500.50."/>
+            <Field label=tr!(l, "form-trip-budget") name="budget" inputmode="decimal" required=false
+                initial=i18n::format::amount_for_editing(l, &initial.budget) errors hint=tr!(l, "form-trip-budget-hint")/>
         </div>
-        <TextArea label="Notes (optional)" name="notes" maxlength=NOTES_MAX initial=initial.notes errors/>
+        <TextArea label=tr!(l, "form-notes") name="notes" maxlength=NOTES_MAX initial=initial.notes errors/>
     }
 }
