@@ -27,6 +27,7 @@ document.addEventListener(
       form.prepend(note);
     }
     note.textContent =
+      document.body.dataset.offlineNote ||
       'You’re offline. This needs a connection: what you typed stays here — send it again when you’re back online.';
   },
   true,
@@ -43,10 +44,10 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     const status = document.querySelector(`[data-copied="${button.dataset.copy}"]`);
     try {
       await navigator.clipboard.writeText(field.value);
-      if (status) status.textContent = 'Copied.';
+      if (status) status.textContent = button.dataset.copiedText || 'Copied.';
     } catch {
       field.select();
-      if (status) status.textContent = 'Selected: copy it with your device’s copy command.';
+      if (status) status.textContent = button.dataset.selectedText || 'Selected: copy it with your device’s copy command.';
     }
   });
 }

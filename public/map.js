@@ -22,7 +22,8 @@
     const live = document.createElement('div');
     live.className = 'map-panel__live';
     live.setAttribute('role', 'region');
-    live.setAttribute('aria-label', 'Interactive map: the places of the list below');
+    const words = JSON.parse(panel.dataset.words || '{}');
+    live.setAttribute('aria-label', words.label || 'Interactive map: the places of the list below');
     canvas.append(live);
     const map = L.map(live, { scrollWheelZoom: false });
     const credit = panel.dataset.attribution || '';
@@ -45,7 +46,7 @@
       });
       L.marker(at, {
         icon,
-        title: destination ? `Destination: ${title}` : `${number}. ${title}`,
+        title: destination ? (words.destination || 'Destination: {name}').replace('{name}', title) : `${number}. ${title}`,
         riseOnHover: true,
       }).addTo(map);
       if (!destination) {

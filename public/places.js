@@ -5,7 +5,17 @@
 // you type: only the Search button (or Enter in the search field) asks.
 (() => {
   'use strict';
-  const NOT_ANSWERING = 'The place search is not answering; try again in a minute.';
+  // The page's words (in its language) come in `data-words`; English when a page has none.
+  const source = document.querySelector('[data-place-search], form[data-place-search-form]');
+  const words = {
+    notAnswering: 'The place search is not answering; try again in a minute.',
+    tooShort: 'Type at least 2 letters of the place’s name.',
+    onForm: '“{name}” is on the form. Save to keep it.',
+    foundOne: '1 place found: choose it to put it on the form.',
+    foundMany: '{count} places found: choose one to put it on the form.',
+    ...JSON.parse((source && source.dataset.words) || '{}'),
+  };
+  const NOT_ANSWERING = words.notAnswering;
 
   const fetchPage = async (url) => {
     const response = await fetch(url, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
@@ -70,7 +80,7 @@
     chosen.querySelector('[data-place-chosen-name]').textContent = place.name;
     chosen.querySelector('[data-place-chosen-address]').textContent = place.address;
     input.value = '';
-    results.replaceChildren(note(`“${place.name}” is on the form. Save to keep it.`));
+    results.replaceChildren(note(words.onForm.replace('{name}', place.name)));
   };
 
   const list = (places) => {
@@ -98,7 +108,7 @@
   const search = async () => {
     const q = input.value.trim();
     if (q.length < 2) {
-      results.replaceChildren(note('Type at least 2 letters of the place’s name.', true));
+      results.replaceChildren(note(words.tooShort, true));
       return;
     }
     const url = `${picker.dataset.placeSearch}?${new URLSearchParams({ q, return: button.value })}`;
@@ -108,7 +118,7 @@
       const page = await fetchPage(url);
       const places = [...page.querySelectorAll('#place-results li[data-place]')].map((li) => JSON.parse(li.dataset.place));
       if (places.length > 0) {
-        const count = places.length === 1 ? '1 place found: choose it to put it on the form.' : `${places.length} places found: choose one to put it on the form.`;
+        const count = places.length === 1 ? words.foundOne : words.foundMany.replace('{count}', String(places.length));
         results.replaceChildren(note(count), list(places));
       } else {
         const message = page.querySelector('#place-results .place-results__message');

@@ -2,7 +2,7 @@
 //! kind, a day's warnings. Plain text from the core's values; the core itself stays free of
 //! wording for people (but for its rules' messages).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use domain::{
     itinerary::model::{Activity, Category, Warning, format_time},
     trips::model::{Timing, days_between},
@@ -63,6 +63,42 @@ pub fn time_range(l: Language, activity: &Activity) -> Option<String> {
         Some(end) => format!("{}–{}", format_time(start), format_time(end)),
         None => format_time(start),
     })
+}
+
+/// A day with its weekday: `Wed 4 Mar 2027`, `Mi., 4. März 2027`, `mer. 4 mars 2027`. English
+/// is written as the pages always wrote it (CLDR's British English abbreviates September
+/// `Sept`).
+pub fn day_date(l: Language, date: NaiveDate) -> String {
+    match l {
+        Language::En => format_date(date),
+        Language::De | Language::Fr => tr!(
+            l,
+            "plan-weekday-date",
+            weekday = date.weekday().number_from_monday(),
+            date = i18n::format::date(l, date)
+        ),
+    }
+}
+
+/// Words a page script shows, as one JSON object for a `data-words` attribute (the scripts
+/// keep English ones for a page that has none).
+pub fn script_words(words: &[(&str, String)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = words
+        .iter()
+        .map(|(key, text)| ((*key).to_string(), serde_json::Value::String(text.clone())))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// The words of the place search's script (`public/places.js`).
+pub fn place_search_words(l: Language) -> String {
+    script_words(&[
+        ("notAnswering", tr!(l, "js-places-not-answering")),
+        ("tooShort", tr!(l, "js-places-too-short")),
+        ("onForm", tr!(l, "js-places-on-form", name = "{name}")),
+        ("foundOne", tr!(l, "js-places-found", count = 1)),
+        ("foundMany", tr!(l, "js-places-found", count = "{count}")),
+    ])
 }
 
 /// What a kind of activity is called on the pages.

@@ -5,12 +5,14 @@
 //! (`public/places.js`).
 
 use domain::{ids::ActivityId, places::model::Place};
+use i18n::{Language, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     actions::places::{PlaceSearchPage, SearchOutcome, search_places},
+    context::lang,
     scaffold::{Loaded, route_param},
     views::place_picker::PickFor,
 };
@@ -65,9 +67,10 @@ pub fn PlaceSearchPage() -> impl IntoView {
         })
         .collect();
     drop(params);
+    let l = lang();
     view! {
-        <Title text="Find a place"/>
-        <Loaded data=page loading="Searching…" render=move |page: PlaceSearchPage| {
+        <Title text=tr!(l, "form-place-search-title")/>
+        <Loaded data=page loading=tr!(l, "form-place-searching") render=move |page: PlaceSearchPage| {
             let trip_id = page.trip.id;
             let back = match (pick_for, activity) {
                 (PickFor::Activity, Some(activity)) => {
@@ -77,31 +80,34 @@ pub fn PlaceSearchPage() -> impl IntoView {
                 _ => format!("/trips/{trip_id}/activities/new"),
             };
             let purpose = match pick_for {
-                PickFor::Trip => "for the trip’s destination",
-                _ => "for the activity",
+                PickFor::Trip => {
+                    tr!(l, "form-place-search-for-trip", trip = page.trip.name.as_str())
+                }
+                _ => tr!(l, "form-place-search-for-activity", trip = page.trip.name.as_str()),
             };
-            let results = results(&page, &back, &carried);
+            let results = results(l, &page, &back, &carried);
             view! {
                 <section class="form-page place-search" aria-labelledby="place-search-heading">
                     <form method="get" action=back.clone() class="back-link">
                         {carried_inputs(&carried)}
-                        <button type="submit" class="link-button">"← Back to the form without a place"</button>
+                        <button type="submit" class="link-button">{tr!(l, "form-place-search-back")}</button>
                     </form>
-                    <h1 id="place-search-heading">"Find a place"</h1>
-                    <p class="muted">{format!("{purpose} in “{}”", page.trip.name)}</p>
+                    <h1 id="place-search-heading">{tr!(l, "form-place-search-title")}</h1>
+                    <p class="muted">{purpose}</p>
                     <form method="get" action=format!("/trips/{trip_id}/places") class="form place-search__form"
-                        role="search" data-place-search-form="">
+                        role="search" data-place-search-form=""
+                        data-words=crate::format::place_search_words(l)>
                         {carried_inputs(&carried)}
                         <input type="hidden" name="return" value=pick_for.name()/>
                         <div class="field">
-                            <label for="place-q">"Place name"</label>
+                            <label for="place-q">{tr!(l, "form-place-search-label")}</label>
                             <p class="field__hint" id="place-q-hint">
-                                "A sight, a restaurant, a hotel or an address. Add the town to be sure, e.g. “Torre de Belém, Lisbon”."
+                                {tr!(l, "form-place-search-hint")}
                             </p>
                             <div class="place-picker__row">
                                 <input id="place-q" type="search" name="q" value=page.query.clone()
                                     autocomplete="off" aria-describedby="place-q-hint"/>
-                                <button type="submit" class="button">"Search"</button>
+                                <button type="submit" class="button">{tr!(l, "form-search")}</button>
                             </div>
                         </div>
                     </form>
@@ -115,6 +121,7 @@ pub fn PlaceSearchPage() -> impl IntoView {
 
 /// The results region: a message, or the places found with a button each.
 fn results(
+    l: Language,
     page: &PlaceSearchPage,
     back: &str,
     carried: &[(String, String)],
@@ -123,25 +130,13 @@ fn results(
         view! { <p class=format!("place-results__message {class}")>{text}</p> }.into_any()
     };
     let body = match &page.outcome {
-        SearchOutcome::NotAsked => message(
-            "muted",
-            "Search for the place by its name; pick it from the results.".to_string(),
-        ),
-        SearchOutcome::TooShort => message("form-alert", "Type at least 2 letters of the place’s name.".to_string()),
-        SearchOutcome::Off => message(
-            "muted",
-            "This site has no place search. You can still put a place on the map by its latitude and longitude in the form.".to_string(),
-        ),
-        SearchOutcome::NotAnswering => message(
-            "form-alert",
-            "The place search is not answering; try again in a minute.".to_string(),
-        ),
+        SearchOutcome::NotAsked => message("muted", tr!(l, "form-place-search-start")),
+        SearchOutcome::TooShort => message("form-alert", tr!(l, "form-place-search-too-short")),
+        SearchOutcome::Off => message("muted", tr!(l, "form-place-search-off")),
+        SearchOutcome::NotAnswering => message("form-alert", tr!(l, "form-place-search-down")),
         SearchOutcome::Found(places) if places.is_empty() => message(
             "",
-            format!(
-                "No places found for “{}”. Check the spelling, or add the town: “{}, Lisbon”.",
-                page.query, page.query
-            ),
+            tr!(l, "form-place-search-none", query = page.query.as_str()),
         ),
         SearchOutcome::Found(places) => {
             let items = places
@@ -159,17 +154,14 @@ fn results(
                                 {carried_inputs(carried)}
                                 <input type="hidden" name="pick" value=place.place_ref.clone()/>
                                 <button type="submit" class="button button--small">
-                                    "Use this place"<span class="visually-hidden">{format!(": {}", place.name)}</span>
+                                    {tr!(l, "form-place-use")}<span class="visually-hidden">{tr!(l, "form-place-use-which", place = place.name.as_str())}</span>
                                 </button>
                             </form>
                         </li>
                     }
                 })
                 .collect_view();
-            let count = match places.len() {
-                1 => "1 place found".to_string(),
-                n => format!("{n} places found"),
-            };
+            let count = tr!(l, "form-place-search-count", count = places.len());
             view! {
                 <p class="place-results__message">{count}</p>
                 <ol class="place-results">{items}</ol>

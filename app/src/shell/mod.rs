@@ -28,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {island_loader::hydration_scripts(&options)}
                 <MetaTags/>
             </head>
-            <body>
+            <body data-offline-note=i18n::tr!(l, "js-offline-note")>
                 <App/>
             </body>
         </html>

@@ -15,10 +15,12 @@ use domain::{
     },
     weather::model::DayWeather,
 };
+use i18n::{Language, tr};
 use leptos::prelude::*;
 
 use crate::{
     actions::places::Stored,
+    context::lang,
     providers::{Credit, MAP_PAGE_HEADER, Tiles},
     views::sketch::{Dot, Sketch},
 };
@@ -108,51 +110,79 @@ impl PlanExtras {
     }
 }
 
-/// `650 m`, `1.2 km`, `14 km`.
-pub fn distance(meters: f64) -> String {
-    if meters < 950.0 {
-        format!("{} m", ((meters / 10.0).round() * 10.0).max(10.0))
-    } else if meters < 9_950.0 {
-        format!("{:.1} km", meters / 1000.0)
-    } else {
-        format!("{:.0} km", meters / 1000.0)
+/// `650 m`, `1.2 km`, `14 km`; `1,2 km` in German and French.
+// Distances on earth fit an i64 comfortably.
+#[allow(clippy::cast_possible_truncation)]
+pub fn distance(l: Language, meters: f64) -> String {
+    match l {
+        // As the pages always wrote it.
+        Language::En => {
+            if meters < 950.0 {
+                format!("{} m", ((meters / 10.0).round() * 10.0).max(10.0))
+            } else if meters < 9_950.0 {
+                format!("{:.1} km", meters / 1000.0)
+            } else {
+                format!("{:.0} km", meters / 1000.0)
+            }
+        }
+        Language::De | Language::Fr => {
+            let (number, exponent, unit) = if meters < 950.0 {
+                (((meters / 10.0).round() * 10.0).max(10.0), 0, "m")
+            } else if meters < 9_950.0 {
+                ((meters / 100.0).round(), 1, "km")
+            } else {
+                ((meters / 1000.0).round(), 0, "km")
+            };
+            format!(
+                "{}\u{a0}{unit}",
+                i18n::format::decimal(l, number as i64, exponent)
+            )
+        }
     }
 }
 
 /// `about 15 min`, `about 1 h 20 min`.
-fn duration(seconds: i32) -> String {
+fn duration(l: Language, seconds: i32) -> String {
     let minutes = (seconds + 59) / 60;
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("about {} min", m.max(1)),
-        (h, 0) => format!("about {h} h"),
-        (h, m) => format!("about {h} h {m} min"),
+        (0, m) => tr!(l, "plan-leg-minutes", minutes = m.max(1)),
+        (h, 0) => tr!(l, "plan-leg-hours", hours = h),
+        (h, m) => tr!(l, "plan-leg-hours-minutes", hours = h, minutes = m),
     }
 }
 
-fn by(mode: Mode) -> &'static str {
+/// `about 25 min by car`.
+fn way(l: Language, mode: Mode, seconds: i32) -> String {
+    let duration = duration(l, seconds);
     match mode {
-        Mode::Foot => "on foot",
-        Mode::Car => "by car",
+        Mode::Foot => tr!(l, "plan-leg-on-foot", duration = duration),
+        Mode::Car => tr!(l, "plan-leg-by-car", duration = duration),
     }
 }
 
 /// The line above an activity: how far from the previous place and, with a routing provider,
 /// how long it takes — with a warning when the plan leaves less time than that.
-pub fn leg_line(leg: &LegLine) -> impl IntoView + use<> {
-    let mut text = format!("{} from “{}”", distance(leg.distance_m), leg.from_title);
-    match leg.route {
-        Some((mode, route)) => {
-            text.push_str(&format!(" · {} {}", duration(route.seconds), by(mode)))
-        }
-        None => text.push_str(" in a straight line"),
-    }
+pub fn leg_line(l: Language, leg: &LegLine) -> impl IntoView + use<> {
+    let distance = distance(l, leg.distance_m);
+    let from = leg.from_title.as_str();
+    let text = match leg.route {
+        Some((mode, route)) => tr!(
+            l,
+            "plan-leg-routed",
+            distance = distance,
+            from = from,
+            way = way(l, mode, route.seconds)
+        ),
+        None => tr!(l, "plan-leg-straight", distance = distance, from = from),
+    };
     let tight = match (leg.route, leg.gap_minutes) {
         (Some((mode, route)), Some(gap)) if gap >= 0 && i64::from(route.seconds) > gap * 60 => {
-            Some(format!(
-                "Only {gap} min after “{}”, but getting here takes {} {}.",
-                leg.from_title,
-                duration(route.seconds),
-                by(mode)
+            Some(tr!(
+                l,
+                "plan-leg-tight",
+                gap = gap,
+                from = from,
+                way = way(l, mode, route.seconds)
             ))
         }
         _ => None,
@@ -161,24 +191,25 @@ pub fn leg_line(leg: &LegLine) -> impl IntoView + use<> {
         <p class="activity__leg"><span aria-hidden="true">"↓ "</span>{text}</p>
         {tight.map(|warning| view! {
             <p class="activity__leg activity__leg--tight">
-                <span class="visually-hidden">"Warning: "</span>{warning}
+                <span class="visually-hidden">{format!("{} ", tr!(l, "plan-leg-warning"))}</span>{warning}
             </p>
         })}
     }
 }
 
 /// An activity's marker number, coloured as its day on the map.
-pub fn marker_number(number: u32, day: usize) -> impl IntoView + use<> {
+pub fn marker_number(l: Language, number: u32, day: usize) -> impl IntoView + use<> {
     view! {
         <span class=format!("map-number map-day-{}", day % 8)
-            title=format!("Number {number} on the map")>
-            <span class="visually-hidden">"Map number "</span>{number}
+            title=tr!(l, "plan-map-number-title", number = number)>
+            <span class="visually-hidden">{format!("{} ", tr!(l, "plan-map-number"))}</span>{number}
         </span>
     }
 }
 
 /// One place in the list beside the map, with its links.
 fn legend_item(
+    l: Language,
     number: Option<(u32, usize)>,
     title: String,
     place: String,
@@ -190,10 +221,10 @@ fn legend_item(
         format!("{title} — {place}")
     };
     let badge = match number {
-        Some((n, day)) => marker_number(n, day).into_any(),
+        Some((n, day)) => marker_number(l, n, day).into_any(),
         None => view! {
-            <span class="map-number map-number--destination" title="The trip's destination">
-                <span aria-hidden="true">"★"</span><span class="visually-hidden">"Destination: "</span>
+            <span class="map-number map-number--destination" title=tr!(l, "plan-map-destination-title")>
+                <span aria-hidden="true">"★"</span><span class="visually-hidden">{format!("{} ", tr!(l, "plan-map-destination"))}</span>
             </span>
         }
         .into_any(),
@@ -208,10 +239,10 @@ fn legend_item(
             <span class="map-legend__name">{name}</span>
             <span class="map-legend__links">
                 <a href=point.osm_url() rel="external noopener" target="_blank">
-                    "OpenStreetMap"<span class="visually-hidden">{format!(": {title} (opens in a new tab)")}</span>
+                    "OpenStreetMap"<span class="visually-hidden">{tr!(l, "plan-map-osm-hidden", title = title.as_str())}</span>
                 </a>
                 <a href=point.geo_uri()>
-                    "Map app"<span class="visually-hidden">{format!(": {title}")}</span>
+                    {tr!(l, "plan-map-app")}<span class="visually-hidden">{tr!(l, "plan-map-app-hidden", title = title.as_str())}</span>
                 </a>
             </span>
         </li>
@@ -219,15 +250,22 @@ fn legend_item(
     .into_any()
 }
 
+/// What a map panel shows: the whole trip, or one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapScope {
+    Trip,
+    Day,
+}
+
 /// The map panel: closed on a phone (a summary to open it), open beside the plan on a wide
-/// screen. `scope` names what it shows ("the trip", "the day").
+/// screen. `scope` says what it shows (the trip, the day).
 #[component]
-pub fn MapPanel(map: TripMap, tiles: Option<Tiles>, scope: &'static str) -> impl IntoView {
+pub fn MapPanel(map: TripMap, tiles: Option<Tiles>, scope: MapScope) -> impl IntoView {
+    let l = lang();
     let count = map.points.len();
     let summary = match count {
-        0 => "the destination".to_string(),
-        1 => "1 place".to_string(),
-        n => format!("{n} places"),
+        0 => tr!(l, "plan-map-destination-only"),
+        n => tr!(l, "plan-map-places", count = n),
     };
     let dots = map
         .points
@@ -239,17 +277,18 @@ pub fn MapPanel(map: TripMap, tiles: Option<Tiles>, scope: &'static str) -> impl
         })
         .collect();
     let destination_point = map.destination.as_ref().map(|(_, point)| *point);
-    let label = format!(
-        "Sketch map of {scope}: {summary}, numbered in the order of the plan, each day’s in its own colour and joined in order"
-    );
+    let label = match scope {
+        MapScope::Trip => tr!(l, "plan-map-sketch-trip", places = summary.as_str()),
+        MapScope::Day => tr!(l, "plan-map-sketch-day", places = summary.as_str()),
+    };
     let destination = map
         .destination
         .clone()
-        .map(|(name, point)| legend_item(None, name, String::new(), point));
+        .map(|(name, point)| legend_item(l, None, name, String::new(), point));
     let items = map
         .points
         .into_iter()
-        .map(|p| legend_item(Some((p.number, p.day)), p.title, p.place, p.point))
+        .map(|p| legend_item(l, Some((p.number, p.day)), p.title, p.place, p.point))
         .collect_view();
     let live = tiles.map(|tiles| {
         let Credit {
@@ -271,13 +310,17 @@ pub fn MapPanel(map: TripMap, tiles: Option<Tiles>, scope: &'static str) -> impl
     let has_tiles = !template.is_empty();
     view! {
         <details class="map-panel" id="map"
+            data-words=crate::format::script_words(&[
+                ("label", tr!(l, "js-map-label")),
+                ("destination", tr!(l, "js-map-destination", name = "{name}")),
+            ])
             data-tiles=has_tiles.then(|| template.clone())
             data-max-zoom=has_tiles.then(|| zoom.clone())
             data-attribution=has_tiles.then(|| attribution.clone())
             data-attribution-url=has_tiles.then(|| attribution_url.clone())
             data-leaflet=has_tiles.then_some(LEAFLET)>
             <summary class="map-panel__summary">
-                <span class="map-panel__title">"Map"</span>
+                <span class="map-panel__title">{tr!(l, "plan-map")}</span>
                 <span class="muted">{summary}</span>
             </summary>
             <div class="map-panel__body">
@@ -289,7 +332,7 @@ pub fn MapPanel(map: TripMap, tiles: Option<Tiles>, scope: &'static str) -> impl
                     {items}
                 </ol>
                 {credit.map(|(text, url)| view! {
-                    <p class="map-panel__credit">"Map tiles: "<a href=url rel="external">{text}</a></p>
+                    <p class="map-panel__credit">{format!("{} ", tr!(l, "plan-map-tiles"))}<a href=url rel="external">{text}</a></p>
                 })}
             </div>
         </details>
@@ -304,14 +347,21 @@ mod tests {
 
     #[test]
     fn distances_and_durations_read_naturally() {
-        assert_eq!(distance(4.0), "10 m");
-        assert_eq!(distance(648.0), "650 m");
-        assert_eq!(distance(1_234.0), "1.2 km");
-        assert_eq!(distance(14_321.0), "14 km");
-        assert_eq!(duration(1), "about 1 min");
-        assert_eq!(duration(900), "about 15 min");
-        assert_eq!(duration(3_600), "about 1 h");
-        assert_eq!(duration(4_830), "about 1 h 21 min");
+        let en = Language::En;
+        assert_eq!(distance(en, 4.0), "10 m");
+        assert_eq!(distance(en, 648.0), "650 m");
+        assert_eq!(distance(en, 1_234.0), "1.2 km");
+        assert_eq!(distance(en, 14_321.0), "14 km");
+        assert_eq!(duration(en, 1), "about 1 min");
+        assert_eq!(duration(en, 900), "about 15 min");
+        assert_eq!(duration(en, 3_600), "about 1 h");
+        assert_eq!(duration(en, 4_830), "about 1 h 21 min");
+        assert_eq!(distance(Language::De, 1_234.0), "1,2\u{a0}km");
+        assert_eq!(distance(Language::Fr, 648.0), "650\u{a0}m");
+        assert_eq!(
+            tr!(Language::Fr, "plan-map-app-hidden", title = "Sintra"),
+            "\u{a0}: Sintra"
+        );
     }
 
     #[test]
@@ -328,7 +378,7 @@ mod tests {
             )),
             gap_minutes: Some(10),
         };
-        let html = leg_line(&leg).to_html();
+        let html = leg_line(Language::En, &leg).to_html();
         assert!(
             html.contains("7.4 km from “Belém Tower” · about 25 min by car"),
             "{html}"
@@ -343,9 +393,9 @@ mod tests {
             gap_minutes: Some(40),
             ..leg.clone()
         };
-        assert!(!leg_line(&roomy).to_html().contains("Only"));
+        assert!(!leg_line(Language::En, &roomy).to_html().contains("Only"));
         let straight = LegLine { route: None, ..leg };
-        let html = leg_line(&straight).to_html();
+        let html = leg_line(Language::En, &straight).to_html();
         assert!(
             html.contains("7.4 km from “Belém Tower” in a straight line"),
             "{html}"

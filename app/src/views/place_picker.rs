@@ -12,10 +12,16 @@ use domain::{
     places::model::Place,
     trips::model::{DESTINATION_MAX, TripDraft},
 };
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
-use crate::{context::AppState, error::FormErrors, forms::Field, icons::PinIcon};
+use crate::{
+    context::{AppState, lang},
+    error::FormErrors,
+    forms::Field,
+    icons::PinIcon,
+};
 
 /// Where the search page returns to with a pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,8 +123,9 @@ pub struct SearchOffer {
 /// place search): pressing Enter in a field submits the form's own action, not a search.
 #[component]
 pub fn DefaultSubmit() -> impl IntoView {
+    let l = lang();
     view! {
-        <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Save"</button>
+        <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">{tr!(l, "form-save")}</button>
     }
 }
 
@@ -139,21 +146,28 @@ pub fn PlacePicker(
     let address = typed("place_address", initial.address);
     let place_ref = typed("place_ref", initial.place_ref);
     let chosen = !name.is_empty();
-    let problem = move || errors.get().field("place_name");
+    let problem = move || {
+        errors
+            .get()
+            .field("place_name")
+            .map(|m| i18n::rule_message(lang(), &m))
+    };
+    let l = lang();
     let search = search.map(|SearchOffer { url, pick_for, credit: (credit, credit_url) }| {
         let action = url.clone();
         view! {
-            <div class="place-picker__search" data-place-search=url>
-                <label for="field-place-q">"Find a place by name"</label>
+            <div class="place-picker__search" data-place-search=url
+                data-words=crate::format::place_search_words(l)>
+                <label for="field-place-q">{tr!(l, "form-place-find")}</label>
                 <p class="field__hint" id="field-place-q-hint">
-                    "A sight, a restaurant, a hotel or an address, e.g. “Torre de Belém, Lisbon”."
+                    {tr!(l, "form-place-find-hint")}
                 </p>
                 <div class="place-picker__row">
                     <input id="field-place-q" name="q" type="search" autocomplete="off"
                         aria-describedby="field-place-q-hint"/>
                     <button type="submit" class="button button--secondary" formmethod="get"
                         formaction=action formnovalidate=true name="return" value=pick_for.name()
-                        data-place-search-button="">"Search"</button>
+                        data-place-search-button="">{tr!(l, "form-search")}</button>
                 </div>
                 <div class="place-picker__results" aria-live="polite"></div>
                 <p class="place-picker__credit muted"><a href=credit_url rel="external">{credit}</a></p>
@@ -167,13 +181,13 @@ pub fn PlacePicker(
             <div class="place-picker__chosen" id="place-picker-chosen" hidden=!chosen>
                 <PinIcon/>
                 <p>
-                    <span class="visually-hidden">"Chosen place: "</span>
+                    <span class="visually-hidden">{format!("{} ", tr!(l, "form-place-chosen"))}</span>
                     <strong data-place-chosen-name="">{name.clone()}</strong>
                     <span class="place-picker__address" data-place-chosen-address="">{address.clone()}</span>
                 </p>
                 <label class="checkbox">
                     <input type="checkbox" name="remove_place" value="on"/>
-                    "Remove this place from the map"
+                    {tr!(l, "form-place-remove")}
                 </label>
             </div>
             {move || problem().map(|message| view! { <p class="field__error" id="field-place_name-error">{message}</p> })}
@@ -182,11 +196,11 @@ pub fn PlacePicker(
             <input type="hidden" name="place_address" value=address/>
             <input type="hidden" name="place_ref" value=place_ref/>
             <details class="coordinates">
-                <summary>"Map position by hand"</summary>
+                <summary>{tr!(l, "form-place-by-hand")}</summary>
                 <div class="field-row">
-                    <Field label="Latitude" name="latitude" inputmode="decimal" required=false
+                    <Field label=tr!(l, "form-latitude") name="latitude" inputmode="decimal" required=false
                         initial=initial.latitude errors/>
-                    <Field label="Longitude" name="longitude" inputmode="decimal" required=false
+                    <Field label=tr!(l, "form-longitude") name="longitude" inputmode="decimal" required=false
                         initial=initial.longitude errors/>
                 </div>
             </details>
@@ -197,16 +211,17 @@ pub fn PlacePicker(
 /// What a form's page shows about a place just picked on the search page.
 #[component]
 pub fn PickNotice(pick: String, place: Option<Place>) -> impl IntoView {
+    let l = lang();
     (!pick.is_empty()).then(|| match place {
         Some(place) => view! {
             <p class="notice-ok place-picked" role="status">
-                {format!("“{}” is on the form below. Save to keep it.", place.name)}
+                {tr!(l, "form-place-picked", place = place.name.as_str())}
             </p>
         }
         .into_any(),
         None => view! {
             <p class="form-alert" role="alert">
-                "That search result is no longer available. Search for the place again."
+                {tr!(l, "form-place-gone")}
             </p>
         }
         .into_any(),

@@ -3,12 +3,14 @@
 //! for the feed of all of a traveler's trips. Per traveler and per request (a new calendar
 //! address is shown once), so never part of the trip overview the server keeps.
 
+use i18n::{Language, tr};
 use leptos::prelude::*;
 
 use crate::{
     actions::feeds::{FeedView, MakeFeed, StopFeed, get_feed},
+    context::lang,
     error::AppError,
-    format::format_date,
+    format::day_date,
 };
 
 /// `webcal://host/…` for an `https://host/…` address: phones open it in their calendar app.
@@ -23,6 +25,7 @@ fn webcal(address: &str) -> String {
 /// The calendar feed of a trip (`trip` its id) or of all the traveler's trips (`trip` empty).
 #[component]
 pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
+    let l = lang();
     let make = ServerAction::<MakeFeed>::new();
     let stop = ServerAction::<StopFeed>::new();
     let feed = Resource::new(
@@ -32,28 +35,24 @@ pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
         },
         get_feed,
     );
-    let what = if trip.is_empty() {
-        "all your trips — the ones you plan later too"
-    } else {
-        "this trip"
-    };
+    let all = trip.is_empty();
     let heading = if heading_level == 2 {
-        view! { <h2 id="calendar">"Calendar"</h2> }.into_any()
+        view! { <h2 id="calendar">{tr!(l, "takeaway-calendar")}</h2> }.into_any()
     } else {
-        view! { <h3 id="calendar">"Calendar"</h3> }.into_any()
+        view! { <h3 id="calendar">{tr!(l, "takeaway-calendar")}</h3> }.into_any()
     };
     view! {
         <div class="feed">
             {heading}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
                 {move || {
                     let trip = trip.clone();
                     Suspend::new(async move {
                         match feed.await {
-                            Ok(view) => feed_view(view, trip, what, make, stop).into_any(),
+                            Ok(view) => feed_view(l, view, trip, all, make, stop).into_any(),
                             // The page around says it (a missing trip is the 404 page).
                             Err(AppError::NotFound) => ().into_any(),
-                            Err(error) => view! { <p class="form-alert" role="alert">{error.to_string()}</p> }.into_any(),
+                            Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
                         }
                     })
                 }}
@@ -62,10 +61,12 @@ pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
     }
 }
 
+/// The feed's part; `all`: the feed of all the traveler's trips (else of the trip `trip`).
 fn feed_view(
+    l: Language,
     view: FeedView,
     trip: String,
-    what: &'static str,
+    all: bool,
     make: ServerAction<MakeFeed>,
     stop: ServerAction<StopFeed>,
 ) -> impl IntoView {
@@ -73,7 +74,7 @@ fn feed_view(
         let trip = trip.clone();
         move || view! { <input type="hidden" name="trip" value=trip.clone()/> }
     };
-    let make_form = move |label: &'static str, secondary: bool| {
+    let make_form = move |label: String, secondary: bool| {
         let hidden_trip = {
             let trip = trip.clone();
             move || view! { <input type="hidden" name="trip" value=trip.clone()/> }
@@ -93,39 +94,46 @@ fn feed_view(
     match (view.status, view.new_address) {
         (Some(_), Some(address)) => view! {
             <div class="feed__new" role="status">
-                <p><strong>"Your calendar address is ready."</strong>
-                    " Subscribe with it now: for your safety we show it only this once."</p>
+                <p><strong>{tr!(l, "takeaway-feed-ready")}</strong>
+                    " "{tr!(l, "takeaway-feed-once")}</p>
                 <p>
-                    <a class="button button--small" href=webcal(&address)>"Subscribe in my calendar app"</a>
+                    <a class="button button--small" href=webcal(&address)>{tr!(l, "takeaway-feed-subscribe")}</a>
                 </p>
-                <label class="feed__label" for="feed-address">"Calendar address (for Google Calendar, Outlook and other apps: “add calendar from URL”)"</label>
+                <label class="feed__label" for="feed-address">{tr!(l, "takeaway-feed-address")}</label>
                 <div class="feed__copy">
                     <input id="feed-address" class="feed__address" type="text" readonly value=address.clone()/>
-                    <button type="button" class="button button--small button--secondary" data-copy="feed-address" hidden>"Copy"</button>
+                    <button type="button" class="button button--small button--secondary" data-copy="feed-address"
+                        data-copied-text=tr!(l, "js-copied") data-selected-text=tr!(l, "js-selected") hidden>{tr!(l, "takeaway-feed-copy")}</button>
                 </div>
                 <p class="muted" data-copied="feed-address" aria-live="polite"></p>
-                <p class="muted">"Anyone with this address can see "{what}". Keep it to yourself; you can turn it off at any time."</p>
+                <p class="muted">{if all { tr!(l, "takeaway-feed-anyone-all") } else { tr!(l, "takeaway-feed-anyone-trip") }}</p>
             </div>
         }
         .into_any(),
         (Some(status), None) => view! {
             <p>
-                "Your calendar app follows "{what}" since "{format_date(status.created_at.date_naive())}
-                ", and picks up changes within the hour."
+                {
+                    let date = day_date(l, status.created_at.date_naive());
+                    if all {
+                        tr!(l, "takeaway-feed-since-all", date = date)
+                    } else {
+                        tr!(l, "takeaway-feed-since-trip", date = date)
+                    }
+                }
             </p>
-            <p class="muted">"We show the address only when it is made. Lost it? Make a new one — the old one stops working."</p>
+            <p class="muted">{tr!(l, "takeaway-feed-lost")}</p>
             <div class="feed__actions">
-                {make_form("Make a new address", true)}
+                {make_form(tr!(l, "takeaway-feed-renew"), true)}
                 <ActionForm action=stop attr:class="inline-form">
                     {hidden_trip()}
-                    <button type="submit" class="button button--small button--secondary">"Turn off"</button>
+                    <button type="submit" class="button button--small button--secondary">{tr!(l, "takeaway-feed-turn-off")}</button>
                 </ActionForm>
             </div>
         }
         .into_any(),
         (None, _) => view! {
-            <p>"See "{what}" in your phone’s calendar: subscribe once, and changes to the plan show up by themselves."</p>
-            <div class="feed__actions">{make_form("Make a calendar address", false)}</div>
+            <p>{if all { tr!(l, "takeaway-feed-intro-all") } else { tr!(l, "takeaway-feed-intro-trip") }}</p>
+            <div class="feed__actions">{make_form(tr!(l, "takeaway-feed-make"), false)}</div>
         }
         .into_any(),
     }
@@ -135,6 +143,7 @@ fn feed_view(
 /// the traveler cannot reach: the page around it is the 404 page then.
 #[component]
 pub fn TakeAlong(trip: String) -> impl IntoView {
+    let l = lang();
     let make = ServerAction::<MakeFeed>::new();
     let stop = ServerAction::<StopFeed>::new();
     let feed = Resource::new(
@@ -150,9 +159,9 @@ pub fn TakeAlong(trip: String) -> impl IntoView {
                 let trip = trip.clone();
                 Suspend::new(async move {
                     match feed.await {
-                        Ok(view) => take_along(view, trip, make, stop).into_any(),
+                        Ok(view) => take_along(l, view, trip, make, stop).into_any(),
                         Err(AppError::NotFound) => ().into_any(),
-                        Err(error) => view! { <p class="form-alert" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
                     }
                 })
             }}
@@ -161,6 +170,7 @@ pub fn TakeAlong(trip: String) -> impl IntoView {
 }
 
 fn take_along(
+    l: Language,
     feed: FeedView,
     trip: String,
     make: ServerAction<MakeFeed>,
@@ -170,34 +180,38 @@ fn take_along(
     let files = [
         (
             "trip-pack.html",
-            "Trip pack",
-            "the whole trip as one page to keep on your phone or print; opens without a connection",
+            tr!(l, "takeaway-file-pack"),
+            tr!(l, "takeaway-file-pack-hint"),
         ),
         (
             "calendar.ics",
-            "Calendar file (.ics)",
-            "a one-time copy of the plan for any calendar app",
+            tr!(l, "takeaway-file-ics"),
+            tr!(l, "takeaway-file-ics-hint"),
         ),
         (
             "places.gpx",
-            "Places (GPX)",
-            "for map and hiking apps: the places, and each day’s route",
+            tr!(l, "takeaway-file-gpx"),
+            tr!(l, "takeaway-file-gpx-hint"),
         ),
-        ("places.kml", "Places (KML)", "for Google Earth and My Maps"),
+        (
+            "places.kml",
+            tr!(l, "takeaway-file-kml"),
+            tr!(l, "takeaway-file-kml-hint"),
+        ),
         (
             "activities.csv",
-            "Activities (CSV)",
-            "for spreadsheets: day, times, place, kind, cost",
+            tr!(l, "takeaway-file-activities"),
+            tr!(l, "takeaway-file-activities-hint"),
         ),
         (
             "budget.csv",
-            "Budget (CSV)",
-            "for spreadsheets: costs by day and kind",
+            tr!(l, "takeaway-file-budget"),
+            tr!(l, "takeaway-file-budget-hint"),
         ),
         (
             "trip.json",
-            "Everything (JSON)",
-            "to import into Travel Planner again",
+            tr!(l, "takeaway-file-json"),
+            tr!(l, "takeaway-file-json-hint"),
         ),
     ]
     .map(|(name, label, hint)| {
@@ -213,20 +227,20 @@ fn take_along(
     let can_import = feed.can_import;
     view! {
         <section class="take-along" id="take-along" aria-labelledby="take-along-heading">
-            <h2 id="take-along-heading" class="section-title">"Take it along"</h2>
+            <h2 id="take-along-heading" class="section-title">{tr!(l, "takeaway-title")}</h2>
             <div class="feed">
-                <h3 id="calendar">"Calendar"</h3>
-                {feed_view(feed, trip, "this trip", make, stop)}
+                <h3 id="calendar">{tr!(l, "takeaway-calendar")}</h3>
+                {feed_view(l, feed, trip, false, make, stop)}
             </div>
-            <h3>"Files"</h3>
+            <h3>{tr!(l, "takeaway-files")}</h3>
             <ul class="take-along__files">{files}</ul>
             {can_import
                 .then(|| {
                     view! {
-                        <h3>"Bring things in"</h3>
+                        <h3>{tr!(l, "takeaway-bring-in")}</h3>
                         <p>
-                            "Add events from a calendar file, or places from a GPX or KML file. "
-                            <a href=import>"Import into this trip…"</a>
+                            {tr!(l, "takeaway-bring-in-text")}" "
+                            <a href=import>{tr!(l, "takeaway-bring-in-link")}</a>
                         </p>
                     }
                 })}

@@ -34,3 +34,18 @@ warning-overlap = „{ $first }“ und „{ $second }“ überschneiden sich zei
 warning-over-budget-of = Dieser Tag kostet mehr als das durchschnittliche Tagesbudget von { $budget }.
 warning-over-budget = Dieser Tag kostet mehr als das durchschnittliche Tagesbudget.
 warning-out-of-order = „{ $first }“ steht vor „{ $second }“, beginnt aber später.
+
+# Words the page scripts show (public/app.js, places.js, map.js), handed to them in data
+# attributes. `{name}` and `{count}` are filled in by the script.
+js-offline-note = Du bist offline. Dafür braucht es eine Verbindung: Deine Eingaben bleiben hier – sende sie erneut, sobald du wieder online bist.
+js-copied = Kopiert.
+js-selected = Markiert: Kopiere es mit dem Kopierbefehl deines Geräts.
+js-places-not-answering = Die Ortssuche antwortet nicht. Versuch es in einer Minute noch einmal.
+js-places-too-short = Gib mindestens 2 Buchstaben des Ortsnamens ein.
+js-places-on-form = „{ $name }“ steht im Formular. Speichere, um es zu behalten.
+js-places-found = { $count ->
+    [one] 1 Ort gefunden: Wähle ihn, um ihn ins Formular zu übernehmen.
+   *[other] { $count } Orte gefunden: Wähle einen, um ihn ins Formular zu übernehmen.
+}
+js-map-label = Interaktive Karte: die Orte der Liste unten
+js-map-destination = Ziel: { $name }

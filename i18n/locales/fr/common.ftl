@@ -34,3 +34,18 @@ warning-overlap = « { $first } » et « { $second } » se chevauchent.
 warning-over-budget-of = Cette journée coûte plus que le budget quotidien moyen de { $budget }.
 warning-over-budget = Cette journée coûte plus que le budget quotidien moyen.
 warning-out-of-order = « { $first } » est placé avant « { $second } » mais commence plus tard.
+
+# Words the page scripts show (public/app.js, places.js, map.js), handed to them in data
+# attributes. `{name}` and `{count}` are filled in by the script.
+js-offline-note = Vous êtes hors ligne. Il faut une connexion pour cela : ce que vous avez saisi reste ici — renvoyez-le une fois la connexion revenue.
+js-copied = Copié.
+js-selected = Sélectionné : copiez-le avec la commande de copie de votre appareil.
+js-places-not-answering = La recherche de lieux ne répond pas ; réessayez dans une minute.
+js-places-too-short = Saisissez au moins 2 lettres du nom du lieu.
+js-places-on-form = « { $name } » est dans le formulaire. Enregistrez pour le garder.
+js-places-found = { $count ->
+    [one] 1 lieu trouvé : choisissez-le pour le mettre dans le formulaire.
+   *[other] { $count } lieux trouvés : choisissez-en un pour le mettre dans le formulaire.
+}
+js-map-label = Carte interactive : les lieux de la liste ci-dessous
+js-map-destination = Destination : { $name }
