@@ -45,6 +45,24 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The message as a page shows it, in `l`. `Display` stays English: the JSON API, the
+    /// logs and the encoded server-function error use it.
+    pub fn message(&self, l: i18n::Language) -> String {
+        use i18n::tr;
+        match self {
+            Self::Invalid(_) => tr!(l, "error-invalid"),
+            Self::Unauthorized => tr!(l, "error-unauthorized"),
+            Self::NotFound => tr!(l, "error-not-found"),
+            Self::Forbidden => tr!(l, "error-forbidden"),
+            Self::RateLimited(seconds) => tr!(l, "error-rate-limited", seconds = *seconds),
+            Self::Internal => tr!(l, "error-internal"),
+            Self::BadRequest => tr!(l, "error-bad-request"),
+            Self::Stale => tr!(l, "error-stale"),
+            // Written in the traveler's language where the conflict was found.
+            Self::Conflict(errors) => errors.form.clone().unwrap_or_default(),
+        }
+    }
+
     /// The form errors to show beside fields, if this is a validation failure.
     pub fn form_errors(&self) -> Option<&FormErrors> {
         match self {

@@ -94,7 +94,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{i18n::tr!(context::lang(), "landing-skip-link")}</a>
         <Header/>
         <main id="main" class="page" tabindex="-1">
             <FlashMessage/>

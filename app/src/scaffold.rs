@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Serialize, de::DeserializeOwned};
 
-use crate::error::AppError;
+use crate::{context::lang, error::AppError};
 
 /// The `{name}` segment of the page's address (empty when absent).
 pub fn route_param(name: &'static str) -> Memo<String> {
@@ -31,7 +31,7 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
-    let loading = loading.unwrap_or_else(|| i18n::tr!(crate::context::lang(), "loading"));
+    let loading = loading.unwrap_or_else(|| i18n::tr!(lang(), "loading"));
     view! {
         <Transition fallback=move || view! { <p class="muted">{loading.clone()}</p> }>
             {move || {
@@ -56,10 +56,12 @@ pub fn not_found_or(error: AppError) -> AnyView {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(http::StatusCode::FORBIDDEN);
             }
-            view! { <p class="form-alert" role="alert">{AppError::Forbidden.to_string()}</p> }
+            view! { <p class="form-alert" role="alert">{AppError::Forbidden.message(lang())}</p> }
                 .into_any()
         }
-        other => view! { <p class="form-alert" role="alert">{other.to_string()}</p> }.into_any(),
+        other => {
+            view! { <p class="form-alert" role="alert">{other.message(lang())}</p> }.into_any()
+        }
     }
 }
 
@@ -69,16 +71,14 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    let l = lang();
     view! {
-        <Title text="Page not found"/>
+        <Title text=i18n::tr!(l, "error-not-found-title")/>
         <section class="notice" aria-labelledby="not-found-heading">
             <p class="notice__code" aria-hidden="true">"404"</p>
-            <h1 id="not-found-heading">"We couldn’t find that page"</h1>
-            <p>
-                "The link may be old, or the address may have a typo. "
-                "Your trips are safe — this page just doesn’t exist."
-            </p>
-            <p><a class="button" href="/">"Go to the home page"</a></p>
+            <h1 id="not-found-heading">{i18n::tr!(l, "error-not-found-heading")}</h1>
+            <p>{i18n::tr!(l, "error-not-found-text")}</p>
+            <p><a class="button" href="/">{i18n::tr!(l, "error-home")}</a></p>
         </section>
     }
 }

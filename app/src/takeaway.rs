@@ -9,14 +9,15 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Utc};
 use domain::{
     itinerary::model::{Activity, DayPlan, TripPlan},
-    reference::{format_money, zone_label},
+    reference::zone_label,
 };
+use i18n::{Language, tr};
 use leptos::prelude::*;
 
 use crate::{
-    context::lang,
-    format::{category_label, dates_and_length, format_date, time_range},
-    views::plan::BudgetView,
+    context::{PageLanguage, lang},
+    format::{category_label, dates_and_length, day_date, money, time_range},
+    views::plan::{BudgetView, day_heading},
 };
 
 /// The site's stylesheet, as built into the pages (its print rules included).
@@ -51,25 +52,28 @@ fn escape_html(text: &str) -> String {
     out
 }
 
-/// The trip pack of `plan`, made at `made_at`.
-pub fn trip_pack(plan: &TripPlan, made_at: DateTime<Utc>) -> String {
-    let title = format!("{} · Trip pack", plan.trip.name);
-    let body = render_detached(plan.clone(), made_at);
+/// The trip pack of `plan` in the language `l`, made at `made_at`.
+pub fn trip_pack(l: Language, plan: &TripPlan, made_at: DateTime<Utc>) -> String {
+    let title = tr!(l, "takeaway-pack-title", trip = plan.trip.name.as_str());
+    let body = render_detached(l, plan.clone(), made_at);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>{}</title>\n<style>{SITE_CSS}\n{PACK_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        l.code(),
         escape_html(&title)
     )
 }
 
-/// The pack's body, rendered under an owner of its own (outside any page's reactive tree).
-fn render_detached(plan: TripPlan, made_at: DateTime<Utc>) -> String {
+/// The pack's body, rendered under an owner of its own (outside any page's reactive tree), in
+/// the language `l`.
+fn render_detached(l: Language, plan: TripPlan, made_at: DateTime<Utc>) -> String {
     let outer = Owner::current();
     let owner = Owner::new_root(None);
+    provide_context(PageLanguage(l));
     let html = view! { <Pack plan made_at/> }.to_html();
     match outer {
         Some(outer) => outer.set(),
@@ -80,6 +84,7 @@ fn render_detached(plan: TripPlan, made_at: DateTime<Utc>) -> String {
 
 #[component]
 fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
+    let l = lang();
     let trip = plan.trip.clone();
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
@@ -95,7 +100,7 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
         .map(|(index, stop)| {
             view! {
                 <li value=(index + 1).to_string()>
-                    {stop.title.clone()}" — Day "{stop.day}
+                    {stop.title.clone()}" — "{tr!(l, "takeaway-pack-place-day", day = stop.day)}
                     <span class="pack-coords muted">{format!(" ({:.5}, {:.5})", stop.lat, stop.lon)}</span>
                 </li>
             }
@@ -105,12 +110,12 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
     let days = plan
         .days
         .iter()
-        .map(|day| pack_day(day, &trip.currency))
+        .map(|day| pack_day(l, day, &trip.currency))
         .collect_view();
     let notes = (!trip.notes.is_empty()).then(|| {
         view! {
             <section aria-labelledby="notes-heading">
-                <h2 id="notes-heading" class="section-title">"Notes"</h2>
+                <h2 id="notes-heading" class="section-title">{tr!(l, "takeaway-pack-notes")}</h2>
                 <p class="prewrap">{trip.notes.clone()}</p>
             </section>
         }
@@ -126,36 +131,37 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
                 </header>
                 <dl class="overview">
                     <div>
-                        <dt>"Dates"</dt>
-                        <dd>{dates_and_length(crate::context::lang(), trip.start_date, trip.end_date)}</dd>
+                        <dt>{tr!(l, "takeaway-pack-dates")}</dt>
+                        <dd>{dates_and_length(l, trip.start_date, trip.end_date)}</dd>
                     </div>
                     <div>
-                        <dt>"Time zone"</dt>
+                        <dt>{tr!(l, "takeaway-pack-zone")}</dt>
                         <dd>{zone}</dd>
                     </div>
                 </dl>
                 {notes}
                 <section class="pack-sketch" aria-labelledby="sketch-heading">
-                    <h2 id="sketch-heading" class="section-title">"Where things are"</h2>
+                    <h2 id="sketch-heading" class="section-title">{tr!(l, "takeaway-pack-where")}</h2>
                     {if has_stops {
                         view! {
-                            <div role="img" aria-label="A sketch of the places, numbered in the order of the plan" inner_html=sketch></div>
+                            <div role="img" aria-label=tr!(l, "takeaway-pack-sketch") inner_html=sketch></div>
                             <ol class="pack-places">{places}</ol>
                         }.into_any()
                     } else {
-                        view! { <p class="muted">"No place in this trip has coordinates yet."</p> }.into_any()
+                        view! { <p class="muted">{tr!(l, "takeaway-pack-no-places")}</p> }.into_any()
                     }}
                 </section>
                 <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
                 <section class="itinerary" aria-labelledby="itinerary-heading">
-                    <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
+                    <h2 id="itinerary-heading" class="section-title">{tr!(l, "takeaway-pack-days")}</h2>
                     <div class="days">{days}</div>
                 </section>
                 <p class="pack-foot muted">
-                    {format!(
-                        "Saved from Travel Planner on {} at {} UTC. Times are local to the trip’s time zone.",
-                        format_date(made_at.date_naive()),
-                        made_at.format("%H:%M")
+                    {tr!(
+                        l,
+                        "takeaway-pack-saved",
+                        date = day_date(l, made_at.date_naive()),
+                        time = made_at.format("%H:%M").to_string()
                     )}
                 </p>
             </article>
@@ -163,13 +169,13 @@ fn Pack(plan: TripPlan, made_at: DateTime<Utc>) -> impl IntoView {
     }
 }
 
-fn pack_day(day: &DayPlan, currency: &str) -> impl IntoView + use<> {
-    let heading = format!("Day {} · {}", day.number, format_date(day.date));
-    let cost = (day.cost_minor > 0).then(|| format_money(day.cost_minor, currency));
+fn pack_day(l: Language, day: &DayPlan, currency: &str) -> impl IntoView + use<> {
+    let heading = day_heading(l, day);
+    let cost = (day.cost_minor > 0).then(|| money(l, day.cost_minor, currency));
     let items = day
         .activities
         .iter()
-        .map(|activity| pack_activity(activity, currency))
+        .map(|activity| pack_activity(l, activity, currency))
         .collect_view();
     let empty = day.activities.is_empty();
     view! {
@@ -179,7 +185,7 @@ fn pack_day(day: &DayPlan, currency: &str) -> impl IntoView + use<> {
                 {cost.map(|cost| view! { <span class="day__cost">{cost}</span> })}
             </header>
             {if empty {
-                view! { <p class="muted day__empty">"Nothing planned."</p> }.into_any()
+                view! { <p class="muted day__empty">{tr!(l, "takeaway-pack-nothing")}</p> }.into_any()
             } else {
                 view! { <ol class="activities">{items}</ol> }.into_any()
             }}
@@ -187,9 +193,9 @@ fn pack_day(day: &DayPlan, currency: &str) -> impl IntoView + use<> {
     }
 }
 
-fn pack_activity(activity: &Activity, currency: &str) -> impl IntoView + use<> {
-    let time = time_range(lang(), activity).unwrap_or_else(|| "Any time".to_string());
-    let cost = (activity.cost_minor > 0).then(|| format_money(activity.cost_minor, currency));
+fn pack_activity(l: Language, activity: &Activity, currency: &str) -> impl IntoView + use<> {
+    let time = time_range(l, activity).unwrap_or_else(|| tr!(l, "takeaway-pack-any-time"));
+    let cost = (activity.cost_minor > 0).then(|| money(l, activity.cost_minor, currency));
     let place = (!activity.location.is_empty()).then(|| activity.location.clone());
     let coordinates = activity
         .latitude
@@ -202,7 +208,7 @@ fn pack_activity(activity: &Activity, currency: &str) -> impl IntoView + use<> {
             <div class="activity__body">
                 <h4 class="activity__title">{activity.title.clone()}</h4>
                 <p class="activity__meta">
-                    <span>{category_label(lang(), activity.category)}</span>
+                    <span>{category_label(l, activity.category)}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
                     {coordinates.map(|c| view! { <span class="pack-coords">{c}</span> })}
                 </p>

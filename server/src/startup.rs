@@ -449,8 +449,9 @@ fn takeaway_routes() -> Router<AppState> {
             get(
                 move |state: axum::extract::State<AppState>,
                       session: tower_sessions::Session,
-                      id: axum::extract::Path<String>| {
-                    takeaway::download(state, session, id, format)
+                      id: axum::extract::Path<String>,
+                      headers: http::HeaderMap| {
+                    takeaway::download(state, session, id, headers, format)
                 },
             ),
         );

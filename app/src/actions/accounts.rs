@@ -112,8 +112,9 @@ pub async fn sign_up(
 /// Mails a checked sign-up its link (or note) in the background. Also the JSON API's.
 pub fn start_sign_up(state: &AppState, checked: signup::CheckedSignup) {
     let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    let language = context::lang();
     mail::in_background(state, "sign-up", async move {
-        signup::request(&db, checked, &base_url, Utc::now())
+        signup::request(&db, checked, &base_url, language, Utc::now())
             .await
             .map(|email| vec![email])
     });
@@ -122,16 +123,19 @@ pub fn start_sign_up(state: &AppState, checked: signup::CheckedSignup) {
 /// Mails the link (or note) of an email change in the background. Also the JSON API's.
 pub fn start_email_change(state: &AppState, user: users::Model, new_email: String) {
     let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    let language = context::lang();
     mail::in_background(state, "email change", async move {
-        verify::request_change(&db, &user, &new_email, &base_url, Utc::now()).await
+        verify::request_change(&db, &user, &new_email, &base_url, language, Utc::now()).await
     });
 }
 
 /// What the person is told after asking for an email change (the same whether or not the
 /// address has an account).
 pub fn email_change_sent(new_email: &str) -> String {
-    format!(
-        "Your profile is saved. We sent a link to {new_email}: your email changes when you open it."
+    i18n::tr!(
+        context::lang(),
+        "account-flash-email-sent",
+        email = new_email
     )
 }
 
@@ -154,7 +158,7 @@ pub async fn complete_sign_up(token: String) -> Result<(), AppError> {
     session::start(user.id.into())
         .await
         .map_err(AppError::respond)?;
-    session::flash("Welcome! Your account is ready: plan your first trip.").await?;
+    session::flash(&i18n::tr!(context::lang(), "auth-flash-welcome")).await?;
     leptos_axum::redirect("/trips");
     Ok(())
 }
@@ -163,8 +167,9 @@ pub async fn complete_sign_up(token: String) -> Result<(), AppError> {
 fn send_confirmation_link(user: users::Model) {
     if let Ok(state) = context::state() {
         let (db, base_url) = (state.db.clone(), state.base_url.clone());
+        let language = context::lang();
         mail::in_background(&state, "email confirmation", async move {
-            verify::create_link(&db, &user, &base_url, Utc::now())
+            verify::create_link(&db, &user, &base_url, language, Utc::now())
                 .await
                 .map(|email| vec![email])
         });
@@ -177,10 +182,11 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
     let (_, changed) = verify::confirm(&db, &token, Utc::now())
         .await
         .map_err(|error| AppError::from(error).respond())?;
-    session::flash(if changed {
-        "Your email address is changed."
+    let l = context::lang();
+    session::flash(&if changed {
+        i18n::tr!(l, "auth-flash-email-changed")
     } else {
-        "Your email address is confirmed."
+        i18n::tr!(l, "auth-flash-email-confirmed")
     })
     .await?;
     leptos_axum::redirect("/account");
@@ -202,7 +208,7 @@ pub async fn resend_confirmation() -> Result<(), AppError> {
     if user.email_verified_at.is_none() {
         send_confirmation_link(user);
     }
-    session::flash("We sent a new confirmation link. It works for 7 days.").await?;
+    session::flash(&i18n::tr!(context::lang(), "account-flash-resent")).await?;
     leptos_axum::redirect("/account");
     Ok(())
 }
@@ -270,7 +276,7 @@ pub async fn update_profile(
             start_email_change(&state, update.user, new_email);
             session::flash(&message).await?;
         }
-        None => session::flash("Your profile is saved.").await?,
+        None => session::flash(&i18n::tr!(context::lang(), "account-flash-saved")).await?,
     }
     leptos_axum::redirect("/account");
     Ok(())
@@ -296,7 +302,7 @@ pub async fn change_password(
     )
     .await
     .map_err(|refused| AppError::from(refused).respond())?;
-    session::flash("Your password is changed. You’ve been logged out everywhere else.").await?;
+    session::flash(&i18n::tr!(context::lang(), "account-flash-password")).await?;
     leptos_axum::redirect("/account");
     Ok(())
 }
@@ -313,8 +319,9 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     }
     let state = context::state()?;
     let (db, base_url) = (state.db.clone(), state.base_url.clone());
+    let language = context::lang();
     mail::in_background(&state, "password reset", async move {
-        reset::request(&db, &email, &base_url, Utc::now())
+        reset::request(&db, &email, &base_url, language, Utc::now())
             .await
             .map(|email| email.into_iter().collect())
     });

@@ -100,8 +100,7 @@ pub async fn stop_feed(#[server(default)] trip: String) -> Result<(), AppError> 
         .await
         .map_err(|error| AppError::from(error).respond())?;
     session::take_once(&new_address_key(scope)).await?;
-    session::flash("The calendar address is turned off. Calendars subscribed to it stop updating.")
-        .await?;
+    session::flash(&i18n::tr!(context::lang(), "takeaway-feed-turned-off")).await?;
     leptos_axum::redirect(&back_to(scope));
     Ok(())
 }

@@ -13,6 +13,7 @@ use domain::{
     sharing::{self, ShareLink, Shown},
     trips::service as trips,
 };
+use i18n::tr;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +90,7 @@ pub async fn invite_member(trip_id: String, email: String, role: String) -> Resu
         &email,
         &role,
         &state.base_url,
+        context::lang(),
         Utc::now(),
     )
     .await
@@ -99,7 +101,12 @@ pub async fn invite_member(trip_id: String, email: String, role: String) -> Resu
         other => failed(other),
     })?;
     super::mail::in_background(&state, "invitation", async move { Ok(vec![mail]) });
-    session::flash(&format!("Invitation sent to {}.", invitation.email)).await?;
+    session::flash(&tr!(
+        context::lang(),
+        "members-flash-invited",
+        email = invitation.email.as_str()
+    ))
+    .await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -110,12 +117,24 @@ pub async fn resend_invitation(trip_id: String, invitation_id: String) -> Result
     let trip = self::trip_id(&trip_id)?;
     let id: InvitationId = invitation_id.parse().map_err(failed)?;
     let state = context::state()?;
-    let (invitation, mail) =
-        members::resend(&state.db, &actor, trip, id, &state.base_url, Utc::now())
-            .await
-            .map_err(failed)?;
+    let (invitation, mail) = members::resend(
+        &state.db,
+        &actor,
+        trip,
+        id,
+        &state.base_url,
+        context::lang(),
+        Utc::now(),
+    )
+    .await
+    .map_err(failed)?;
     super::mail::in_background(&state, "invitation", async move { Ok(vec![mail]) });
-    session::flash(&format!("Invitation sent again to {}.", invitation.email)).await?;
+    session::flash(&tr!(
+        context::lang(),
+        "members-flash-resent",
+        email = invitation.email.as_str()
+    ))
+    .await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -129,7 +148,7 @@ pub async fn revoke_invitation(trip_id: String, invitation_id: String) -> Result
     members::revoke(&db, &actor, trip, id, Utc::now())
         .await
         .map_err(failed)?;
-    session::flash("Invitation withdrawn: its link no longer works.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-withdrawn")).await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -147,7 +166,7 @@ pub async fn change_member_role(
     members::change_role(&db, &actor, trip, user, &role)
         .await
         .map_err(failed)?;
-    session::flash("Role changed.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-role-changed")).await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -161,7 +180,7 @@ pub async fn remove_member(trip_id: String, user_id: String) -> Result<(), AppEr
     members::remove(&db, &actor, trip, user)
         .await
         .map_err(failed)?;
-    session::flash("Removed from the trip.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-removed")).await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -175,7 +194,7 @@ pub async fn hand_over_trip(trip_id: String, user_id: String) -> Result<(), AppE
     members::hand_over(&db, &actor, trip, user)
         .await
         .map_err(failed)?;
-    session::flash("The trip is theirs now; you are an editor.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-handed-over")).await?;
     leptos_axum::redirect(&members_url(trip));
     Ok(())
 }
@@ -186,7 +205,7 @@ pub async fn leave_trip(trip_id: String) -> Result<(), AppError> {
     let trip = self::trip_id(&trip_id)?;
     let db = context::db()?;
     members::leave(&db, &actor, trip).await.map_err(failed)?;
-    session::flash("You left the trip.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-left")).await?;
     leptos_axum::redirect("/trips");
     Ok(())
 }
@@ -222,7 +241,7 @@ pub async fn revoke_share_link(trip_id: String) -> Result<(), AppError> {
     let trip = self::trip_id(&trip_id)?;
     let db = context::db()?;
     sharing::revoke(&db, &actor, trip).await.map_err(failed)?;
-    session::flash("The share link was deleted: it no longer works.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-link-deleted")).await?;
     leptos_axum::redirect(&format!("{}#share", members_url(trip)));
     Ok(())
 }
@@ -247,13 +266,13 @@ pub async fn answer_invitation(invitation_id: String, answer: String) -> Result<
         let trip = members::accept(&db, &actor, Which::Id(id), now)
             .await
             .map_err(failed)?;
-        session::flash("You joined the trip.").await?;
+        session::flash(&tr!(context::lang(), "members-flash-joined")).await?;
         leptos_axum::redirect(&format!("/trips/{trip}"));
     } else {
         members::decline(&db, Some(&actor), Which::Id(id), now)
             .await
             .map_err(failed)?;
-        session::flash("Invitation declined.").await?;
+        session::flash(&tr!(context::lang(), "members-flash-declined")).await?;
         leptos_axum::redirect("/trips");
     }
     Ok(())
@@ -295,13 +314,13 @@ pub async fn answer_invitation_link(token: String, answer: String) -> Result<(),
         let trip = members::accept(&db, &actor, Which::Link(&token), now)
             .await
             .map_err(gone)?;
-        session::flash("You joined the trip.").await?;
+        session::flash(&tr!(context::lang(), "members-flash-joined")).await?;
         leptos_axum::redirect(&format!("/trips/{trip}"));
     } else {
         members::decline(&db, actor.as_ref(), Which::Link(&token), now)
             .await
             .map_err(gone)?;
-        session::flash("Invitation declined.").await?;
+        session::flash(&tr!(context::lang(), "members-flash-declined")).await?;
         leptos_axum::redirect(if actor.is_some() { "/trips" } else { "/" });
     }
     Ok(())
@@ -342,7 +361,7 @@ pub async fn sign_up_invited(
         .await
         .map_err(keep)?;
     session::start(user.id.into()).await?;
-    session::flash("Welcome! You joined the trip.").await?;
+    session::flash(&tr!(context::lang(), "members-flash-welcome")).await?;
     leptos_axum::redirect(&format!("/trips/{trip}"));
     Ok(())
 }

@@ -21,7 +21,7 @@ pub mod mail;
 fn conflict(
     last: Option<domain::history::Change>,
     zone: &str,
-    labels: &[(&str, &str)],
+    labels: &[(&str, String)],
     theirs: &[(&str, &str)],
     yours: &[(&str, &str)],
     version: i64,
@@ -33,13 +33,15 @@ fn conflict(
             .map(|(_, value)| value.trim().to_string())
             .unwrap_or_default()
     };
+    let l = crate::context::lang();
     let who = match &last {
-        Some(change) if !change.who.is_empty() => format!(
-            "Changed by {} at {} since you opened it.",
-            change.who,
-            domain::calendar::time_in(change.at, zone)
+        Some(change) if !change.who.is_empty() => i18n::tr!(
+            l,
+            "form-conflict-by",
+            who = change.who.as_str(),
+            time = domain::calendar::time_in(change.at, zone)
         ),
-        _ => "Someone changed this since you opened it.".to_string(),
+        _ => i18n::tr!(l, "form-conflict-someone"),
     };
     let mut errors = domain::FormErrors::with_form(who).keeping(yours);
     errors
@@ -50,7 +52,7 @@ fn conflict(
         .filter_map(|(name, label)| {
             let (theirs, yours) = (value(theirs, name), value(yours, name));
             (theirs != yours).then(|| domain::Difference {
-                label: (*label).to_string(),
+                label: label.clone(),
                 theirs,
                 yours,
             })

@@ -1,6 +1,7 @@
 //! The account page: profile, appearance, password, and the traveler's data.
 
 use domain::accounts::model::Theme;
+use i18n::{Language, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,13 +12,13 @@ use crate::{
     views::{take_along::CalendarFeed, trip_fields::zone_options},
 };
 
-fn home_zone_options() -> OptionGroups {
+fn home_zone_options(l: Language) -> OptionGroups {
     let mut options = zone_options();
     options.insert(
         0,
         (
             String::new(),
-            vec![(String::new(), "Not chosen (UTC)".to_string())],
+            vec![(String::new(), tr!(l, "account-zone-none"))],
         ),
     );
     options
@@ -34,45 +35,49 @@ pub fn AccountPage() -> impl IntoView {
     let profile_errors = errors_of(profile.value());
     let password_errors = errors_of(password.value());
     view! {
-        <Title text="Your account"/>
+        <Title text=tr!(l, "account-title")/>
             <section class="account" aria-labelledby="account-heading">
-                <h1 id="account-heading">"Your account"</h1>
+                <h1 id="account-heading">{tr!(l, "account-title")}</h1>
                 // The user the server looked up for this page (as for the header).
                 {page_user().map(|user| view! {
                     {user.email_unconfirmed.then(|| view! {
                         <div class="reminder">
-                            <p>"Your email address, "<strong>{user.email.clone()}</strong>
-                                ", is not confirmed yet. Confirm it so password reset links reach you."</p>
+                            <p>{tr!(l, "account-unconfirmed-before")}" "<strong>{user.email.clone()}</strong>
+                                {tr!(l, "account-unconfirmed-after")}</p>
                             <ActionForm action=resend attr:class="inline-form">
                                 <button class="button button--small button--secondary" type="submit">
-                                    "Send me a confirmation link"
+                                    {tr!(l, "account-resend")}
                                 </button>
                             </ActionForm>
                         </div>
                     })}
-                    <h2>"Profile"</h2>
+                    <h2>{tr!(l, "account-profile-title")}</h2>
                     <ActionForm action=profile attr:class="form" attr:novalidate=true>
                         <FormAlert errors=profile_errors/>
-                        <Field label="Your name" name="display_name" autocomplete="name"
+                        <Field label=tr!(l, "account-name") name="display_name" autocomplete="name"
                             initial=user.display_name.clone() errors=profile_errors/>
-                        <Field label="Email" name="email" kind="email" autocomplete="email"
+                        <Field label=tr!(l, "account-email") name="email" kind="email" autocomplete="email"
                             initial=user.email.clone() errors=profile_errors
-                            hint="A new address changes once you open the link we send to it."/>
-                        <SelectField label="Home time zone" name="time_zone" options=home_zone_options()
+                            hint=tr!(l, "account-email-hint")/>
+                        <SelectField label=tr!(l, "account-zone") name="time_zone" options=home_zone_options(l)
                             initial=Signal::stored(user.time_zone.clone().unwrap_or_default())
-                            hint="New trips start in this zone, and your trips list counts days from here."
+                            hint=tr!(l, "account-zone-hint")
                             errors=profile_errors/>
-                        <Field label="Your password" name="password" kind="password"
+                        <Field label=tr!(l, "account-password") name="password" kind="password"
                             autocomplete="current-password" errors=profile_errors
-                            hint="Needed only to change your email."/>
-                        <button class="button" type="submit">"Save profile"</button>
+                            hint=tr!(l, "account-password-hint")/>
+                        <button class="button" type="submit">{tr!(l, "account-profile-save")}</button>
                     </ActionForm>
-                    <h2>"Appearance"</h2>
+                    <h2>{tr!(l, "account-appearance-title")}</h2>
                     <ActionForm action=appearance attr:class="form">
                         <input type="hidden" name="back" value="/account"/>
                         <fieldset class="choices">
-                            <legend>"Theme"</legend>
-                            {[(Theme::System, "Match this device"), (Theme::Light, "Light"), (Theme::Dark, "Dark")]
+                            <legend>{tr!(l, "account-theme")}</legend>
+                            {[
+                                (Theme::System, tr!(l, "account-theme-system")),
+                                (Theme::Light, tr!(l, "account-theme-light")),
+                                (Theme::Dark, tr!(l, "account-theme-dark")),
+                            ]
                                 .map(|(theme, label)| view! {
                                     <label class="checkbox">
                                         <input type="radio" name="theme" value={<&str>::from(theme)} checked=user.theme == theme/>
@@ -81,14 +86,14 @@ pub fn AccountPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </fieldset>
-                        <button class="button" type="submit">"Save theme"</button>
+                        <button class="button" type="submit">{tr!(l, "account-theme-save")}</button>
                     </ActionForm>
-                    <h2 id="language-heading">{i18n::tr!(l, "account-language-title")}</h2>
+                    <h2 id="language-heading">{tr!(l, "account-language-title")}</h2>
                     <ActionForm action=language attr:class="form">
                         <input type="hidden" name="back" value="/account"/>
                         <fieldset class="choices" aria-describedby="language-hint">
-                            <legend>{i18n::tr!(l, "account-language-legend")}</legend>
-                            {i18n::Language::ALL
+                            <legend>{tr!(l, "account-language-legend")}</legend>
+                            {Language::ALL
                                 .map(|choice| view! {
                                     <label class="checkbox">
                                         <input type="radio" name="language" value=choice.code()
@@ -98,21 +103,21 @@ pub fn AccountPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </fieldset>
-                        <p class="field__hint" id="language-hint">{i18n::tr!(l, "account-language-hint")}</p>
-                        <button class="button" type="submit">{i18n::tr!(l, "account-language-save")}</button>
+                        <p class="field__hint" id="language-hint">{tr!(l, "account-language-hint")}</p>
+                        <button class="button" type="submit">{tr!(l, "account-language-save")}</button>
                     </ActionForm>
                 })}
-                <h2>"Change password"</h2>
+                <h2>{tr!(l, "account-password-title")}</h2>
                 <ActionForm action=password attr:class="form" attr:novalidate=true>
                     <FormAlert errors=password_errors/>
-                    <Field label="Current password" name="current_password" kind="password"
+                    <Field label=tr!(l, "account-current-password") name="current_password" kind="password"
                         autocomplete="current-password" errors=password_errors/>
-                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password"
-                        hint="At least 8 characters. Changing it logs you out on your other devices."
+                    <Field label=tr!(l, "account-new-password") name="new_password" kind="password"
+                        autocomplete="new-password" hint=tr!(l, "account-new-password-hint")
                         errors=password_errors/>
-                    <Field label="Confirm new password" name="password_confirmation" kind="password"
+                    <Field label=tr!(l, "account-confirm-password") name="password_confirmation" kind="password"
                         autocomplete="new-password" errors=password_errors/>
-                    <button class="button" type="submit">"Change password"</button>
+                    <button class="button" type="submit">{tr!(l, "account-password-save")}</button>
                 </ActionForm>
                 <CalendarFeed trip=String::new() heading_level=2/>
                 <YourData/>
@@ -123,25 +128,23 @@ pub fn AccountPage() -> impl IntoView {
 /// The "Your data" part of the account page: download everything, or go to deletion.
 #[component]
 pub fn YourData() -> impl IntoView {
+    let l = lang();
     view! {
-        <h2 id="your-data">"Your data"</h2>
-        <p>
-            "Download everything your account holds — your profile, and every trip with its "
-            "activities — as one JSON file."
-        </p>
+        <h2 id="your-data">{tr!(l, "account-data-title")}</h2>
+        <p>{tr!(l, "account-data-text")}</p>
         // `download` (and `rel=external`) keep the router from treating the file as a page.
         <p>
             <a class="button button--secondary" href="/account/export" download rel="external">
-                "Download my data"
+                {tr!(l, "account-data-download")}
             </a>
         </p>
         <p>
-            "Have a trip from another Travel Planner, or one you exported before? "
-            <a href="/trips/import">"Import trips from a JSON file…"</a>
+            {tr!(l, "account-data-import")}" "
+            <a href="/trips/import">{tr!(l, "account-data-import-link")}</a>
         </p>
         <p>
-            "Deleting your account removes it and all your trips for good. "
-            <a href="/account/delete">"Delete my account…"</a>
+            {tr!(l, "account-data-delete")}" "
+            <a href="/account/delete">{tr!(l, "account-data-delete-link")}</a>
         </p>
     }
 }

@@ -6,6 +6,7 @@ use domain::{
     map::TripMap,
     trips::model::parse_date,
 };
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ use crate::{
     scaffold::{Loaded, NotFound, route_param},
     session,
     views::{
-        map::{MapPanel, PlanExtras, allow_map_tiles},
+        map::{MapPanel, MapScope, PlanExtras, allow_map_tiles},
         plan::{DaysView, day_heading},
     },
 };
@@ -92,8 +93,9 @@ pub fn DayPage() -> impl IntoView {
         |(id, date)| get_day_page(id, date),
     );
     let settings = context::state().ok();
+    let l = context::lang();
     view! {
-        <Loaded data=page loading="Loading the day…" render=move |DayPageData { plan, index, map, stored, editable }| {
+        <Loaded data=page loading=tr!(l, "plan-day-loading") render=move |DayPageData { plan, index, map, stored, editable }| {
             let Some(day) = plan.days.get(index).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
@@ -102,11 +104,11 @@ pub fn DayPage() -> impl IntoView {
                 index
                     .checked_add_signed(offset)
                     .and_then(|i| plan.days.get(i))
-                    .map(|d| (format!("/trips/{}/days/{}", plan.trip.id, d.date), day_heading(d)))
+                    .map(|d| (format!("/trips/{}/days/{}", plan.trip.id, d.date), day_heading(l, d)))
             };
             let (previous, next) = (link(-1), link(1));
             let back = format!("/trips/{}/days/{}", plan.trip.id, day.date);
-            let heading = day_heading(&day);
+            let heading = day_heading(l, &day);
             let single = TripPlan {
                 days: vec![day],
                 ..plan.clone()
@@ -122,12 +124,12 @@ pub fn DayPage() -> impl IntoView {
             if has_map {
                 allow_map_tiles();
             }
-            let map_panel = has_map.then(|| view! { <MapPanel map tiles scope="the day"/> }.into_any());
+            let map_panel = has_map.then(|| view! { <MapPanel map tiles scope=MapScope::Day/> }.into_any());
             view! {
                 <Title text=format!("{heading} · {}", plan.trip.name)/>
                 <p class="back-link"><a href=trip_url>{format!("← {}", plan.trip.name)}</a></p>
                 <h1 class="day-page__title">{plan.trip.name.clone()}</h1>
-                <nav class="pager" aria-label="Other days">
+                <nav class="pager" aria-label=tr!(l, "plan-other-days")>
                     {match previous {
                         Some((url, label)) => view! { <a href=url rel="prev">{format!("← {label}")}</a> }.into_any(),
                         None => view! { <span></span> }.into_any(),

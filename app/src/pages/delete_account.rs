@@ -1,10 +1,12 @@
 //! Deleting the account, and the page after it.
 
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     actions::privacy::{DeleteAccount, deletion_preview},
+    context::lang,
     forms::{Field, FormAlert, errors_of},
     scaffold::Loaded,
 };
@@ -13,25 +15,28 @@ use crate::{
 pub fn DeleteAccountPage() -> impl IntoView {
     let action = ServerAction::<DeleteAccount>::new();
     let errors = errors_of(action.value());
-    let confirm_error = move || errors.get().field("confirm");
+    let confirm_error = move || {
+        errors
+            .get()
+            .field("confirm")
+            .map(|m| i18n::rule_message(lang(), &m))
+    };
     let shared = Resource::new(|| (), |()| deletion_preview());
+    let l = lang();
     view! {
-        <Title text="Delete your account"/>
+        <Title text=tr!(l, "account-delete-title")/>
             <section class="confirm" aria-labelledby="delete-account-heading">
-                <h1 id="delete-account-heading">"Delete your account?"</h1>
-                <p>
-                    "This deletes your account, every trip and everything planned in them, and logs "
-                    "you out on all your devices. It can’t be undone."
-                </p>
+                <h1 id="delete-account-heading">{tr!(l, "account-delete-heading")}</h1>
+                <p>{tr!(l, "account-delete-text")}</p>
                 <Loaded data=shared render=|list| view! { <SharedTrips list/> }/>
                 <p>
-                    "You may want to "
-                    <a href="/account/export" download rel="external">"download your data"</a>
-                    " first."
+                    {tr!(l, "account-delete-export")}" "
+                    <a href="/account/export" download rel="external">{tr!(l, "account-delete-export-link")}</a>
+                    {tr!(l, "account-delete-export-end")}
                 </p>
                 <ActionForm action attr:class="form" attr:novalidate=true>
                     <FormAlert errors/>
-                    <Field label="Your password" name="password" kind="password"
+                    <Field label=tr!(l, "account-delete-password") name="password" kind="password"
                         autocomplete="current-password" errors/>
                     <div class="field" class:field--invalid=move || confirm_error().is_some()>
                         <label class="checkbox" for="field-confirm">
@@ -39,7 +44,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                                 required=true
                                 aria-invalid=move || confirm_error().map(|_| "true")
                                 aria-describedby=move || confirm_error().map(|_| "field-confirm-error")/>
-                            <span>"I understand that my account and all my trips will be deleted for good."</span>
+                            <span>{tr!(l, "account-delete-confirm")}</span>
                         </label>
                         {move || confirm_error().map(|message| view! {
                             <p class="field__error" id="field-confirm-error">{message}</p>
@@ -48,9 +53,9 @@ pub fn DeleteAccountPage() -> impl IntoView {
                     <div class="confirm__actions">
                         <button type="submit" class="button button--danger"
                             disabled=move || action.pending().get()>
-                            "Delete my account"
+                            {tr!(l, "account-delete-submit")}
                         </button>
-                        <a class="button button--secondary" href="/account">"Keep my account"</a>
+                        <a class="button button--secondary" href="/account">{tr!(l, "account-delete-keep")}</a>
                     </div>
                 </ActionForm>
             </section>
@@ -60,15 +65,13 @@ pub fn DeleteAccountPage() -> impl IntoView {
 /// Where a deleted account lands (with or without JavaScript).
 #[component]
 pub fn GoodbyePage() -> impl IntoView {
+    let l = lang();
     view! {
-        <Title text="Your account is deleted"/>
+        <Title text=tr!(l, "account-goodbye-title")/>
         <section class="prose" aria-labelledby="goodbye-heading">
-            <h1 id="goodbye-heading">"Your account is deleted"</h1>
-            <p>
-                "Your account, your trips and everything planned in them are gone, and you are "
-                "logged out on every device. Thank you for travelling with us."
-            </p>
-            <p><a class="button" href="/">"Back to the start"</a></p>
+            <h1 id="goodbye-heading">{tr!(l, "account-goodbye-title")}</h1>
+            <p>{tr!(l, "account-goodbye-text")}</p>
+            <p><a class="button" href="/">{tr!(l, "account-goodbye-home")}</a></p>
         </section>
     }
 }
@@ -76,20 +79,22 @@ pub fn GoodbyePage() -> impl IntoView {
 /// The shared trips the traveler owns, and who takes each over (or that it goes too).
 #[component]
 fn SharedTrips(list: Vec<domain::members::Succession>) -> impl IntoView {
+    let l = lang();
     (!list.is_empty()).then(|| {
         let items = list
             .into_iter()
             .map(|succession| {
-                let what = match succession.next_owner {
-                    Some(owner) => format!("“{}” goes to {owner}, its longest-standing editor.", succession.trip_name),
-                    None => format!("“{}” has no editor to take it over: it is deleted, and its viewers lose it.", succession.trip_name),
+                let trip = succession.trip_name.as_str();
+                let what = match succession.next_owner.as_deref() {
+                    Some(owner) => tr!(l, "account-delete-goes-to", trip = trip, owner = owner),
+                    None => tr!(l, "account-delete-no-heir", trip = trip),
                 };
                 view! { <li>{what}</li> }
             })
             .collect_view();
         view! {
             <div class="panel panel--warning">
-                <p><strong>"You share some of your trips:"</strong></p>
+                <p><strong>{tr!(l, "account-delete-shared")}</strong></p>
                 <ul>{items}</ul>
             </div>
         }

@@ -2,6 +2,7 @@
 //! with the place picked and what the form held.
 
 use domain::{itinerary::model::ActivityDraft, places::model::Place};
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -11,6 +12,7 @@ use crate::{
         itinerary::{ActivityInTrip, UpdateActivity, get_activity},
         places::get_place,
     },
+    context::lang,
     error::AppError,
     forms::{ConflictView, errors_of},
     scaffold::{Loaded, route_param},
@@ -42,8 +44,9 @@ pub fn EditActivityPage() -> impl IntoView {
     );
     let action = ServerAction::<UpdateActivity>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Title text="Edit activity"/>
+        <Title text=tr!(l, "form-edit-activity-title")/>
         <Loaded data render=move |(ActivityInTrip { trip, activity }, place): (ActivityInTrip, Option<Place>)| {
             let params = query.read_untracked();
             let mut initial = match carried(&params, PickFor::Activity) {
@@ -61,7 +64,7 @@ pub fn EditActivityPage() -> impl IntoView {
             view! {
                 <section class="form-page" aria-labelledby="edit-activity-heading">
                     <p class="back-link"><a href=back.clone()>{format!("← {}", trip.name)}</a></p>
-                    <h1 id="edit-activity-heading">"Edit activity"</h1>
+                    <h1 id="edit-activity-heading">{tr!(l, "form-edit-activity-title")}</h1>
                     <ConflictView errors reload=format!("/trips/{}/activities/{}/edit", trip.id, activity.id)/>
                     <PickNotice pick place/>
                     <ActionForm action attr:class="form form--wide" attr:novalidate=true>
@@ -69,8 +72,8 @@ pub fn EditActivityPage() -> impl IntoView {
                         <input type="hidden" name="version" value=move || errors.get().value("version").unwrap_or_else(|| version.to_string())/>
                         <ActivityFields trip initial errors search/>
                         <div class="form__actions">
-                            <button class="button" type="submit" disabled=move || action.pending().get()>"Save activity"</button>
-                            <a class="button button--ghost" href=back>"Cancel"</a>
+                            <button class="button" type="submit" disabled=move || action.pending().get()>{tr!(l, "form-edit-activity-submit")}</button>
+                            <a class="button button--ghost" href=back>{tr!(l, "form-cancel")}</a>
                         </div>
                     </ActionForm>
                 </section>

@@ -5,6 +5,7 @@ use domain::{
     places::model::Place,
     trips::model::{Trip, TripDraft},
 };
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -14,6 +15,7 @@ use crate::{
         places::get_place,
         trips::{UpdateTrip, get_trip},
     },
+    context::lang,
     error::AppError,
     forms::{ConflictView, errors_of},
     scaffold::{Loaded, route_param},
@@ -40,8 +42,9 @@ pub fn EditTripPage() -> impl IntoView {
     );
     let action = ServerAction::<UpdateTrip>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Loaded data loading="Loading…" render=move |(trip, place): (Trip, Option<Place>)| {
+        <Loaded data loading=tr!(l, "loading") render=move |(trip, place): (Trip, Option<Place>)| {
             let params = query.read_untracked();
             let mut initial = match carried(&params, PickFor::Trip) {
                 Some(fields) => trip_draft(&fields),
@@ -57,10 +60,10 @@ pub fn EditTripPage() -> impl IntoView {
             let back = format!("/trips/{}", trip.id);
             let version = trip.version;
             view! {
-                <Title text=format!("Edit {}", trip.name)/>
+                <Title text=tr!(l, "form-edit-trip-title", name = trip.name.as_str())/>
                 <section class="form-page" aria-labelledby="edit-trip-heading">
-                    <p class="back-link"><a href=back.clone()>"← Back to the trip"</a></p>
-                    <h1 id="edit-trip-heading">"Edit trip"</h1>
+                    <p class="back-link"><a href=back.clone()>{tr!(l, "form-back-to-trip")}</a></p>
+                    <h1 id="edit-trip-heading">{tr!(l, "form-edit-trip-heading")}</h1>
                     <ConflictView errors reload=format!("/trips/{}/edit", trip.id)/>
                     <PickNotice pick place/>
                     <ActionForm action attr:class="form form--wide" attr:novalidate=true>
@@ -70,12 +73,12 @@ pub fn EditTripPage() -> impl IntoView {
                             <TripFields initial zone errors search/>
                             <label class="checkbox">
                                 <input type="checkbox" name="shift_activities" value="on" checked=true/>
-                                "If the first day changes, move every planned activity by the same number of days"
+                                {tr!(l, "form-edit-trip-shift")}
                             </label>
                         </div>
                         <div class="form__actions">
-                            <button class="button" type="submit">"Save changes"</button>
-                            <a class="button button--ghost" href=back>"Cancel"</a>
+                            <button class="button" type="submit">{tr!(l, "form-edit-trip-submit")}</button>
+                            <a class="button button--ghost" href=back>{tr!(l, "form-cancel")}</a>
                         </div>
                     </ActionForm>
                 </section>

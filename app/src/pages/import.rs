@@ -3,20 +3,23 @@
 //! the server's upload routes; a file with problems comes back here with each one listed.
 
 use domain::trips::model::Trip;
+use i18n::{Language, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     actions::imports::{ImportPage, get_import_page},
-    format::format_date,
+    context::lang,
+    format::day_date,
     scaffold::{not_found_or, route_param},
 };
 
-/// The largest file, as people read it.
-const SIZE_LIMIT: &str = "768 KB";
+/// The largest file in KB, as people read it.
+const SIZE_LIMIT_KB: u32 = 768;
 
 #[component]
 fn Problems(problems: Vec<String>) -> impl IntoView {
+    let l = lang();
     (!problems.is_empty()).then(|| {
         let shown = problems.len().min(domain::takeaway::import::PROBLEMS_SHOWN);
         let more = problems.len() - shown;
@@ -27,9 +30,9 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="form-alert import-problems" role="alert" id="import-problems" tabindex="-1">
-                <p><strong>"Nothing was imported: the file has problems."</strong>" Fix them and send it again."</p>
+                <p><strong>{tr!(l, "takeaway-import-failed")}</strong>" "{tr!(l, "takeaway-import-fix")}</p>
                 <ul>{items}</ul>
-                {(more > 0).then(|| view! { <p>{format!("…and {more} more.")}</p> })}
+                {(more > 0).then(|| view! { <p>{tr!(l, "takeaway-import-more", count = more)}</p> })}
             </div>
         }
     })
@@ -37,27 +40,28 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
 
 #[component]
 pub fn ImportTripsPage() -> impl IntoView {
+    let l = lang();
     let page = Resource::new(|| (), |()| get_import_page(String::new()));
     view! {
-        <Title text="Import trips"/>
+        <Title text=tr!(l, "takeaway-import-trips")/>
         <section class="form-page" aria-labelledby="import-heading">
-            <p class="back-link"><a href="/trips">"← All trips"</a></p>
-            <h1 id="import-heading">"Import trips"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="back-link"><a href="/trips">{tr!(l, "takeaway-import-all-trips")}</a></p>
+            <h1 id="import-heading">{tr!(l, "takeaway-import-trips")}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(ImportPage { problems, .. }) => view! {
                             <Problems problems/>
-                            <p>"Choose a JSON file exported from Travel Planner — a trip’s “Everything (JSON)” file, or “Download my data” from your account. Each trip in it becomes a new trip of yours; nothing you have changes."</p>
+                            <p>{tr!(l, "takeaway-import-trips-text")}</p>
                             <form class="form" method="post" action="/trips/import/upload" enctype="multipart/form-data">
                                 <div class="field">
-                                    <label for="import-file">"File"</label>
+                                    <label for="import-file">{tr!(l, "takeaway-import-file")}</label>
                                     <input id="import-file" type="file" name="file" required accept=".json,application/json" aria-describedby="import-file-hint"/>
-                                    <p class="field__hint" id="import-file-hint">{format!("Up to {SIZE_LIMIT}.")}</p>
+                                    <p class="field__hint" id="import-file-hint">{tr!(l, "takeaway-import-up-to", kb = SIZE_LIMIT_KB)}</p>
                                 </div>
                                 <div class="form__actions">
-                                    <button class="button" type="submit">"Import"</button>
-                                    <a class="button button--ghost" href="/trips">"Cancel"</a>
+                                    <button class="button" type="submit">{tr!(l, "takeaway-import-submit")}</button>
+                                    <a class="button button--ghost" href="/trips">{tr!(l, "takeaway-import-cancel")}</a>
                                 </div>
                             </form>
                         }.into_any(),
@@ -71,13 +75,14 @@ pub fn ImportTripsPage() -> impl IntoView {
 
 #[component]
 pub fn ImportIntoTripPage() -> impl IntoView {
+    let l = lang();
     let id = route_param("id");
     let page = Resource::new(move || id.get(), get_import_page);
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(ImportPage { trip: Some(trip), problems }) => into_trip(trip, problems).into_any(),
+                    Ok(ImportPage { trip: Some(trip), problems }) => into_trip(l, trip, problems).into_any(),
                     Ok(_) => not_found_or(crate::error::AppError::NotFound),
                     Err(error) => not_found_or(error),
                 }
@@ -86,7 +91,7 @@ pub fn ImportIntoTripPage() -> impl IntoView {
     }
 }
 
-fn into_trip(trip: Trip, problems: Vec<String>) -> impl IntoView {
+fn into_trip(l: Language, trip: Trip, problems: Vec<String>) -> impl IntoView {
     let back = format!("/trips/{}", trip.id);
     let action = format!("/trips/{}/import/upload", trip.id);
     let days = trip
@@ -95,30 +100,30 @@ fn into_trip(trip: Trip, problems: Vec<String>) -> impl IntoView {
         .take_while(|day| *day <= trip.end_date)
         .enumerate()
         .map(|(index, day)| {
-            view! { <option value=day.to_string()>{format!("Day {} · {}", index + 1, format_date(day))}</option> }
+            view! { <option value=day.to_string()>{tr!(l, "takeaway-import-day-option", number = index + 1, date = day_date(l, day))}</option> }
         })
         .collect_view();
     view! {
-        <Title text=format!("Import into {}", trip.name)/>
+        <Title text=tr!(l, "takeaway-import-into-title", trip = trip.name.as_str())/>
         <section class="form-page" aria-labelledby="import-heading">
             <p class="back-link"><a href=back.clone()>{format!("← {}", trip.name)}</a></p>
-            <h1 id="import-heading">{format!("Import into “{}”", trip.name)}</h1>
+            <h1 id="import-heading">{tr!(l, "takeaway-import-into", trip = trip.name.as_str())}</h1>
             <Problems problems/>
-            <p>"Events from a calendar file (.ics) become activities at their times in this trip’s time zone; events on other days are left out. Places from a GPX or KML file are added to the day you choose."</p>
+            <p>{tr!(l, "takeaway-import-into-text")}</p>
             <form class="form" method="post" action=action enctype="multipart/form-data">
                 <div class="field">
-                    <label for="import-file">"File"</label>
+                    <label for="import-file">{tr!(l, "takeaway-import-file")}</label>
                     <input id="import-file" type="file" name="file" required accept=".ics,.gpx,.kml,text/calendar,application/gpx+xml,application/vnd.google-earth.kml+xml" aria-describedby="import-file-hint"/>
-                    <p class="field__hint" id="import-file-hint">{format!("A calendar (.ics), GPX or KML file, up to {SIZE_LIMIT}.")}</p>
+                    <p class="field__hint" id="import-file-hint">{tr!(l, "takeaway-import-kinds", kb = SIZE_LIMIT_KB)}</p>
                 </div>
                 <div class="field">
-                    <label for="import-day">"Day for places"</label>
+                    <label for="import-day">{tr!(l, "takeaway-import-day")}</label>
                     <select id="import-day" name="day" aria-describedby="import-day-hint">{days}</select>
-                    <p class="field__hint" id="import-day-hint">"GPX and KML places go to this day. Calendar events keep their own days."</p>
+                    <p class="field__hint" id="import-day-hint">{tr!(l, "takeaway-import-day-hint")}</p>
                 </div>
                 <div class="form__actions">
-                    <button class="button" type="submit">"Import"</button>
-                    <a class="button button--ghost" href=back>"Cancel"</a>
+                    <button class="button" type="submit">{tr!(l, "takeaway-import-submit")}</button>
+                    <a class="button button--ghost" href=back>{tr!(l, "takeaway-import-cancel")}</a>
                 </div>
             </form>
         </section>

@@ -1,11 +1,13 @@
 //! Log-in.
 
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     actions::accounts::LogIn,
+    context::lang,
     forms::{Field, FormAlert, errors_of},
 };
 
@@ -15,19 +17,24 @@ pub fn LoginPage() -> impl IntoView {
     let errors = errors_of(action.value());
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    let l = lang();
     view! {
-        <Title text="Log in"/>
+        <Title text=tr!(l, "auth-log-in")/>
         <section class="auth" aria-labelledby="login-heading">
-            <h1 id="login-heading">"Welcome back"</h1>
+            <h1 id="login-heading">{tr!(l, "auth-login-heading")}</h1>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <FormAlert errors/>
                 <input type="hidden" name="next" value=next/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
-                <Field label="Password" name="password" kind="password" autocomplete="current-password" errors/>
-                <button class="button" type="submit" disabled=move || action.pending().get()>"Log in"</button>
+                <Field label=tr!(l, "auth-email") name="email" kind="email" autocomplete="email" errors/>
+                <Field label=tr!(l, "auth-password") name="password" kind="password" autocomplete="current-password"
+                    errors/>
+                <button class="button" type="submit" disabled=move || action.pending().get()>
+                    {tr!(l, "auth-log-in")}
+                </button>
             </ActionForm>
-            <p class="auth__switch"><a href="/forgot-password">"Forgot your password?"</a></p>
-            <p class="auth__switch">"New here? " <a href="/signup">"Create an account"</a></p>
+            <p class="auth__switch"><a href="/forgot-password">{tr!(l, "auth-login-forgot")}</a></p>
+            <p class="auth__switch">{tr!(l, "auth-login-new")}" "
+                <a href="/signup">{tr!(l, "auth-login-create")}</a></p>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use domain::{
     members::{Invitation, Member},
     sharing::ShareLink,
 };
+use i18n::{Language, tr};
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 
@@ -15,30 +16,44 @@ use crate::{
         ChangeMemberRole, CreateShareLink, HandOverTrip, InviteMember, LeaveTrip, MembersPage,
         RemoveMember, ResendInvitation, RevokeInvitation, RevokeShareLink, get_members_page,
     },
+    context::lang,
     forms::{Field, FormAlert, errors_of},
     scaffold::{Loaded, route_param},
 };
 
-pub fn role_name(role: Role) -> &'static str {
+/// A role's name on the pages (`domain::members::role_label` stays the API's English).
+pub fn role_name(l: Language, role: Role) -> String {
     match role {
-        Role::Owner => "Owner",
-        Role::Editor => "Editor",
-        Role::Viewer => "Viewer",
+        Role::Owner => tr!(l, "members-role-owner"),
+        Role::Editor => tr!(l, "members-role-editor"),
+        Role::Viewer => tr!(l, "members-role-viewer"),
+    }
+}
+
+/// A date on this page: `7 Mar 2027` (`7 Mar` without the year) in English, as the page always
+/// wrote it (ICU's British English would write September `Sept`); the language's own date in
+/// German and French.
+fn page_date(l: Language, at: chrono::DateTime<chrono::Utc>, english: &str) -> String {
+    match l {
+        Language::En => at.format(english).to_string(),
+        _ => i18n::format::date(l, at.date_naive()),
     }
 }
 
 #[component]
 pub fn MembersPageView() -> impl IntoView {
+    let l = lang();
     let id = route_param("id");
     let page = Resource::new(move || id.get(), get_members_page);
     view! {
-        <Title text="Members"/>
-        <Loaded data=page loading="Loading the members…" render=|page: MembersPage| view! { <Members page/> }/>
+        <Title text=tr!(l, "members-title")/>
+        <Loaded data=page loading=tr!(l, "members-loading") render=|page: MembersPage| view! { <Members page/> }/>
     }
 }
 
 #[component]
 fn Members(page: MembersPage) -> impl IntoView {
+    let l = lang();
     let trip = page.trip_id.to_string();
     let owner = page.role.may(Right::ManageMembers);
     let rows = page
@@ -53,11 +68,11 @@ fn Members(page: MembersPage) -> impl IntoView {
     let leave = page.role.may(Right::Leave).then(|| {
         view! {
             <section class="panel" aria-labelledby="leave-heading">
-                <h2 id="leave-heading" class="section-title">"Leave this trip"</h2>
-                <p>"You will no longer see it. Its owner can invite you again."</p>
+                <h2 id="leave-heading" class="section-title">{tr!(l, "members-leave-heading")}</h2>
+                <p>{tr!(l, "members-leave-text")}</p>
                 <form method="post" action=LeaveTrip::url() class="inline-form">
                     <input type="hidden" name="trip_id" value=trip.clone()/>
-                    <button class="button button--danger" type="submit">"Leave the trip"</button>
+                    <button class="button button--danger" type="submit">{tr!(l, "members-leave-submit")}</button>
                 </form>
             </section>
         }
@@ -72,12 +87,12 @@ fn Members(page: MembersPage) -> impl IntoView {
     view! {
         <section class="form-page form-page--wide" aria-labelledby="members-heading">
             <p class="back-link"><a href=format!("/trips/{trip}")>{format!("← {}", page.trip_name)}</a></p>
-            <h1 id="members-heading">"Members"</h1>
-            <p class="muted">{format!("You are {} of this trip.", match page.role {
-                Role::Owner => "the owner",
-                Role::Editor => "an editor",
-                Role::Viewer => "a viewer",
-            })}" "<a href=format!("/trips/{trip}/history")>"See its history"</a></p>
+            <h1 id="members-heading">{tr!(l, "members-title")}</h1>
+            <p class="muted">{match page.role {
+                Role::Owner => tr!(l, "members-you-are-owner"),
+                Role::Editor => tr!(l, "members-you-are-editor"),
+                Role::Viewer => tr!(l, "members-you-are-viewer"),
+            }}" "<a href=format!("/trips/{trip}/history")>{tr!(l, "members-see-history")}</a></p>
             <ul class="member-list">{rows}</ul>
             <RolesExplained/>
             {manage}
@@ -88,13 +103,14 @@ fn Members(page: MembersPage) -> impl IntoView {
 
 #[component]
 fn RolesExplained() -> impl IntoView {
+    let l = lang();
     view! {
         <details class="roles-explained">
-            <summary>"What each role can do"</summary>
+            <summary>{tr!(l, "members-roles-summary")}</summary>
             <dl>
-                <dt>"Owner"</dt><dd>"Everything: changes the trip and its plan, invites people, shares it, deletes it."</dd>
-                <dt>"Editor"</dt><dd>"Changes the trip’s details and its plan."</dd>
-                <dt>"Viewer"</dt><dd>"Sees the trip and its plan; changes nothing."</dd>
+                <dt>{role_name(l, Role::Owner)}</dt><dd>{tr!(l, "members-roles-owner")}</dd>
+                <dt>{role_name(l, Role::Editor)}</dt><dd>{tr!(l, "members-roles-editor")}</dd>
+                <dt>{role_name(l, Role::Viewer)}</dt><dd>{tr!(l, "members-roles-viewer")}</dd>
             </dl>
         </details>
     }
@@ -102,35 +118,36 @@ fn RolesExplained() -> impl IntoView {
 
 #[component]
 fn MemberRow(member: Member, trip: String, owner: bool, me: bool) -> impl IntoView {
+    let l = lang();
     let user = member.user_id.to_string();
     let name = member.name.clone();
-    let you = me.then_some(" (you)");
+    let you = me.then(|| format!(" {}", tr!(l, "members-you")));
     let controls = (owner && member.role != Role::Owner).then(|| {
         let select_id = format!("role-{user}");
         let option = |role: Role| {
-            view! { <option value={<&str>::from(role)} selected=member.role == role>{role_name(role)}</option> }
+            view! { <option value={<&str>::from(role)} selected=member.role == role>{role_name(l, role)}</option> }
         };
         view! {
             <div class="member__controls">
                 <form method="post" action=ChangeMemberRole::url() class="inline-form member__role-form">
                     <input type="hidden" name="trip_id" value=trip.clone()/>
                     <input type="hidden" name="user_id" value=user.clone()/>
-                    <label class="visually-hidden" for=select_id.clone()>{format!("Role of {name}")}</label>
+                    <label class="visually-hidden" for=select_id.clone()>{tr!(l, "members-role-of", name = name.as_str())}</label>
                     <select id=select_id name="role">
                         {option(Role::Editor)}
                         {option(Role::Viewer)}
                     </select>
-                    <button class="button button--small button--secondary" type="submit">"Change role"</button>
+                    <button class="button button--small button--secondary" type="submit">{tr!(l, "members-change-role")}</button>
                 </form>
                 <form method="post" action=HandOverTrip::url() class="inline-form">
                     <input type="hidden" name="trip_id" value=trip.clone()/>
                     <input type="hidden" name="user_id" value=user.clone()/>
-                    <button class="button button--small button--ghost" type="submit">"Make owner"<span class="visually-hidden">{format!(": {name}")}</span></button>
+                    <button class="button button--small button--ghost" type="submit">{tr!(l, "members-make-owner")}<span class="visually-hidden">{tr!(l, "members-make-owner-who", name = name.as_str())}</span></button>
                 </form>
                 <form method="post" action=RemoveMember::url() class="inline-form">
                     <input type="hidden" name="trip_id" value=trip.clone()/>
                     <input type="hidden" name="user_id" value=user.clone()/>
-                    <button class="button button--small button--ghost button--danger-text" type="submit">"Remove"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                    <button class="button button--small button--ghost button--danger-text" type="submit">{tr!(l, "members-remove")}<span class="visually-hidden">{tr!(l, "members-remove-who", name = name.as_str())}</span></button>
                 </form>
             </div>
         }
@@ -139,7 +156,7 @@ fn MemberRow(member: Member, trip: String, owner: bool, me: bool) -> impl IntoVi
         <li class="member">
             <div class="member__who">
                 <span class="member__name">{member.name.clone()}{you}</span>
-                <span class=format!("role-badge role-badge--{}", <&str>::from(member.role))>{role_name(member.role)}</span>
+                <span class=format!("role-badge role-badge--{}", <&str>::from(member.role))>{role_name(l, member.role)}</span>
             </div>
             {controls}
         </li>
@@ -148,25 +165,26 @@ fn MemberRow(member: Member, trip: String, owner: bool, me: bool) -> impl IntoVi
 
 #[component]
 fn InviteForm(trip: String) -> impl IntoView {
+    let l = lang();
     let action = ServerAction::<InviteMember>::new();
     let errors = errors_of(action.value());
     view! {
         <section class="panel" aria-labelledby="invite-heading">
-            <h2 id="invite-heading" class="section-title">"Invite someone"</h2>
-            <p class="muted">"They get an email with a link that works for 7 days. They can create an account through it."</p>
+            <h2 id="invite-heading" class="section-title">{tr!(l, "members-invite-heading")}</h2>
+            <p class="muted">{tr!(l, "members-invite-text")}</p>
             <ActionForm action attr:class="form form--inline-wide" attr:novalidate=true>
                 <FormAlert errors/>
                 <input type="hidden" name="trip_id" value=trip/>
-                <Field label="Email address" name="email" kind="email" autocomplete="off" errors/>
+                <Field label=tr!(l, "members-invite-email") name="email" kind="email" autocomplete="off" errors/>
                 <div class="field">
-                    <label for="field-role">"Role"</label>
+                    <label for="field-role">{tr!(l, "members-invite-role")}</label>
                     <select id="field-role" name="role">
-                        <option value="editor">"Editor — changes the trip and its plan"</option>
-                        <option value="viewer" selected=move || errors.get().value("role").as_deref() == Some("viewer")>"Viewer — only sees them"</option>
+                        <option value="editor">{tr!(l, "members-invite-as-editor")}</option>
+                        <option value="viewer" selected=move || errors.get().value("role").as_deref() == Some("viewer")>{tr!(l, "members-invite-as-viewer")}</option>
                     </select>
                 </div>
                 <div class="form__actions">
-                    <button class="button" type="submit">"Send invitation"</button>
+                    <button class="button" type="submit">{tr!(l, "members-invite-submit")}</button>
                 </div>
             </ActionForm>
         </section>
@@ -175,29 +193,30 @@ fn InviteForm(trip: String) -> impl IntoView {
 
 #[component]
 fn Invitations(trip: String, invitations: Vec<Invitation>) -> impl IntoView {
+    let l = lang();
     let empty = invitations.is_empty();
     let rows = invitations
         .into_iter()
         .map(|invitation| {
             let id = invitation.id.to_string();
-            let expires = invitation.expires_at.format("%-d %b").to_string();
+            let expires = page_date(l, invitation.expires_at, "%-d %b");
             view! {
                 <li class="member">
                     <div class="member__who">
                         <span class="member__name">{invitation.email.clone()}</span>
-                        <span class="role-badge">{role_name(invitation.role)}</span>
-                        <span class="muted">{format!("Link works until {expires}")}</span>
+                        <span class="role-badge">{role_name(l, invitation.role)}</span>
+                        <span class="muted">{tr!(l, "members-pending-until", date = expires)}</span>
                     </div>
                     <div class="member__controls">
                         <form method="post" action=ResendInvitation::url() class="inline-form">
                             <input type="hidden" name="trip_id" value=trip.clone()/>
                             <input type="hidden" name="invitation_id" value=id.clone()/>
-                            <button class="button button--small button--secondary" type="submit">"Send again"<span class="visually-hidden">{format!(" to {}", invitation.email)}</span></button>
+                            <button class="button button--small button--secondary" type="submit">{tr!(l, "members-resend")}<span class="visually-hidden">{tr!(l, "members-resend-to", email = invitation.email.as_str())}</span></button>
                         </form>
                         <form method="post" action=RevokeInvitation::url() class="inline-form">
                             <input type="hidden" name="trip_id" value=trip.clone()/>
                             <input type="hidden" name="invitation_id" value=id/>
-                            <button class="button button--small button--ghost button--danger-text" type="submit">"Withdraw"<span class="visually-hidden">{format!(" the invitation to {}", invitation.email)}</span></button>
+                            <button class="button button--small button--ghost button--danger-text" type="submit">{tr!(l, "members-withdraw")}<span class="visually-hidden">{tr!(l, "members-withdraw-to", email = invitation.email.as_str())}</span></button>
                         </form>
                     </div>
                 </li>
@@ -206,9 +225,9 @@ fn Invitations(trip: String, invitations: Vec<Invitation>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel" aria-labelledby="pending-heading">
-            <h2 id="pending-heading" class="section-title">"Waiting for an answer"</h2>
+            <h2 id="pending-heading" class="section-title">{tr!(l, "members-pending-heading")}</h2>
             {if empty {
-                view! { <p class="muted">"No open invitations."</p> }.into_any()
+                view! { <p class="muted">{tr!(l, "members-pending-none")}</p> }.into_any()
             } else {
                 view! { <ul class="member-list">{rows}</ul> }.into_any()
             }}
@@ -218,20 +237,25 @@ fn Invitations(trip: String, invitations: Vec<Invitation>) -> impl IntoView {
 
 #[component]
 fn Sharing(trip: String, link: Option<ShareLink>, new_url: Option<String>) -> impl IntoView {
+    let l = lang();
     let shown = link.as_ref().map(|link| link.shown).unwrap_or_default();
     let status = match &link {
-        Some(link) => format!(
-            "A read-only link exists since {}. It shows the plan{}{}.",
-            link.created_at.format("%-d %b %Y"),
-            if link.shown.include_budget { ", the budget and costs" } else { "" },
-            if link.shown.include_notes { ", the notes" } else { "" },
-        ),
-        None => "Anyone with a share link can see the trip and its plan, without an account. It is not listed anywhere.".to_string(),
+        Some(link) => {
+            let since = page_date(l, link.created_at, "%-d %b %Y");
+            let shows = match (link.shown.include_budget, link.shown.include_notes) {
+                (false, false) => tr!(l, "members-share-shows-plan"),
+                (true, false) => tr!(l, "members-share-shows-budget"),
+                (false, true) => tr!(l, "members-share-shows-notes"),
+                (true, true) => tr!(l, "members-share-shows-all"),
+            };
+            format!("{} {shows}", tr!(l, "members-share-since", date = since))
+        }
+        None => tr!(l, "members-share-none"),
     };
     let fresh = new_url.map(|url| {
         view! {
             <div class="share-url">
-                <label for="share-url">"Your new link — copy it now: it is shown only once"</label>
+                <label for="share-url">{tr!(l, "members-share-new")}</label>
                 <input id="share-url" class="feed__address" type="text" readonly=true value=url/>
             </div>
         }
@@ -240,29 +264,29 @@ fn Sharing(trip: String, link: Option<ShareLink>, new_url: Option<String>) -> im
         view! {
             <form method="post" action=RevokeShareLink::url() class="inline-form">
                 <input type="hidden" name="trip_id" value=trip.clone()/>
-                <button class="button button--ghost button--danger-text" type="submit">"Delete the link"</button>
+                <button class="button button--ghost button--danger-text" type="submit">{tr!(l, "members-share-delete")}</button>
             </form>
         }
     });
     let make = if link.is_some() {
-        "Replace the link"
+        tr!(l, "members-share-replace")
     } else {
-        "Make a link"
+        tr!(l, "members-share-make")
     };
     view! {
         <section class="panel" id="share" aria-labelledby="share-heading">
-            <h2 id="share-heading" class="section-title">"Share a read-only link"</h2>
+            <h2 id="share-heading" class="section-title">{tr!(l, "members-share-heading")}</h2>
             <p>{status}</p>
             {fresh}
             <form method="post" action=CreateShareLink::url() class="form">
                 <input type="hidden" name="trip_id" value=trip.clone()/>
                 <label class="checkbox" for="share-budget">
                     <input id="share-budget" type="checkbox" name="include_budget" value="on" checked=shown.include_budget/>
-                    <span>"Show the budget and costs"</span>
+                    <span>{tr!(l, "members-share-budget")}</span>
                 </label>
                 <label class="checkbox" for="share-notes">
                     <input id="share-notes" type="checkbox" name="include_notes" value="on" checked=shown.include_notes/>
-                    <span>"Show the notes"</span>
+                    <span>{tr!(l, "members-share-notes")}</span>
                 </label>
                 <div class="form__actions">
                     <button class="button button--secondary" type="submit">{make}</button>

@@ -6,12 +6,14 @@ use domain::{
     places::model::Place,
     trips::model::{Trip, parse_date},
 };
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     actions::{itinerary::CreateActivity, places::get_place, trips::get_trip},
+    context::lang,
     error::AppError,
     forms::errors_of,
     scaffold::{Loaded, route_param},
@@ -40,8 +42,9 @@ pub fn NewActivityPage() -> impl IntoView {
     );
     let action = ServerAction::<CreateActivity>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Title text="Add an activity"/>
+        <Title text=tr!(l, "form-new-activity-title")/>
         <Loaded data render=move |(trip, place): (Trip, Option<Place>)| {
             let params = query.read_untracked();
             let day = params
@@ -70,14 +73,14 @@ pub fn NewActivityPage() -> impl IntoView {
             view! {
                 <section class="form-page" aria-labelledby="new-activity-heading">
                     <p class="back-link"><a href=back.clone()>{format!("← {}", trip.name)}</a></p>
-                    <h1 id="new-activity-heading">"Add an activity"</h1>
+                    <h1 id="new-activity-heading">{tr!(l, "form-new-activity-title")}</h1>
                     <PickNotice pick place/>
                     <ActionForm action attr:class="form form--wide" attr:novalidate=true>
                         <input type="hidden" name="trip_id" value=trip.id.to_string()/>
                         <ActivityFields trip initial errors search/>
                         <div class="form__actions">
-                            <button class="button" type="submit" disabled=move || action.pending().get()>"Add activity"</button>
-                            <a class="button button--ghost" href=back>"Cancel"</a>
+                            <button class="button" type="submit" disabled=move || action.pending().get()>{tr!(l, "form-new-activity-submit")}</button>
+                            <a class="button button--ghost" href=back>{tr!(l, "form-cancel")}</a>
                         </div>
                     </ActionForm>
                 </section>

@@ -1,12 +1,14 @@
 //! Planning a new trip.
 
 use domain::trips::model::TripDraft;
+use i18n::tr;
 use islands::ZoneFromDevice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     actions::trips::{CreateTrip, new_trip_defaults},
+    context::lang,
     forms::errors_of,
     scaffold::Loaded,
     views::trip_fields::TripFields,
@@ -17,11 +19,12 @@ pub fn NewTripPage() -> impl IntoView {
     let defaults = Resource::new(|| (), |()| new_trip_defaults());
     let action = ServerAction::<CreateTrip>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Title text="New trip"/>
+        <Title text=tr!(l, "form-new-trip-title")/>
         <section class="form-page" aria-labelledby="new-trip-heading">
-            <p class="back-link"><a href="/trips">"← All trips"</a></p>
-            <h1 id="new-trip-heading">"Plan a new trip"</h1>
+            <p class="back-link"><a href="/trips">{tr!(l, "form-back-all-trips")}</a></p>
+            <h1 id="new-trip-heading">{tr!(l, "form-new-trip-heading")}</h1>
             <Loaded data=defaults render=move |defaults| {
                 let zone = Signal::stored(defaults.time_zone.clone());
                 // A traveler without a home zone gets the one their device is set to (unless the
@@ -40,8 +43,8 @@ pub fn NewTripPage() -> impl IntoView {
                             </ZoneFromDevice>
                         </div>
                         <div class="form__actions">
-                            <button class="button" type="submit">"Create trip"</button>
-                            <a class="button button--ghost" href="/trips">"Cancel"</a>
+                            <button class="button" type="submit">{tr!(l, "form-new-trip-submit")}</button>
+                            <a class="button button--ghost" href="/trips">{tr!(l, "form-cancel")}</a>
                         </div>
                     </ActionForm>
                 }

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use domain::{itinerary::model::TripPlan, sharing};
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -33,14 +34,15 @@ pub fn SharedTripPage() -> impl IntoView {
             http::HeaderValue::from_static("no-store, private"),
         );
     }
+    let l = context::lang();
     let token = route_param("token");
     let page = Resource::new(move || token.get(), get_shared_trip);
     view! {
         <Meta name="robots" content="noindex, nofollow"/>
         <Meta name="referrer" content="no-referrer"/>
-        <Loaded data=page loading="Loading the trip…" render=|TripPageContent { name, html, .. }| view! {
+        <Loaded data=page loading=tr!(l, "members-shared-loading") render=move |TripPageContent { name, html, .. }| view! {
             <Title text=name/>
-            <p class="shared-banner">"A read-only view of a trip shared with you."</p>
+            <p class="shared-banner">{tr!(l, "members-shared-banner")}</p>
             <article class="trip trip--shared" aria-labelledby="trip-heading" inner_html=html/>
         }/>
     }

@@ -1,6 +1,6 @@
 //! Sign-up: the form, "check your inbox", and the emailed link that makes the account.
 
-use domain::accounts::model::INVALID_SIGNUP_LINK;
+use i18n::tr;
 use islands::PasswordStrength;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     actions::accounts::{CompleteSignUp, SignUp, sign_up_link_valid},
+    context::lang,
     forms::{Field, FormAlert, errors_of},
     scaffold::route_param,
 };
@@ -15,17 +16,17 @@ use crate::{
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let query = use_query_map();
+    let l = lang();
     if query.read_untracked().get("sent").is_some() {
         return view! {
-            <Title text="Check your inbox"/>
+            <Title text=tr!(l, "auth-sent-title")/>
             <section class="auth" aria-labelledby="signup-heading">
-                <h1 id="signup-heading">"Check your inbox"</h1>
-                <p class="notice-ok" role="status">
-                    "We sent a link to the address you gave. Open it to finish creating your account: it works for 24 hours."
-                </p>
-                <p class="muted">"Nothing there after a few minutes? Look in your spam folder, or "
-                    <a href="/signup">"sign up again"</a>"."</p>
-                <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+                <h1 id="signup-heading">{tr!(l, "auth-sent-title")}</h1>
+                <p class="notice-ok" role="status">{tr!(l, "auth-sent-text")}</p>
+                <p class="muted">{tr!(l, "auth-sent-spam")}" "
+                    <a href="/signup">{tr!(l, "auth-sent-again")}</a>{tr!(l, "auth-sent-end")}</p>
+                <p class="auth__switch">{tr!(l, "auth-have-account")}" "
+                    <a href="/login">{tr!(l, "auth-log-in")}</a></p>
             </section>
         }
         .into_any();
@@ -33,26 +34,27 @@ pub fn SignupPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let errors = errors_of(action.value());
     view! {
-        <Title text="Sign up"/>
+        <Title text=tr!(l, "auth-signup-title")/>
         <section class="auth" aria-labelledby="signup-heading">
-            <h1 id="signup-heading">"Create your account"</h1>
-            <p class="muted">"Plan trips, lay out each day and keep the budget in view."</p>
+            <h1 id="signup-heading">{tr!(l, "auth-signup-heading")}</h1>
+            <p class="muted">{tr!(l, "auth-signup-intro")}</p>
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <FormAlert errors/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" errors/>
-                <Field label="Your name" name="display_name" autocomplete="name" errors
-                    hint="Shown to the people you share trips with."/>
-                <PasswordStrength>
-                    <Field label="Password" name="password" kind="password" autocomplete="new-password" errors
-                        hint="At least 8 characters. A few unrelated words make a strong one."/>
+                <Field label=tr!(l, "auth-email") name="email" kind="email" autocomplete="email" errors/>
+                <Field label=tr!(l, "auth-your-name") name="display_name" autocomplete="name" errors
+                    hint=tr!(l, "auth-signup-name-hint")/>
+                <PasswordStrength words=islands::words(&[tr!(l, "island-password-too-short"), tr!(l, "island-password-enough"), tr!(l, "island-password-strong")])>
+                    <Field label=tr!(l, "auth-password") name="password" kind="password" autocomplete="new-password"
+                        errors hint=tr!(l, "auth-signup-password-hint")/>
                 </PasswordStrength>
-                <Field label="Confirm password" name="password_confirmation" kind="password"
+                <Field label=tr!(l, "auth-confirm-password") name="password_confirmation" kind="password"
                     autocomplete="new-password" errors/>
                 <button class="button" type="submit" disabled=move || action.pending().get()>
-                    "Create account"
+                    {tr!(l, "auth-signup-submit")}
                 </button>
             </ActionForm>
-            <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+            <p class="auth__switch">{tr!(l, "auth-have-account")}" "
+                <a href="/login">{tr!(l, "auth-log-in")}</a></p>
         </section>
     }
     .into_any()
@@ -73,29 +75,31 @@ pub fn FinishSignupPage() -> impl IntoView {
     let valid = Resource::new(move || token.get(), sign_up_link_valid);
     let action = ServerAction::<CompleteSignUp>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Title text="Finish signing up"/>
+        <Title text=tr!(l, "auth-finish-title")/>
         <Meta name="referrer" content="no-referrer"/>
         <section class="auth" aria-labelledby="finish-heading">
-            <h1 id="finish-heading">"Finish signing up"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Checking your link…"</p> }>
+            <h1 id="finish-heading">{tr!(l, "auth-finish-title")}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(l, "auth-checking-link")}</p> }>
                 {move || valid.get().map(|valid| if valid.unwrap_or(false) || errors.get().form.is_some() {
                     view! {
-                        <p>"Your address is confirmed by this link. One click and your account is ready."</p>
+                        <p>{tr!(l, "auth-finish-text")}</p>
                         <ActionForm action attr:class="form">
                             <FormAlert errors/>
                             <input type="hidden" name="token" value=move || token.get()/>
-                            <button class="button" type="submit">"Create my account"</button>
+                            <button class="button" type="submit">{tr!(l, "auth-finish-submit")}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
                     view! {
-                        <p class="form-alert">{INVALID_SIGNUP_LINK}</p>
-                        <p><a class="button" href="/signup">"Sign up again"</a></p>
+                        <p class="form-alert">{tr!(l, "auth-finish-invalid")}</p>
+                        <p><a class="button" href="/signup">{tr!(l, "auth-finish-again")}</a></p>
                     }.into_any()
                 })}
             </Suspense>
-            <p class="auth__switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+            <p class="auth__switch">{tr!(l, "auth-have-account")}" "
+                <a href="/login">{tr!(l, "auth-log-in")}</a></p>
         </section>
     }
 }

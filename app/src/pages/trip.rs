@@ -18,6 +18,7 @@ use domain::{
     reference::zone_label,
     trips::service::find_with_revision,
 };
+use i18n::tr;
 use islands::{ConfirmLink, LiveTrip};
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -37,7 +38,7 @@ use crate::{
     scaffold::{Loaded, route_param},
     session,
     views::{
-        map::{MapPanel, PlanExtras},
+        map::{MapPanel, MapScope, PlanExtras},
         plan::{BudgetView, DayLinks, DaysView},
         take_along::TakeAlong,
     },
@@ -47,15 +48,16 @@ use crate::{
 pub fn TripPage() -> impl IntoView {
     let id = route_param("id");
     let page = Resource::new(move || id.get(), get_trip_page);
+    let l = context::lang();
     view! {
-        <Loaded data=page loading="Loading the trip…" render=move |TripPageContent { name, html, map }| {
+        <Loaded data=page loading=tr!(l, "plan-trip-loading") render=move |TripPageContent { name, html, map }| {
             if map {
                 crate::views::map::allow_map_tiles();
             }
             view! {
                 <Title text=name/>
                 <article class="trip" aria-labelledby="trip-heading" inner_html=html/>
-                <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string()/>
+                <LiveTrip trip_id=id.get_untracked() page_url=GetTripPage::url().to_string() words=crate::pages::history::live_words(l).to_prop()/>
             }
         }/>
         // Outside the trip's frame: it shows a new calendar address once, and a render of the
@@ -270,6 +272,7 @@ fn TripOverview(
     place_search: bool,
     weather_credit: Option<(String, String)>,
 ) -> impl IntoView {
+    let l = context::lang();
     let trip = plan.trip.clone();
     let (area, place) = zone_label(&trip.time_zone);
     let zone = if area == "Other" {
@@ -280,7 +283,7 @@ fn TripOverview(
     let notes = (!trip.notes.is_empty()).then(|| {
         view! {
             <div class="overview__notes">
-                <h2 class="section-title">"Notes"</h2>
+                <h2 class="section-title">{tr!(l, "plan-notes")}</h2>
                 <p class="prewrap">{trip.notes.clone()}</p>
             </div>
         }
@@ -292,15 +295,16 @@ fn TripOverview(
         format!("/trips/{}/places?return=trip&q={query}", trip.id)
     });
     let has_map = !map.is_empty();
-    let map_panel = has_map.then(|| view! { <MapPanel map tiles scope="the trip"/> }.into_any());
+    let map_panel =
+        has_map.then(|| view! { <MapPanel map tiles scope=MapScope::Trip/> }.into_any());
     let delete_url = format!("/trips/{}/delete", trip.id);
     let (delete_id, delete_name) = (trip.id.to_string(), trip.name.clone());
     let edit = viewer.may(Right::EditDetails).then(|| {
-        view! { <a class="button button--secondary" href=edit_url>"Edit"</a> }
+        view! { <a class="button button--secondary" href=edit_url>{tr!(l, "plan-edit")}</a> }
     });
     let delete = viewer.may(Right::Delete).then(|| {
         view! {
-            <ConfirmLink href=delete_url class="button button--danger".to_string() label="Delete".to_string()
+            <ConfirmLink href=delete_url class="button button--danger".to_string() label=tr!(l, "plan-delete")
                 heading="delete-dialog-heading".to_string()>
                 <DeleteDialog id=delete_id name=delete_name/>
             </ConfirmLink>
@@ -308,7 +312,7 @@ fn TripOverview(
     });
     let back = match viewer {
         Viewer::Member(_) => {
-            Some(view! { <p class="back-link"><a href="/trips">"← All trips"</a></p> })
+            Some(view! { <p class="back-link"><a href="/trips">{tr!(l, "plan-all-trips")}</a></p> })
         }
         Viewer::Public => None,
     };
@@ -327,12 +331,12 @@ fn TripOverview(
                 <p class="trip__destination">
                     <PinIcon/>{trip.destination.clone()}
                     {find_destination.map(|url| view! {
-                        <a class="trip__find" href=url>"Show it on the map"</a>
+                        <a class="trip__find" href=url>{tr!(l, "plan-show-on-map")}</a>
                     })}
                 </p>
             </div>
             <div class="page-head__actions">
-                <a class="button button--secondary" href="#take-along">"Take it along"</a>
+                <a class="button button--secondary" href="#take-along">{tr!(l, "plan-take-along")}</a>
                 {edit}
                 {delete}
             </div>
@@ -340,18 +344,18 @@ fn TripOverview(
         {people}
         <dl class="overview">
             <div>
-                <dt><CalendarIcon/>"Dates"</dt>
-                <dd>{dates_and_length(context::lang(), trip.start_date, trip.end_date)}</dd>
+                <dt><CalendarIcon/>{tr!(l, "plan-dates")}</dt>
+                <dd>{dates_and_length(l, trip.start_date, trip.end_date)}</dd>
             </div>
             <div>
-                <dt>"Time zone"</dt>
+                <dt>{tr!(l, "plan-time-zone")}</dt>
                 <dd>{zone}</dd>
             </div>
         </dl>
         {notes}
         <BudgetView summary=plan.summary.clone() currency_code=trip.currency.clone()/>
         <section class="itinerary" aria-labelledby="itinerary-heading">
-            <h2 id="itinerary-heading" class="section-title">"Day by day"</h2>
+            <h2 id="itinerary-heading" class="section-title">{tr!(l, "plan-day-by-day")}</h2>
             <div class="itinerary__layout" class:itinerary__layout--map=has_map>
                 {map_panel}
                 <div class="itinerary__plan">
@@ -369,34 +373,35 @@ fn TripOverview(
 /// Who is in the trip, and the way to its members page and history.
 #[component]
 fn MembersLine(trip_id: String, role: Role, members: Vec<Member>) -> impl IntoView {
+    let l = context::lang();
     let names = members
         .iter()
         .map(|member| {
             let role = match member.role {
-                Role::Owner => "owner",
-                Role::Editor => "editor",
-                Role::Viewer => "viewer",
+                Role::Owner => tr!(l, "plan-role-owner"),
+                Role::Editor => tr!(l, "plan-role-editor"),
+                Role::Viewer => tr!(l, "plan-role-viewer"),
             };
             view! { <li>{member.name.clone()}<span class="members-line__role">{role}</span></li> }
         })
         .collect_view();
     let manage = if role.may(Right::ManageMembers) {
-        "Invite and share"
+        tr!(l, "plan-invite-and-share")
     } else {
-        "Members"
+        tr!(l, "plan-members")
     };
     let yours = match role {
-        Role::Owner => "You own this trip.",
-        Role::Editor => "You can edit this trip.",
-        Role::Viewer => "You can view this trip.",
+        Role::Owner => tr!(l, "plan-you-own"),
+        Role::Editor => tr!(l, "plan-you-edit"),
+        Role::Viewer => tr!(l, "plan-you-view"),
     };
     view! {
-        <section class="members-line" aria-label="Who plans this trip">
+        <section class="members-line" aria-label=tr!(l, "plan-members-label")>
             <ul class="members-line__list">{names}</ul>
             <p class="members-line__links">
                 <span class="muted">{yours}</span>
                 <a href=format!("/trips/{trip_id}/members")>{manage}</a>
-                <a href=format!("/trips/{trip_id}/history")>"History"</a>
+                <a href=format!("/trips/{trip_id}/history")>{tr!(l, "plan-history")}</a>
             </p>
         </section>
     }
@@ -406,14 +411,15 @@ fn MembersLine(trip_id: String, role: Role, members: Vec<Member>) -> impl IntoVi
 /// with the same question otherwise).
 #[component]
 fn DeleteDialog(id: String, name: String) -> impl IntoView {
+    let l = context::lang();
     let action = ServerAction::<DeleteTrip>::new();
     view! {
-        <h2 id="delete-dialog-heading">{format!("Delete “{name}”?")}</h2>
-        <p>"This removes the trip and everything planned in it. It can’t be undone."</p>
+        <h2 id="delete-dialog-heading">{tr!(l, "plan-delete-heading", name = name)}</h2>
+        <p>{tr!(l, "plan-delete-text")}</p>
         <ActionForm action attr:class="dialog__actions">
             <input type="hidden" name="id" value=id/>
-            <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">"Cancel"</button>
-            <button type="submit" class="button button--danger">"Delete trip"</button>
+            <button type="submit" formmethod="dialog" formnovalidate=true class="button button--secondary">{tr!(l, "plan-cancel")}</button>
+            <button type="submit" class="button button--danger">{tr!(l, "plan-delete-trip")}</button>
         </ActionForm>
     }
 }

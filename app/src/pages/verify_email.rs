@@ -1,10 +1,12 @@
 //! The emailed confirmation link for an address.
 
+use i18n::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::{
     actions::accounts::ConfirmEmail,
+    context::lang,
     forms::{FormAlert, errors_of},
     scaffold::route_param,
 };
@@ -16,16 +18,17 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let token = route_param("token");
     let action = ServerAction::<ConfirmEmail>::new();
     let errors = errors_of(action.value());
+    let l = lang();
     view! {
-        <Title text="Confirm your email"/>
+        <Title text=tr!(l, "auth-verify-title")/>
         <Meta name="referrer" content="no-referrer"/>
         <section class="auth" aria-labelledby="verify-heading">
-            <h1 id="verify-heading">"Confirm your email"</h1>
-            <p>"One click and your address is confirmed."</p>
+            <h1 id="verify-heading">{tr!(l, "auth-verify-title")}</h1>
+            <p>{tr!(l, "auth-verify-text")}</p>
             <ActionForm action attr:class="form">
                 <FormAlert errors/>
                 <input type="hidden" name="token" value=move || token.get()/>
-                <button class="button" type="submit">"Confirm my email"</button>
+                <button class="button" type="submit">{tr!(l, "auth-verify-submit")}</button>
             </ActionForm>
         </section>
     }

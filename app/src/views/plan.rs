@@ -3,16 +3,16 @@
 use chrono::NaiveDate;
 use domain::{
     itinerary::model::{Activity, BudgetSummary, DayPlan, TripPlan},
-    reference::format_money,
     trips::model::Trip,
 };
+use i18n::{Language, tr};
 use islands::DeleteActivityDialog;
 use leptos::{either::Either, prelude::*, server_fn::ServerFn};
 
 use crate::{
     actions::itinerary::MoveActivity,
     context::lang,
-    format::{category_class, category_label, format_date, time_range, warning_message},
+    format::{category_class, category_label, day_date, money, time_range, warning_message},
     views::{
         map::{PlanExtras, leg_line, marker_number},
         weather::weather_line,
@@ -20,24 +20,30 @@ use crate::{
 };
 
 /// `Day 2 · Wed 4 Mar 2027`.
-pub fn day_heading(day: &DayPlan) -> String {
-    format!("Day {} · {}", day.number, format_date(day.date))
+pub fn day_heading(l: Language, day: &DayPlan) -> String {
+    tr!(
+        l,
+        "plan-day-heading",
+        number = day.number,
+        date = day_date(l, day.date)
+    )
 }
 
 /// Sticky links to each day, so any day is one tap away.
 #[component]
 pub fn DayLinks(days: Vec<NaiveDate>) -> impl IntoView {
+    let l = lang();
     let links = days
         .into_iter()
         .enumerate()
         .map(|(index, date)| {
             view! {
-                <li><a href=format!("#day-{date}")>{format!("Day {}", index + 1)}</a></li>
+                <li><a href=format!("#day-{date}")>{tr!(l, "plan-day-link", number = index + 1)}</a></li>
             }
         })
         .collect_view();
     view! {
-        <nav class="day-nav" aria-label="Days of the trip">
+        <nav class="day-nav" aria-label=tr!(l, "plan-days-label")>
             <ul>{links}</ul>
         </nav>
     }
@@ -45,39 +51,40 @@ pub fn DayLinks(days: Vec<NaiveDate>) -> impl IntoView {
 
 #[component]
 pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoView {
-    let money = |minor: i64| format_money(minor, &currency_code);
-    let planned = money(summary.planned_minor);
+    let l = lang();
+    let amount = |minor: i64| money(l, minor, &currency_code);
+    let planned = amount(summary.planned_minor);
     let (remaining_label, remaining, over) = match summary.remaining_minor {
-        Some(left) if left < 0 => ("Over by", Some(money(-left)), true),
-        Some(left) => ("Remaining", Some(money(left)), false),
-        None => ("Remaining", None, false),
+        Some(left) if left < 0 => (tr!(l, "plan-budget-over"), Some(amount(-left)), true),
+        Some(left) => (tr!(l, "plan-budget-remaining"), Some(amount(left)), false),
+        None => (tr!(l, "plan-budget-remaining"), None, false),
     };
     let meter = summary.budget_minor.filter(|b| *b > 0).map(|budget| {
         view! {
             <meter class="budget__meter" min="0" max=budget.to_string()
                 value=summary.planned_minor.min(budget).to_string()
-                aria-label="Share of the budget planned"></meter>
+                aria-label=tr!(l, "plan-budget-meter")></meter>
         }
     });
     let categories = summary
         .by_category
         .iter()
         .map(|(category, minor)| {
-            view! { <tr><th scope="row">{category_label(lang(), *category)}</th><td>{money(*minor)}</td></tr> }
+            view! { <tr><th scope="row">{category_label(l, *category)}</th><td>{amount(*minor)}</td></tr> }
         })
         .collect_view();
     let has_categories = !summary.by_category.is_empty();
-    let daily = summary.daily_budget_minor.map(money);
+    let daily = summary.daily_budget_minor.map(amount);
     view! {
         <section class="budget" aria-labelledby="budget-heading">
-            <h2 id="budget-heading" class="section-title">"Budget"</h2>
+            <h2 id="budget-heading" class="section-title">{tr!(l, "plan-budget")}</h2>
             <dl class="overview budget__totals">
                 <div>
-                    <dt>"Budget"</dt>
-                    <dd>{summary.budget_minor.map(money).unwrap_or_else(|| "Not set".to_string())}</dd>
+                    <dt>{tr!(l, "plan-budget")}</dt>
+                    <dd>{summary.budget_minor.map(amount).unwrap_or_else(|| tr!(l, "plan-budget-not-set"))}</dd>
                 </div>
                 <div>
-                    <dt>"Planned"</dt>
+                    <dt>{tr!(l, "plan-budget-planned")}</dt>
                     <dd>{planned}</dd>
                 </div>
                 {remaining.map(|remaining| view! {
@@ -88,10 +95,10 @@ pub fn BudgetView(summary: BudgetSummary, currency_code: String) -> impl IntoVie
                 })}
             </dl>
             {meter}
-            {daily.map(|daily| view! { <p class="muted">{format!("About {daily} a day.")}</p> })}
+            {daily.map(|daily| view! { <p class="muted">{tr!(l, "plan-budget-daily", amount = daily)}</p> })}
             {has_categories.then(|| view! {
                 <table class="budget__table">
-                    <caption>"Planned by kind"</caption>
+                    <caption>{tr!(l, "plan-budget-by-kind")}</caption>
                     <tbody>{categories}</tbody>
                 </table>
             })}
@@ -122,16 +129,18 @@ pub fn DaysView(
     #[prop(optional)]
     place_search: bool,
 ) -> impl IntoView {
+    let l = lang();
     let trip = plan.trip;
     let daily = plan
         .summary
         .daily_budget_minor
-        .map(|minor| format_money(minor, &trip.currency));
+        .map(|minor| money(l, minor, &trip.currency));
     let days = plan
         .days
         .into_iter()
         .map(|day| {
             day_view(
+                l,
                 day,
                 &trip,
                 daily.as_deref(),
@@ -144,13 +153,15 @@ pub fn DaysView(
         .collect_view();
     view! {
         <div class="days">{days}</div>
-        {(!read_only).then(|| view! { <DeleteActivityDialog/> })}
+        {(!read_only).then(|| view! { <DeleteActivityDialog words=islands::words(&[tr!(l, "island-delete-activity-heading", title = "{title}"), tr!(l, "island-delete-activity-text"), tr!(l, "island-delete-activity-cancel"), tr!(l, "island-delete-activity-submit")])/> })}
     }
 }
 
 /// One day of the plan. A plain function rather than a component: it runs for every day on
 /// the page's hot path and needs none of a component's machinery.
+#[allow(clippy::too_many_arguments)]
 fn day_view(
+    l: Language,
     day: DayPlan,
     trip: &Trip,
     daily: Option<&str>,
@@ -160,7 +171,7 @@ fn day_view(
     place_search: bool,
 ) -> impl IntoView + use<> {
     let heading_id = format!("day-{}-heading", day.date);
-    let heading = day_heading(&day);
+    let heading = day_heading(l, &day);
     let labelled_by = heading_id.clone();
     let add_url = format!("/trips/{}/activities/new?day={}", trip.id, day.date);
     let find_url =
@@ -168,12 +179,12 @@ fn day_view(
     let weather = extras
         .weather
         .get(&day.date)
-        .map(|(weather, place)| weather_line(weather, place.clone()));
-    let cost = (day.cost_minor > 0).then(|| format_money(day.cost_minor, &trip.currency));
+        .map(|(weather, place)| weather_line(l, weather, place.clone()));
+    let cost = (day.cost_minor > 0).then(|| money(l, day.cost_minor, &trip.currency));
     let warnings = day
         .warnings
         .iter()
-        .map(|warning| view! { <li>{warning_message(lang(), warning, daily)}</li> })
+        .map(|warning| view! { <li>{warning_message(l, warning, daily)}</li> })
         .collect_view();
     let has_warnings = !day.warnings.is_empty();
     let count = day.activities.len();
@@ -183,6 +194,7 @@ fn day_view(
         .enumerate()
         .map(|(index, activity)| {
             activity_item(
+                l,
                 activity,
                 trip,
                 (index == 0, index + 1 == count),
@@ -212,15 +224,15 @@ fn day_view(
             {weather}
             {has_warnings.then(|| view! { <ul class="day__warnings">{warnings}</ul> })}
             {if count == 0 {
-                view! { <p class="muted day__empty">"Nothing planned yet."</p> }.into_any()
+                view! { <p class="muted day__empty">{tr!(l, "plan-day-empty")}</p> }.into_any()
             } else {
                 view! { <ol class="activities">{items}</ol> }.into_any()
             }}
             {(!read_only).then(|| view! {
                 <p class="day__add">
-                    <a class="button button--small button--secondary" href=add_url>"Add an activity"</a>
+                    <a class="button button--small button--secondary" href=add_url>{tr!(l, "plan-add-activity")}</a>
                     {find_url.map(|url| view! {
-                        <a class="button button--small button--ghost" href=url>"Find a place to add"</a>
+                        <a class="button button--small button--ghost" href=url>{tr!(l, "plan-find-place")}</a>
                     })}
                 </p>
             })}
@@ -232,6 +244,7 @@ fn day_view(
 /// sense. A plain function, like [`day_view`]. The move buttons are plain forms posting to the
 /// server function: pages are server-rendered, so the browser's own submission is the action.
 fn activity_item(
+    l: Language,
     activity: Activity,
     trip: &Trip,
     (first, last): (bool, bool),
@@ -239,7 +252,7 @@ fn activity_item(
     (top_level, read_only): (bool, bool),
     extras: &PlanExtras,
 ) -> impl IntoView + use<> {
-    let time = time_range(lang(), &activity).unwrap_or_else(|| "Any time".to_string());
+    let time = time_range(l, &activity).unwrap_or_else(|| tr!(l, "plan-any-time"));
     let Activity {
         id,
         title,
@@ -251,7 +264,7 @@ fn activity_item(
         place_address,
         ..
     } = activity;
-    let cost = (cost_minor > 0).then(|| format_money(cost_minor, &trip.currency));
+    let cost = (cost_minor > 0).then(|| money(l, cost_minor, &trip.currency));
     let place = if place_name.is_empty() {
         (!location.is_empty()).then_some(location)
     } else {
@@ -261,24 +274,31 @@ fn activity_item(
     let number = extras
         .numbers
         .get(&id)
-        .map(|(number, day)| marker_number(*number, *day));
-    let leg = extras.legs.get(&id).map(leg_line);
+        .map(|(number, day)| marker_number(l, *number, *day));
+    let leg = extras.legs.get(&id).map(|leg| leg_line(l, leg));
     let description = (!description.is_empty()).then_some(description);
     let edit_url = format!("/trips/{}/activities/{id}/edit", trip.id);
     let delete_url = format!("/trips/{}/activities/{id}/delete", trip.id);
-    let move_button = |direction: &'static str, label: &'static str, symbol: &'static str| {
+    let move_button = |direction: &'static str, label: String, symbol: &'static str| {
         view! {
             <form action=MoveActivity::url() method="post" class="inline-form">
                 <input type="hidden" name="id" value=id.to_string()/>
                 <input type="hidden" name="direction" value=direction/>
                 <input type="hidden" name="back" value=back.to_string()/>
-                <button type="submit" class="icon-button" aria-label=format!("{label}: {title}")>{symbol}</button>
+                <button type="submit" class="icon-button" aria-label=label>{symbol}</button>
             </form>
         }
     };
-    let up = (!first).then(|| move_button("up", "Move up", "↑"));
-    let down = (!last).then(|| move_button("down", "Move down", "↓"));
-    let named = format!(" “{title}”");
+    let up =
+        (!first).then(|| move_button("up", tr!(l, "plan-move-up", title = title.as_str()), "↑"));
+    let down = (!last).then(|| {
+        move_button(
+            "down",
+            tr!(l, "plan-move-down", title = title.as_str()),
+            "↓",
+        )
+    });
+    let named = format!(" {}", tr!(l, "plan-quoted", title = title.as_str()));
     let heading = if top_level {
         Either::Left(view! { <h3 class="activity__title">{title.clone()}</h3> })
     } else {
@@ -291,7 +311,7 @@ fn activity_item(
             <div class="activity__body">
                 <div class="activity__heading">{number}{heading}</div>
                 <p class="activity__meta">
-                    <span class=category_class(category)>{category_label(lang(), category)}</span>
+                    <span class=category_class(category)>{category_label(l, category)}</span>
                     {place.map(|place| view! { <span class="activity__place">{place}</span> })}
                     {address.map(|address| view! { <span class="activity__address">{address}</span> })}
                 </p>
@@ -302,13 +322,32 @@ fn activity_item(
                 <div class="activity__actions">
                     {up}
                     {down}
-                    <a class="button button--small button--ghost" href=edit_url>"Edit"<span class="visually-hidden">{named.clone()}</span></a>
+                    <a class="button button--small button--ghost" href=edit_url>{tr!(l, "plan-edit")}<span class="visually-hidden">{named.clone()}</span></a>
                     <a class="button button--small button--ghost" href=delete_url
                         data-delete-activity=id.to_string() data-title=title>
-                        "Delete"<span class="visually-hidden">{named}</span>
+                        {tr!(l, "plan-delete")}<span class="visually-hidden">{named}</span>
                     </a>
                 </div>
             })}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_headings_name_the_weekday() {
+        let day = DayPlan {
+            date: NaiveDate::from_ymd_opt(2027, 3, 4).unwrap_or_default(),
+            number: 2,
+            activities: Vec::new(),
+            cost_minor: 0,
+            warnings: Vec::new(),
+        };
+        assert_eq!(day_heading(Language::En, &day), "Day 2 · Thu 4 Mar 2027");
+        assert_eq!(day_heading(Language::De, &day), "Tag 2 · Do., 4. März 2027");
+        assert_eq!(day_heading(Language::Fr, &day), "Jour 2 · jeu. 4 mars 2027");
     }
 }

@@ -2,75 +2,121 @@
 //! the sky, the temperatures and the rain — and where, when that is not the trip's own place.
 
 use domain::weather::model::{DayWeather, Sky, WeatherKind, describe};
+use i18n::{Language, tr};
 use leptos::prelude::*;
 
+/// `3.4`, `3,4`: millimetres to one decimal. English as the pages always wrote it.
+// Rain in a day fits an i64 comfortably.
+#[allow(clippy::cast_possible_truncation)]
+fn tenths(l: Language, value: f64) -> String {
+    match l {
+        Language::En => format!("{value:.1}"),
+        Language::De | Language::Fr => i18n::format::decimal(l, (value * 10.0).round() as i64, 1),
+    }
+}
+
 /// `13–17 °C`, or one end when the other is missing.
-fn temperatures(day: &DayWeather) -> Option<String> {
+fn temperatures(l: Language, day: &DayWeather) -> Option<String> {
     // Temperatures on earth fit an i32 comfortably.
     #[allow(clippy::cast_possible_truncation)]
     let round = |t: f64| t.round() as i32;
     match (day.temp_min.map(round), day.temp_max.map(round)) {
-        (Some(min), Some(max)) => Some(format!("{min}–{max} °C")),
-        (None, Some(max)) => Some(format!("up to {max} °C")),
-        (Some(min), None) => Some(format!("from {min} °C")),
+        (Some(min), Some(max)) => Some(tr!(l, "plan-weather-temperatures", min = min, max = max)),
+        (None, Some(max)) => Some(tr!(l, "plan-weather-up-to", max = max)),
+        (Some(min), None) => Some(tr!(l, "plan-weather-from", min = min)),
         (None, None) => None,
     }
 }
 
 /// The rain in words.
-fn rain(day: &DayWeather) -> Option<String> {
+fn rain(l: Language, day: &DayWeather) -> Option<String> {
     let mm = day.precipitation?;
     Some(match day.kind {
         WeatherKind::Typical => match day.precipitation_chance {
             Some(share) => {
                 let days = (share + 5) / 10;
                 match days {
-                    0 => "usually dry".to_string(),
-                    10 => "wet most days".to_string(),
-                    n => format!("rain on about {n} days in 10"),
+                    0 => tr!(l, "plan-weather-usually-dry"),
+                    10 => tr!(l, "plan-weather-wet-most-days"),
+                    n => tr!(l, "plan-weather-rain-days", days = n),
                 }
             }
-            None => format!("{mm:.1} mm a day"),
+            None => tr!(l, "plan-weather-mm-a-day", mm = tenths(l, mm)),
         },
-        _ if mm < 0.1 => "dry".to_string(),
+        _ if mm < 0.1 => tr!(l, "plan-weather-dry"),
         WeatherKind::Forecast => match day.precipitation_chance {
-            Some(chance) => format!("{mm:.1} mm, {chance} % chance"),
-            None => format!("{mm:.1} mm"),
+            Some(chance) => tr!(
+                l,
+                "plan-weather-mm-chance",
+                mm = tenths(l, mm),
+                chance = chance
+            ),
+            None => tr!(l, "plan-weather-mm", mm = tenths(l, mm)),
         },
-        WeatherKind::Observed => format!("{mm:.1} mm"),
+        WeatherKind::Observed => tr!(l, "plan-weather-mm", mm = tenths(l, mm)),
     })
 }
 
-/// The line's label for the kind of weather.
-fn label(kind: WeatherKind) -> &'static str {
+/// The line's label for the kind of weather, with its colon.
+fn label(l: Language, kind: WeatherKind) -> String {
     match kind {
-        WeatherKind::Forecast => "Forecast",
-        WeatherKind::Observed => "On the day",
-        WeatherKind::Typical => "Typical for these dates",
+        WeatherKind::Forecast => tr!(l, "plan-weather-forecast"),
+        WeatherKind::Observed => tr!(l, "plan-weather-observed"),
+        WeatherKind::Typical => tr!(l, "plan-weather-typical"),
     }
+}
+
+/// The sky of a WMO weather code in words (the core names them in English: [`describe`]).
+fn sky_words(l: Language, code: i32) -> Option<String> {
+    let english = describe(code)?.0;
+    Some(match code {
+        0 => tr!(l, "plan-sky-clear"),
+        1 => tr!(l, "plan-sky-mostly-clear"),
+        2 => tr!(l, "plan-sky-partly-cloudy"),
+        3 => tr!(l, "plan-sky-overcast"),
+        45 | 48 => tr!(l, "plan-sky-fog"),
+        51 | 53 | 55 => tr!(l, "plan-sky-drizzle"),
+        56 | 57 => tr!(l, "plan-sky-freezing-drizzle"),
+        61 => tr!(l, "plan-sky-light-rain"),
+        63 => tr!(l, "plan-sky-rain"),
+        65 => tr!(l, "plan-sky-heavy-rain"),
+        66 | 67 => tr!(l, "plan-sky-freezing-rain"),
+        71 => tr!(l, "plan-sky-light-snow"),
+        73 => tr!(l, "plan-sky-snow"),
+        75 => tr!(l, "plan-sky-heavy-snow"),
+        77 => tr!(l, "plan-sky-snow-grains"),
+        80 => tr!(l, "plan-sky-light-showers"),
+        81 => tr!(l, "plan-sky-showers"),
+        82 => tr!(l, "plan-sky-heavy-showers"),
+        85 | 86 => tr!(l, "plan-sky-snow-showers"),
+        95 => tr!(l, "plan-sky-thunderstorm"),
+        96 | 99 => tr!(l, "plan-sky-thunderstorm-hail"),
+        // A code the core learnt to describe since: its English words.
+        _ => english.to_string(),
+    })
 }
 
 /// The weather line of a day; `place` names where it is taken when that is not the trip's
 /// destination.
-pub fn weather_line(day: &DayWeather, place: Option<String>) -> impl IntoView + use<> {
-    let sky = day.code.and_then(describe);
+pub fn weather_line(l: Language, day: &DayWeather, place: Option<String>) -> impl IntoView + use<> {
+    let sky = day.code.and_then(describe).map(|(_, sky)| sky);
     let words: Vec<String> = [
-        sky.map(|(words, _)| words.to_string()),
-        temperatures(day),
-        rain(day),
-        place.map(|place| format!("at {place}")),
+        day.code.and_then(|code| sky_words(l, code)),
+        temperatures(l, day),
+        rain(l, day),
+        place.map(|place| tr!(l, "plan-weather-at", place = place)),
     ]
     .into_iter()
     .flatten()
     .collect();
-    let icon = sky.map(|(_, sky)| sky).unwrap_or(match day.kind {
+    let icon = sky.unwrap_or(match day.kind {
         WeatherKind::Typical => Sky::PartlyCloudy,
         _ => Sky::Cloudy,
     });
     view! {
         <p class=format!("day__weather day__weather--{}", <&str>::from(day.kind))>
             <SkyIcon sky=icon/>
-            <span class="day__weather-label">{format!("{}: ", label(day.kind))}</span>
+            <span class="day__weather-label">{format!("{} ", label(l, day.kind))}</span>
             {words.join(" · ")}
         </p>
     }
@@ -131,13 +177,18 @@ mod tests {
 
     #[test]
     fn each_kind_says_what_it_is() {
-        let forecast = weather_line(&day(WeatherKind::Forecast), None).to_html();
+        let forecast = weather_line(Language::En, &day(WeatherKind::Forecast), None).to_html();
         assert!(forecast.contains("Forecast: "), "{forecast}");
         assert!(
             forecast.contains("Light rain · 13–17 °C · 3.4 mm, 80 % chance"),
             "{forecast}"
         );
-        let past = weather_line(&day(WeatherKind::Observed), Some("Sintra".into())).to_html();
+        let past = weather_line(
+            Language::En,
+            &day(WeatherKind::Observed),
+            Some("Sintra".into()),
+        )
+        .to_html();
         assert!(past.contains("On the day: "), "{past}");
         assert!(past.contains("3.4 mm · at Sintra"), "{past}");
         let typical = DayWeather {
@@ -145,7 +196,7 @@ mod tests {
             precipitation_chance: Some(33),
             ..day(WeatherKind::Typical)
         };
-        let typical = weather_line(&typical, None).to_html();
+        let typical = weather_line(Language::En, &typical, None).to_html();
         assert!(typical.contains("Typical for these dates: "), "{typical}");
         assert!(
             typical.contains("13–17 °C · rain on about 3 days in 10"),
@@ -155,6 +206,15 @@ mod tests {
             precipitation: Some(0.0),
             ..day(WeatherKind::Forecast)
         };
-        assert!(weather_line(&dry, None).to_html().contains("· dry"));
+        assert!(
+            weather_line(Language::En, &dry, None)
+                .to_html()
+                .contains("· dry")
+        );
+        let german = weather_line(Language::De, &day(WeatherKind::Forecast), None).to_html();
+        assert!(
+            german.contains("Leichter Regen · 13–17\u{a0}°C · 3,4\u{a0}mm, Regenrisiko 80\u{a0}%"),
+            "{german}"
+        );
     }
 }

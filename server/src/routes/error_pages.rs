@@ -31,6 +31,7 @@ pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: N
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     let api = crate::api::is_api_path(request.uri().path());
+    let language = app::context::language_of(request.headers(), None);
     let response = next.run(request).await;
     let status = response.status();
     let convert = if api {
@@ -56,7 +57,7 @@ pub async fn friendly(State(pages): State<ErrorPages>, request: Request, next: N
     let mut friendly = if api {
         crate::api::problem::ApiError::Status(status).into_response()
     } else if accepts_html {
-        pages.page(status)
+        pages.page(status, language)
     } else {
         crate::plain_pages::json(status)
     };

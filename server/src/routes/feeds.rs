@@ -19,8 +19,7 @@ use domain::{
     },
 };
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-
-const GONE: &str = "This calendar address does not work (any more). Make a new one on the trip's page in Travel Planner, and subscribe to that.";
+use i18n::tr;
 
 fn with_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
@@ -45,15 +44,21 @@ pub async fn feed(
     request_headers: HeaderMap,
 ) -> Response {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
+    // Calendar apps send no cookies: their `Accept-Language` (if any) says the language.
+    let l = app::context::language_of(&request_headers, None);
     let content = match feeds::open(&state.db, token).await {
         Ok(Some(content)) => content,
-        Ok(None) => return with_headers((StatusCode::NOT_FOUND, GONE).into_response()),
+        Ok(None) => {
+            return with_headers(
+                (StatusCode::NOT_FOUND, tr!(l, "takeaway-feed-gone")).into_response(),
+            );
+        }
         Err(error) => {
             tracing::error!(%error, "could not read a calendar feed");
             return with_headers(
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side. Your calendar app will try again later.",
+                    tr!(l, "takeaway-feed-failed"),
                 )
                     .into_response(),
             );
@@ -62,7 +67,7 @@ pub async fn feed(
     let name = content
         .trip_name
         .clone()
-        .unwrap_or_else(|| "My trips (Travel Planner)".to_string());
+        .unwrap_or_else(|| tr!(l, "takeaway-feed-all-name"));
     let body = ics::calendar(
         &CalendarInfo {
             name: &name,

@@ -338,7 +338,10 @@ fn too_many_requests(pages: &ErrorPages, path: &str, headers: &HeaderMap, wait: 
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     let mut response = if accepts_html {
-        pages.page(StatusCode::TOO_MANY_REQUESTS)
+        pages.page(
+            StatusCode::TOO_MANY_REQUESTS,
+            app::context::language_of(headers, None),
+        )
     } else if path.starts_with("/api/") {
         let body = AppError::RateLimited(wait).ser();
         (

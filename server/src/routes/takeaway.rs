@@ -18,7 +18,8 @@ use domain::{
         kml,
     },
 };
-use http::{HeaderValue, header};
+use http::{HeaderMap, HeaderValue, header};
+use i18n::{Language, tr};
 use tower_sessions::Session;
 
 /// What a download holds.
@@ -72,6 +73,20 @@ pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, 
     }
 }
 
+/// The language for a traveler's request: their account's choice, else their cookie's, else
+/// their browser's (these routes are not pages: the page guard has not settled it).
+pub(crate) async fn language(state: &AppState, session: &Session, headers: &HeaderMap) -> Language {
+    let chosen = match user_in(session, state.sessions).await {
+        Ok(Some(user)) => domain::accounts::service::profile(&state.db, user)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|profile| profile.language),
+        Ok(None) | Err(_) => None,
+    };
+    app::context::language_of(headers, chosen)
+}
+
 /// `spring-in-lisbon`: the trip's name as a file name any system accepts.
 pub fn file_stem(name: &str) -> String {
     let mut stem = String::new();
@@ -105,8 +120,9 @@ pub(crate) fn attachment(body: String, content_type: &'static str, file_name: &s
     response
 }
 
-/// The file of one format for a trip.
-pub fn render(format: Format, rows: TripRows, base_url: &str) -> String {
+/// The file of one format for a trip; the trip pack in the language `l` (the other formats are
+/// read by programs).
+pub fn render(format: Format, rows: TripRows, base_url: &str, l: Language) -> String {
     match format {
         Format::Calendar => ics::calendar(
             &ics::CalendarInfo {
@@ -123,7 +139,7 @@ pub fn render(format: Format, rows: TripRows, base_url: &str) -> String {
             let document = TripExport::new(rows.trip, rows.activities, chrono::Utc::now());
             serde_json::to_string_pretty(&document).unwrap_or_default()
         }
-        Format::Pack => app::takeaway::trip_pack(&rows.plan(), chrono::Utc::now()),
+        Format::Pack => app::takeaway::trip_pack(l, &rows.plan(), chrono::Utc::now()),
     }
 }
 
@@ -131,6 +147,7 @@ pub async fn download(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,
+    headers: HeaderMap,
     format: Format,
 ) -> Response {
     let actor = match actor(&state, &session).await {
@@ -145,9 +162,13 @@ pub async fn download(
         Err(error) => return refuse(&AppError::from(error)),
     };
     let name = format!("{}{}", file_stem(&rows.trip.name), format.file_suffix());
+    let l = match format {
+        Format::Pack => language(&state, &session, &headers).await,
+        _ => Language::En,
+    };
     tracing::info!(trip_id = %rows.trip.id, format = ?format, "trip downloaded");
     attachment(
-        render(format, rows, &state.base_url),
+        render(format, rows, &state.base_url, l),
         format.content_type(),
         &name,
     )
@@ -161,7 +182,7 @@ struct Upload {
 }
 
 /// Reads the form. A file over the import limit is cut off there (and refused by the reader).
-async fn upload(mut form: Multipart) -> Result<Upload, Vec<Problem>> {
+async fn upload(l: Language, mut form: Multipart) -> Result<Upload, Vec<Problem>> {
     let mut upload = Upload {
         name: String::new(),
         bytes: Vec::new(),
@@ -170,7 +191,7 @@ async fn upload(mut form: Multipart) -> Result<Upload, Vec<Problem>> {
     let unreadable = || {
         vec![Problem {
             line: None,
-            message: "The file could not be received. Try again.".to_string(),
+            message: tr!(l, "takeaway-import-unreadable"),
         }]
     };
     while let Some(mut field) = form.next_field().await.map_err(|_| unreadable())? {
@@ -190,7 +211,7 @@ async fn upload(mut form: Multipart) -> Result<Upload, Vec<Problem>> {
     if upload.bytes.is_empty() && upload.name.is_empty() {
         return Err(vec![Problem {
             line: None,
-            message: "Choose a file to import.".to_string(),
+            message: tr!(l, "takeaway-import-choose"),
         }]);
     }
     Ok(upload)
@@ -210,14 +231,16 @@ async fn refused(session: &Session, page: &str, problems: Vec<Problem>) -> Respo
 pub async fn upload_trips(
     State(state): State<AppState>,
     session: Session,
+    headers: HeaderMap,
     form: Multipart,
 ) -> Response {
     let actor = match actor(&state, &session).await {
         Ok(actor) => actor,
         Err(response) => return response,
     };
+    let l = language(&state, &session, &headers).await;
     const PAGE: &str = "/trips/import";
-    let file = match upload(form).await {
+    let file = match upload(l, form).await {
         Ok(file) => file,
         Err(problems) => return refused(&session, PAGE, problems).await,
     };
@@ -227,10 +250,7 @@ pub async fn upload_trips(
     };
     match import::import_trips(&state.db, &actor, intakes).await {
         Ok(created) => {
-            let message = match created.len() {
-                1 => "Trip imported.".to_string(),
-                n => format!("{n} trips imported."),
-            };
+            let message = tr!(l, "takeaway-imported-trips", count = created.len());
             let _ = app::session::flash_in(&session, &message).await;
             let to = match created.as_slice() {
                 [only] => format!("/trips/{only}"),
@@ -249,12 +269,14 @@ pub async fn upload_into_trip(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,
+    headers: HeaderMap,
     form: Multipart,
 ) -> Response {
     let actor = match actor(&state, &session).await {
         Ok(actor) => actor,
         Err(response) => return response,
     };
+    let l = language(&state, &session, &headers).await;
     let Ok(trip_id) = id.parse::<TripId>() else {
         return refuse(&AppError::NotFound);
     };
@@ -270,14 +292,15 @@ pub async fn upload_into_trip(
         return refuse(&AppError::from(error));
     }
     let page = format!("/trips/{trip_id}/import");
-    let file = match upload(form).await {
+    let file = match upload(l, form).await {
         Ok(file) => file,
         Err(problems) => return refused(&session, &page, problems).await,
     };
-    let read = import::text_of(&file.bytes).and_then(|text| {
-        match import::kind_of(&file.name, text) {
-            Some(FileKind::Calendar) => import::read_calendar(text, &trip)
-                .map(|intake| (intake.activities, intake.outside)),
+    let read =
+        import::text_of(&file.bytes).and_then(|text| match import::kind_of(&file.name, text) {
+            Some(FileKind::Calendar) => {
+                import::read_calendar(text, &trip).map(|intake| (intake.activities, intake.outside))
+            }
             Some(kind @ (FileKind::Gpx | FileKind::Kml)) => {
                 let day = file
                     .day
@@ -288,15 +311,13 @@ pub async fn upload_into_trip(
             }
             Some(FileKind::Json) => Err(vec![Problem {
                 line: None,
-                message: "A Travel Planner JSON file holds whole trips: import it from your trips list (“Import trips”)."
-                    .to_string(),
+                message: tr!(l, "takeaway-import-json-here"),
             }]),
             None => Err(vec![Problem {
                 line: None,
-                message: "Choose a calendar (.ics), GPX or KML file.".to_string(),
+                message: tr!(l, "takeaway-import-wrong-kind"),
             }]),
-        }
-    });
+        });
     let (activities, outside) = match read {
         Ok(read) => read,
         Err(problems) => return refused(&session, &page, problems).await,
@@ -304,22 +325,16 @@ pub async fn upload_into_trip(
     if activities.is_empty() {
         let problem = Problem {
             line: None,
-            message: format!(
-                "None of the {outside} events in this calendar falls within the trip’s dates."
-            ),
+            message: tr!(l, "takeaway-import-none-inside", count = outside),
         };
         return refused(&session, &page, vec![problem]).await;
     }
     match import::add_to_trip(&state.db, &actor, trip_id, activities).await {
         Ok(added) => {
-            let mut message = match added {
-                1 => "1 activity imported.".to_string(),
-                n => format!("{n} activities imported."),
-            };
-            match outside {
-                0 => {}
-                1 => message.push_str(" 1 event on another day was left out."),
-                n => message.push_str(&format!(" {n} events on other days were left out.")),
+            let mut message = tr!(l, "takeaway-imported-activities", count = added);
+            if outside > 0 {
+                message.push(' ');
+                message.push_str(&tr!(l, "takeaway-imported-left-out", count = outside));
             }
             let _ = app::session::flash_in(&session, &message).await;
             Redirect::to(&format!("/trips/{trip_id}")).into_response()
