@@ -54,6 +54,7 @@ use crate::{
         error_pages::{self, ErrorPages},
         export, feeds, form_errors, guard, health, live, page_routes,
         rate_limit::{self, RateLimit},
+        render_to_the_end,
         security_headers::{self, HeaderPolicy},
         server_fn_status, static_files,
         takeaway::{self, Format},
@@ -361,6 +362,10 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         )
         .merge(extra)
         .fallback(static_files::static_or_not_found)
+        // Innermost: nothing a handler renders is dropped half-way (a framework deadlock).
+        .layer(axum::middleware::from_fn(
+            render_to_the_end::render_to_the_end,
+        ))
         .layer(axum::middleware::from_fn(
             server_fn_status::bad_input_is_400,
         ))

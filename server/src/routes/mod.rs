@@ -9,6 +9,7 @@ pub mod health;
 pub mod live;
 pub mod page_routes;
 pub mod rate_limit;
+pub mod render_to_the_end;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod static_files;
