@@ -13,7 +13,7 @@ plan-time-zone = Zeitzone
 plan-day-by-day = Tag für Tag
 
 # Reiseseite: wer dabei ist
-plan-role-owner = Eigentümer
+plan-role-owner = Inhaber
 plan-role-editor = Bearbeiter
 plan-role-viewer = Betrachter
 plan-invite-and-share = Einladen und teilen
