@@ -24,6 +24,23 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
 /// What someone else saved while this form was open, beside what was typed: shown after a
 /// save was refused because the form was made from an older version. Saving again keeps
 /// "yours" (the form now carries the current version); "Keep theirs" reloads the form.
+/// `errors` with the amount a form got back in `field` written the way the page's language
+/// writes it (`1500,50` on a German page: the form's server function reads amounts into the
+/// core's `1500.50`).
+pub fn amount_typed_back(
+    errors: Signal<FormErrors>,
+    field: &'static str,
+    l: i18n::Language,
+) -> Signal<FormErrors> {
+    Signal::derive(move || {
+        let mut errors = errors.get();
+        if let Some(value) = errors.values.get_mut(field) {
+            *value = i18n::format::amount_for_editing(l, value);
+        }
+        errors
+    })
+}
+
 #[component]
 pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView {
     let l = lang();

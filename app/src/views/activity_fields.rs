@@ -87,7 +87,7 @@ pub fn ActivityFields(
         <Field label=tr!(l, "form-activity-location") name="location" required=false
             maxlength=LOCATION_MAX initial=initial.location errors/>
         <Field label=tr!(l, "form-activity-cost") name="cost" inputmode="decimal" required=false
-            initial=i18n::format::amount_for_editing(l, &initial.cost) errors hint=cost_hint/>
+            initial=i18n::format::amount_for_editing(l, &initial.cost) errors=crate::forms::amount_typed_back(errors, "cost", l) hint=cost_hint/>
         <TextArea label=tr!(l, "form-notes") name="description"
             maxlength=DESCRIPTION_MAX initial=initial.description errors/>
         <PlacePicker legend=tr!(l, "form-activity-place") initial=place search errors/>

@@ -86,7 +86,7 @@ pub fn TripFields(
             <SelectField label=tr!(l, "form-trip-currency") name="currency" options=currency_options()
                 initial=Signal::stored(currency) errors/>
             <Field label=tr!(l, "form-trip-budget") name="budget" inputmode="decimal" required=false
-                initial=i18n::format::amount_for_editing(l, &initial.budget) errors hint=tr!(l, "form-trip-budget-hint")/>
+                initial=i18n::format::amount_for_editing(l, &initial.budget) errors=crate::forms::amount_typed_back(errors, "budget", l) hint=tr!(l, "form-trip-budget-hint")/>
         </div>
         <TextArea label=tr!(l, "form-notes") name="notes" maxlength=NOTES_MAX initial=initial.notes errors/>
     }
