@@ -36,8 +36,9 @@ const PACK_CSS: &str = "
 @media print { .pack-sketch svg { border-color: #999; } }
 ";
 
-/// `<`, `>`, `&` and quotes as entities: for the few strings written outside the view.
-fn escape_html(text: &str) -> String {
+/// `<`, `>`, `&` and quotes as entities: for the few strings written outside a view (the
+/// pack's title here, the server's plain error pages).
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use app::takeaway::escape_html;
 use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
@@ -64,21 +65,6 @@ fn copy(status: StatusCode, l: Language) -> Copy {
     }
 }
 
-/// `text` safe to put in HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 impl ErrorPages {
     /// Finds the stylesheet the way the app's shell does (`hash.txt` beside the binary).
     pub fn new(options: &LeptosOptions) -> Self {
@@ -116,9 +102,9 @@ impl ErrorPages {
             text,
         } = copy(status, l);
         let (heading, text, home) = (
-            escape(&heading),
-            escape(&text),
-            escape(&tr!(l, "error-home")),
+            escape_html(&heading),
+            escape_html(&text),
+            escape_html(&tr!(l, "error-home")),
         );
         let code = status.as_u16();
         self.document_in(
@@ -140,12 +126,12 @@ impl ErrorPages {
     pub fn document_in(&self, l: Language, title: &str, main: &str) -> String {
         let stylesheet = &self.stylesheet;
         let lang = l.code();
-        let title = escape(title);
-        let skip = escape(&tr!(l, "landing-skip-link"));
-        let tagline = escape(&tr!(l, "site-tagline"));
-        let legal = escape(&tr!(l, "nav-legal"));
-        let privacy = escape(&tr!(l, "nav-privacy"));
-        let terms = escape(&tr!(l, "nav-terms"));
+        let title = escape_html(title);
+        let skip = escape_html(&tr!(l, "landing-skip-link"));
+        let tagline = escape_html(&tr!(l, "site-tagline"));
+        let legal = escape_html(&tr!(l, "nav-legal"));
+        let privacy = escape_html(&tr!(l, "nav-privacy"));
+        let terms = escape_html(&tr!(l, "nav-terms"));
         format!(
             r##"<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>{title} · Travel Planner</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="{stylesheet}"></head>
