@@ -47,16 +47,18 @@ pub fn format_time(time: NaiveTime) -> String {
 
 /// `at` as "5 Dec 2026, 14:02" in the IANA zone `zone` (UTC when the name is unknown).
 pub fn date_time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    local_in(at, zone).format("%-d %b %Y, %H:%M").to_string()
+}
+
+/// `at` on the wall clock of the IANA zone `zone` (UTC when the name is unknown).
+pub fn local_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> chrono::NaiveDateTime {
     let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&zone)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
+    at.with_timezone(&zone).naive_local()
 }
 
 /// `at` as "14:02" in the IANA zone `zone` (UTC when the name is unknown).
 pub fn time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
-    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&zone).format("%H:%M").to_string()
+    local_in(at, zone).format("%H:%M").to_string()
 }
 
 #[cfg(test)]

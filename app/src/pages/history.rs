@@ -143,19 +143,16 @@ pub fn live_words(l: Language) -> islands::LiveWords {
 
 /// When a change was made, in the trip's time zone: `3 Mar 2026, 14:02`.
 fn when(l: Language, at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
-    let english = domain::calendar::date_time_in(at, zone);
     if l == Language::En {
-        return english;
+        return domain::calendar::date_time_in(at, zone);
     }
-    match chrono::NaiveDateTime::parse_from_str(&english, "%d %b %Y, %H:%M") {
-        Ok(local) => tr!(
-            l,
-            "history-when",
-            date = i18n::format::date(l, local.date()),
-            time = local.format("%H:%M").to_string()
-        ),
-        Err(_) => english,
-    }
+    let local = domain::calendar::local_in(at, zone);
+    tr!(
+        l,
+        "history-when",
+        date = i18n::format::date(l, local.date()),
+        time = local.format("%H:%M").to_string()
+    )
 }
 
 #[component]

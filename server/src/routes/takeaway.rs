@@ -76,15 +76,8 @@ pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, 
 /// The language for a traveler's request: their account's choice, else their cookie's, else
 /// their browser's (these routes are not pages: the page guard has not settled it).
 pub(crate) async fn language(state: &AppState, session: &Session, headers: &HeaderMap) -> Language {
-    let chosen = match user_in(session, state.sessions).await {
-        Ok(Some(user)) => domain::accounts::service::profile(&state.db, user)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|profile| profile.language),
-        Ok(None) | Err(_) => None,
-    };
-    app::context::language_of(headers, chosen)
+    let user = super::guard::page_user(state, session, None).await;
+    super::guard::page_language(headers, &user).0
 }
 
 /// `spring-in-lisbon`: the trip's name as a file name any system accepts.
