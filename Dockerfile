@@ -22,6 +22,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin travel
 WORKDIR /app
+# A release is these three: the binary, hash.txt beside it, and the site folder.
 COPY --from=build /src/target/release/travel-planner /app/travel-planner
 COPY --from=build /src/target/release/hash.txt /app/hash.txt
 COPY --from=build /src/target/site /app/site
@@ -34,6 +35,9 @@ ENV BIND_ADDRESS=0.0.0.0:3000 \
     LEPTOS_SITE_ROOT=/app/site \
     LOG_FORMAT=json \
     DATABASE_URL=sqlite:///app/data/travel-planner.db
+# The image holds every file the pages link, or the build stops here (`site-files` checks the
+# site folder against hash.txt the way `serve` does at start-up).
+RUN BIND_ADDRESS=127.0.0.1:3000 /app/travel-planner site-files > /dev/null
 EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

@@ -28,7 +28,7 @@ mod shell;
 pub mod takeaway;
 mod views;
 
-pub use shell::shell;
+pub use shell::{linked_files, shell};
 
 use islands::{HydrationMark, PendingForms};
 use leptos::prelude::*;

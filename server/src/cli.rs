@@ -1,5 +1,5 @@
-//! The `travel-planner` command line: `serve` (the default), `migrate up|down|status`, and
-//! `backup`/`restore`.
+//! The `travel-planner` command line: `serve` (the default), `migrate up|down|status`,
+//! `backup`/`restore`, and `site-files`.
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -12,7 +12,7 @@ use crate::{
     backup,
     config::{ConfigArgs, LogFormat, Settings},
     db,
-    startup::{Application, site_root_exists},
+    startup::{self, Application},
     telemetry,
 };
 
@@ -72,6 +72,13 @@ database is unchanged), 2 bad usage or configuration."
         #[arg(long)]
         force: bool,
     },
+    /// List the files of the site folder the pages link, and check that each is there
+    #[command(
+        after_help = "Prints one path per line, relative to the site root (LEPTOS_SITE_ROOT), with the \
+content-hashed names the build wrote to hash.txt beside the binary. `serve` makes the same check and \
+refuses to start when a file is missing.\n\nExit status: 0 every file is there, 1 one is missing."
+    )]
+    SiteFiles,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +122,7 @@ pub async fn run() -> ExitCode {
             serve(&settings).await
         }
         Command::Migrate { action } => migrate(&settings, action).await,
+        Command::SiteFiles => site_files(&settings),
         Command::Backup { to } => report(
             backup::backup(settings.database_url.expose_secret(), &to).await,
             || format!("Backed up the database to {}.", to.display()),
@@ -141,11 +149,10 @@ fn report(outcome: Result<(), backup::BackupError>, done: impl FnOnce() -> Strin
 }
 
 async fn serve(settings: &Settings) -> ExitCode {
-    if !site_root_exists(&settings.site_root) {
-        tracing::warn!(
-            site_root = %settings.site_root.display(),
-            "no compiled site found: pages will render without styles or interactivity; build with `cargo leptos build`"
-        );
+    if let Err(missing) = crate::site::check(&startup::leptos_options(settings)) {
+        tracing::error!(%missing, "start-up refused");
+        eprintln!("travel-planner: {missing}");
+        return ExitCode::FAILURE;
     }
     let application = match Application::build(settings).await {
         Ok(application) => application,
@@ -174,6 +181,20 @@ async fn serve(settings: &Settings) -> ExitCode {
         }
         Err(error) => {
             tracing::error!(%error, "the server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn site_files(settings: &Settings) -> ExitCode {
+    let options = startup::leptos_options(settings);
+    for address in app::linked_files(&options) {
+        println!("{}", address.trim_start_matches('/'));
+    }
+    match crate::site::check(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(missing) => {
+            eprintln!("travel-planner: {missing}");
             ExitCode::FAILURE
         }
     }

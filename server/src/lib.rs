@@ -11,5 +11,6 @@ pub mod metrics;
 pub mod plain_pages;
 pub mod providers;
 pub mod routes;
+pub mod site;
 pub mod startup;
 pub mod telemetry;

@@ -24,23 +24,30 @@ const ISLAND_CALL_YIELDING: &str =
     "await new Promise((resume) => setTimeout(resume)); const res = islandFn(el);";
 
 /// The markup of leptos' `<HydrationScripts islands=true/>`, with the changes above.
+/// The names (without extension) of the islands' JavaScript and WebAssembly in the site's
+/// package folder, as leptos' loader names them.
+pub(super) fn script_names(options: &LeptosOptions) -> (String, String) {
+    let mut js = options.output_name.to_string();
+    let mut wasm = js.clone();
+    if options.hash_files {
+        if let Some(hash) = file_hash(options, "js") {
+            js = format!("{js}.{hash}");
+        }
+        if let Some(hash) = file_hash(options, "wasm") {
+            wasm = format!("{wasm}.{hash}");
+        }
+    } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+        wasm.push_str("_bg");
+    }
+    (js, wasm)
+}
+
 pub(super) fn hydration_scripts(options: &LeptosOptions) -> impl IntoView + use<> {
     use leptos::nonce::use_nonce;
 
     static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let script = SCRIPT.get_or_init(|| {
-        let mut js = options.output_name.to_string();
-        let mut wasm = js.clone();
-        if options.hash_files {
-            if let Some(hash) = file_hash(options, "js") {
-                js = format!("{js}.{hash}");
-            }
-            if let Some(hash) = file_hash(options, "wasm") {
-                wasm = format!("{wasm}.{hash}");
-            }
-        } else if option_env!("LEPTOS_OUTPUT_NAME").is_none() {
-            wasm.push_str("_bg");
-        }
+        let (js, wasm) = script_names(options);
         let pkg = &options.site_pkg_dir;
         format!(
             "{}({:?}, {pkg:?}, {js:?}, {wasm:?}, false);",

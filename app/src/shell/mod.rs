@@ -35,6 +35,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every file of the site folder a page can link, as the address the page writes (without a
+/// query string): the stylesheet and the islands' script and WebAssembly under their hashed
+/// names when `hash.txt` is beside the binary, the site's own scripts, icons and the vendored
+/// map library. The server refuses to start when one is missing, so a copied release that lost
+/// a file (or `hash.txt`) fails loudly instead of serving unstyled pages.
+pub fn linked_files(options: &LeptosOptions) -> Vec<String> {
+    let (js, wasm) = island_loader::script_names(options);
+    let pkg = &options.site_pkg_dir;
+    let strip_query = |href: &str| href.split('?').next().unwrap_or(href).to_string();
+    let mut files = vec![
+        stylesheet_href(options).to_string(),
+        format!("/{pkg}/{js}.js"),
+        format!("/{pkg}/{wasm}.wasm"),
+        "/app.js".to_string(),
+        "/sw.js".to_string(),
+        "/favicon.svg".to_string(),
+        "/manifest.webmanifest".to_string(),
+        strip_query(crate::assets::map_js()),
+        strip_query(crate::assets::places_js()),
+    ];
+    files.extend(
+        ["icon-192.png", "icon-512.png", "maskable-512.png"].map(|icon| format!("/icons/{icon}")),
+    );
+    files.extend(
+        ["leaflet.js", "leaflet.css"].map(|file| format!("{}/{file}", crate::views::map::LEAFLET)),
+    );
+    files
+}
+
 /// The content hashes cargo-leptos wrote next to the binary (`css: …`, `js: …`, `wasm: …`),
 /// read once per process. Empty when the build does not hash its files.
 pub(crate) fn file_hash(options: &LeptosOptions, file: &str) -> Option<&'static str> {

@@ -36,7 +36,7 @@ pub fn allow_map_tiles() {
 }
 
 /// The vendored Leaflet (see `public/vendor/`), loaded by `map.js` only when a map is shown.
-const LEAFLET: &str = "/vendor/leaflet-1.9.4";
+pub(crate) const LEAFLET: &str = "/vendor/leaflet-1.9.4";
 
 /// The way from the previous place of the day to an activity's.
 #[derive(Debug, Clone, PartialEq)]
