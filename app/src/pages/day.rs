@@ -23,7 +23,9 @@ use crate::{
     },
 };
 
-/// The day page: the whole plan (for the days before and after), which day it is, the day on
+/// The day page: the plan with this day's activities only (the other days are there for the
+/// links to the days before and after, which need their dates and numbers, not their
+/// activities — the plan's trip-wide totals are not shown here), which day it is, the day on
 /// the map, and what the stores hold for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayPageData {
@@ -35,8 +37,8 @@ pub struct DayPageData {
     pub editable: bool,
 }
 
-/// The trip and its activities (two statements), and for a day with places what the stores
-/// hold for it (one or two more).
+/// The trip and the day's activities (two statements), and for a day with places what the
+/// stores hold for it (one or two more).
 #[server(prefix = "/api/itinerary", endpoint = "day")]
 pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, AppError> {
     let actor = session::actor().await?;
@@ -44,7 +46,8 @@ pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, 
     let trip_id = trip_id
         .parse()
         .map_err(|error| AppError::from(error).respond())?;
-    let (trip, activities) = service::trip_with_activities(&state.db, &actor, trip_id)
+    let date = parse_date(&date).ok_or_else(|| AppError::NotFound.respond())?;
+    let (trip, activities) = service::trip_with_day(&state.db, &actor, trip_id, date)
         .await
         .map_err(|error| AppError::from(error).respond())?;
     let role = actor
@@ -52,7 +55,6 @@ pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, 
         .await
         .map_err(|error| AppError::from(error).respond())?;
     let plan = TripPlan::new(trip, activities);
-    let date = parse_date(&date).ok_or_else(|| AppError::NotFound.respond())?;
     let index = plan
         .days
         .iter()

@@ -69,6 +69,29 @@ pub async fn trip_with_activities(
     Ok((trip, activities))
 }
 
+/// The actor's trip and the activities of one of its days, in position order: two statements,
+/// however long the trip. A day's plan (its cost, warnings, order) depends on that day's
+/// activities alone, so the day page reads no other day's.
+pub async fn trip_with_day(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    trip_id: TripId,
+    day: NaiveDate,
+) -> Result<(Trip, Vec<Activity>), TripError> {
+    let trip = crate::trips::service::find(db, actor, trip_id).await?;
+    let activities = activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip.id))
+        .filter(activities::Column::Day.eq(day))
+        .filter(in_actors_trips(actor))
+        .order_by(activities::Column::Position, Order::Asc)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Activity::from)
+        .collect();
+    Ok((trip, activities))
+}
+
 /// All of the trip's activities in day and position order (none unless the actor may reach it).
 pub async fn activities_of(
     db: &impl ConnectionTrait,
