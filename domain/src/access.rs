@@ -7,8 +7,8 @@
 //! (403).
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Select,
-    sea_query::{Query, SimpleExpr},
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, QueryFilter, QuerySelect, Select,
+    sea_query::{Expr, Query, SimpleExpr},
 };
 use serde::{Deserialize, Serialize};
 
@@ -117,8 +117,12 @@ impl Actor {
         self.user
     }
 
-    /// `<trip id column> IN (the trips where this actor's role may do `right`)`.
-    pub(crate) fn may(&self, column: impl ColumnTrait, right: Right) -> SimpleExpr {
+    /// `<trip id column> IN (the trips where this actor's role may do `right`)`: for lists of
+    /// the actor's trips, where the memberships drive the statement. (A statement about one
+    /// trip or one activity uses [`may`](Self::may) or [`may_in`](Self::may_in): SQLite
+    /// answers `IN (subquery)` by first copying every membership of the actor into a temporary
+    /// index, which for a traveler with 5,000 trips is 5,000 rows per statement.)
+    fn member_of(&self, column: impl ColumnTrait, right: Right) -> SimpleExpr {
         column.in_subquery(
             Query::select()
                 .column(trip_members::Column::TripId)
@@ -129,14 +133,54 @@ impl Actor {
         )
     }
 
-    /// The trips this actor may see.
-    pub(crate) fn trips(&self) -> Select<trips::Entity> {
-        self.trips_where(Right::Read)
+    /// Whether this actor's role may do `right` in the trip named by `column` of the row at
+    /// hand: one look-up of the membership per row (its primary key is trip, user). For
+    /// statements that pick their rows by key.
+    pub(crate) fn may(&self, column: impl ColumnTrait, right: Right) -> SimpleExpr {
+        let table = column.entity_name();
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(trip_members::Entity)
+                .and_where(
+                    Expr::col((trip_members::Entity, trip_members::Column::TripId))
+                        .equals((table, column)),
+                )
+                .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
+                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .to_owned(),
+        )
     }
 
-    /// The trips where this actor may do `right`.
-    pub(crate) fn trips_where(&self, right: Right) -> Select<trips::Entity> {
-        trips::Entity::find().filter(self.may(trips::Column::Id, right))
+    /// Whether this actor's role may do `right` in `trip`: one look-up per statement, whatever
+    /// the rows, for statements about a trip whose id is known (its activities, say).
+    pub(crate) fn may_in(&self, trip: TripId, right: Right) -> SimpleExpr {
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(trip_members::Entity)
+                .and_where(trip_members::Column::TripId.eq(trip))
+                .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
+                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .to_owned(),
+        )
+    }
+
+    /// The trips this actor may see (lists).
+    pub(crate) fn trips(&self) -> Select<trips::Entity> {
+        trips::Entity::find().filter(self.member_of(trips::Column::Id, Right::Read))
+    }
+
+    /// The trip `id`, if this actor may do `right` in it.
+    pub(crate) fn trip_where(&self, id: TripId, right: Right) -> Select<trips::Entity> {
+        trips::Entity::find()
+            .filter(trips::Column::Id.eq(id))
+            .filter(self.may_in(id, right))
+    }
+
+    /// The trip `id`, if this actor may see it.
+    pub(crate) fn trip(&self, id: TripId) -> Select<trips::Entity> {
+        self.trip_where(id, Right::Read)
     }
 
     /// This actor's role in the trip, if they are a member.

@@ -53,7 +53,8 @@ impl From<activities::Model> for Activity {
     }
 }
 
-/// `trip_id IN (the trips the actor may read)`.
+/// The activity's trip is one the actor may read (one membership look-up per activity: for
+/// statements that pick activities by id).
 fn in_actors_trips(actor: &Actor) -> sea_orm::sea_query::SimpleExpr {
     actor.may(activities::Column::TripId, Right::Read)
 }
@@ -82,7 +83,7 @@ pub async fn trip_with_day(
     let activities = activities::Entity::find()
         .filter(activities::Column::TripId.eq(trip.id))
         .filter(activities::Column::Day.eq(day))
-        .filter(in_actors_trips(actor))
+        .filter(actor.may_in(trip.id, Right::Read))
         .order_by(activities::Column::Position, Order::Asc)
         .all(db)
         .await?
@@ -100,7 +101,7 @@ pub async fn activities_of(
 ) -> Result<Vec<Activity>, TripError> {
     Ok(activities::Entity::find()
         .filter(activities::Column::TripId.eq(trip.id))
-        .filter(in_actors_trips(actor))
+        .filter(actor.may_in(trip.id, Right::Read))
         .order_by(activities::Column::Day, Order::Asc)
         .order_by(activities::Column::Position, Order::Asc)
         .all(db)
@@ -121,7 +122,7 @@ pub async fn activities_page(
     let trip = crate::trips::service::find(db, actor, trip_id).await?;
     let in_trip = activities::Entity::find()
         .filter(activities::Column::TripId.eq(trip.id))
-        .filter(in_actors_trips(actor));
+        .filter(actor.may_in(trip.id, Right::Read));
     let total = in_trip.clone().count(db).await?;
     let activities = in_trip
         .order_by(activities::Column::Day, Order::Asc)
@@ -165,7 +166,7 @@ async fn lock_trip(
             Expr::col(trips::Column::Revision).add(1),
         )
         .filter(trips::Column::Id.eq(trip_id))
-        .filter(actor.may(trips::Column::Id, Right::EditPlan))
+        .filter(actor.may_in(trip_id, Right::EditPlan))
         .exec(txn)
         .await?;
     if touched.rows_affected == 0 {

@@ -53,12 +53,7 @@ pub async fn load_trip(
     actor: &Actor,
     id: TripId,
 ) -> Result<TripRows, TripError> {
-    let trip = actor
-        .trips()
-        .filter(trips::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or(TripError::NotFound)?;
+    let trip = actor.trip(id).one(db).await?.ok_or(TripError::NotFound)?;
     // Scoped by the trip just read through the actor's scope.
     let activities = activities::Entity::find()
         .filter(activities::Column::TripId.eq(trip.id))

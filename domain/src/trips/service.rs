@@ -1,5 +1,5 @@
 //! Trips in the database. Every query starts from the trips the actor is a member of, with the
-//! right the operation needs ([`Actor::trips_where`]): another traveler's trip is
+//! right the operation needs ([`Actor::trip_where`], [`Actor::trips`] for lists): another traveler's trip is
 //! indistinguishable from one that does not exist, and a member whose role does not allow a
 //! change is refused (`TripError::Forbidden`). Every change is recorded in the trip's history
 //! in its own transaction and announced once committed (`crate::live`).
@@ -253,8 +253,7 @@ pub async fn update(
         if_version,
     } = changes;
     let before = actor
-        .trips_where(Right::EditDetails)
-        .filter(trips::Column::Id.eq(id))
+        .trip_where(id, Right::EditDetails)
         .one(db)
         .await?
         .ok_or(TripError::NotFound);
@@ -308,7 +307,7 @@ pub async fn update(
             Expr::col(trips::Column::CalendarSequence).add(i32::from(trip_moved)),
         )
         .filter(trips::Column::Id.eq(id))
-        .filter(actor.may(trips::Column::Id, Right::EditDetails));
+        .filter(actor.may_in(id, Right::EditDetails));
     if let Some(version) = if_version {
         write = write.filter(trips::Column::Version.eq(version));
     }
@@ -431,12 +430,7 @@ pub async fn find_with_revision(
     actor: &Actor,
     id: TripId,
 ) -> Result<(Trip, i64), TripError> {
-    let trip = actor
-        .trips()
-        .filter(trips::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or(TripError::NotFound)?;
+    let trip = actor.trip(id).one(db).await?.ok_or(TripError::NotFound)?;
     let revision = trip.revision;
     Ok((Trip::from(trip), revision))
 }
@@ -451,8 +445,7 @@ pub async fn delete(
     if_version: Option<i64>,
 ) -> Result<(), TripError> {
     let name: Option<String> = actor
-        .trips()
-        .filter(trips::Column::Id.eq(id))
+        .trip(id)
         .select_only()
         .column(trips::Column::Name)
         .into_tuple()
@@ -460,7 +453,7 @@ pub async fn delete(
         .await?;
     let mut delete = trips::Entity::delete_many()
         .filter(trips::Column::Id.eq(id))
-        .filter(actor.may(trips::Column::Id, Right::Delete));
+        .filter(actor.may_in(id, Right::Delete));
     if let Some(version) = if_version {
         delete = delete.filter(trips::Column::Version.eq(version));
     }
