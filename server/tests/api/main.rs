@@ -27,6 +27,7 @@ mod outage;
 mod pages;
 mod privacy;
 mod providers;
+mod query_plans;
 mod recovery;
 mod sessions;
 mod shutdown;
