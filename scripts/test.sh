@@ -43,6 +43,9 @@ scripts/with-postgres.sh cargo llvm-cov --no-report --package server --package a
 step "release build"
 cargo leptos build --release -P
 
+step "the previous release works against the new schema (migrations only expand; it is built once, then cached)"
+scripts/previous-release.sh --binary target/release/travel-planner
+
 step "JSON API fuzzing (schemathesis against /api/v1/openapi.json)"
 scripts/api-fuzz.sh target/release/travel-planner
 

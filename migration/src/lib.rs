@@ -1,5 +1,12 @@
 //! Database schema changes, one module per change, each with a `down`. Standalone: this crate
 //! never imports the application's entities, so old migrations keep compiling as models change.
+//!
+//! The previous release keeps running against the schema these leave (during a rolling
+//! deploy), so a release only *expands*: new tables, indexes, nullable columns or columns with
+//! a default. Dropping or renaming a column or table, tightening a constraint or changing a
+//! type waits for a later release, once no running release reads it ("Upgrades and migrations"
+//! in docs/runbook.md has the recipe for a rename). `scripts/previous-release.sh` runs the
+//! previous release (`migration/PREVIOUS_RELEASE`) against the new schema to check it.
 
 pub use sea_orm_migration::prelude::*;
 
@@ -23,6 +30,7 @@ mod m20261205_000017_create_provider_store;
 mod m20261205_000018_take_the_trip_along;
 mod m20261206_000019_search_text;
 mod m20261206_000020_add_user_language;
+mod m20261206_000021_index_unfilled_search_text;
 
 pub struct Migrator;
 
@@ -50,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000018_take_the_trip_along::Migration),
             Box::new(m20261206_000019_search_text::Migration),
             Box::new(m20261206_000020_add_user_language::Migration),
+            Box::new(m20261206_000021_index_unfilled_search_text::Migration),
         ]
     }
 }
