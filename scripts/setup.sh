@@ -5,7 +5,7 @@
 #   scripts/setup.sh --test   also Chromium, PostgreSQL, the Playwright packages and
 #                             cargo-llvm-cov (the SQLite test run measures coverage)
 #   scripts/setup.sh --coverage   build tools and cargo-llvm-cov
-#   scripts/setup.sh --bench  what --test installs, and wrk, sqlite3, oha and Lighthouse
+#   scripts/setup.sh --bench  what --test installs, and wrk, sqlite3, nginx, oha and Lighthouse
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,6 +79,7 @@ if $want_test; then
     command -v wrk >/dev/null || apt_packages+=(wrk)
     command -v sqlite3 >/dev/null || apt_packages+=(sqlite3)
     command -v curl >/dev/null || apt_packages+=(curl)
+    [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null || apt_packages+=(nginx-light)
   fi
   if ((${#apt_packages[@]})); then
     say "installing ${apt_packages[*]} from Debian"

@@ -54,6 +54,10 @@ pub struct Settings {
     pub migrate_on_start: bool,
     /// How long in-flight requests may take to finish after a shutdown signal.
     pub shutdown_grace: Duration,
+    /// How long the server keeps serving after a shutdown signal, with `/readyz` answering 503,
+    /// before it stops accepting: the time a proxy or orchestrator needs to notice and stop
+    /// sending it new requests. The grace period starts after it.
+    pub shutdown_drain: Duration,
     /// Where cargo-leptos put the compiled site (WASM, JS, CSS, public files).
     pub site_root: PathBuf,
     /// Whether asset names carry content hashes: cargo-leptos wrote `hash.txt` beside the binary.
@@ -223,6 +227,15 @@ impl Settings {
             0..=600,
             10,
         )?));
+        // 5 s: enough for an orchestrator polling `/readyz` every second or two to take the
+        // instance out and reload its proxy, short enough that stopping a laptop run is not a
+        // wait. 0 stops accepting at once (only right with nothing in front to tell).
+        let shutdown_drain = Duration::from_secs(u64::from(parse_number(
+            env("SHUTDOWN_DRAIN_SECONDS"),
+            "SHUTDOWN_DRAIN_SECONDS",
+            0..=600,
+            5,
+        )?));
         let session_idle_timeout = Duration::from_secs(u64::from(parse_number(
             env("SESSION_IDLE_TIMEOUT_SECONDS"),
             "SESSION_IDLE_TIMEOUT_SECONDS",
@@ -389,6 +402,7 @@ impl Settings {
             pool_size,
             migrate_on_start,
             shutdown_grace,
+            shutdown_drain,
             site_root,
             hashed_assets: hash_file_beside_binary(),
             session_idle_timeout,
@@ -638,6 +652,7 @@ mod tests {
             ("DATABASE_POOL_SIZE", "many"),
             ("MIGRATE_ON_START", "maybe"),
             ("SHUTDOWN_GRACE_SECONDS", "-1"),
+            ("SHUTDOWN_DRAIN_SECONDS", "601"),
             ("SESSION_IDLE_TIMEOUT_SECONDS", "5"),
             ("SESSION_MAX_LIFETIME_SECONDS", "forever"),
             ("SMTP_URL", "mail.example.org"),

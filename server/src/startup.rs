@@ -1,11 +1,11 @@
 //! Building the application (database, migrations, router, listener) and running it until a
 //! shutdown signal, with a bounded drain for in-flight requests.
 
-use std::{future::Future, net::SocketAddr, path::Path, time::Duration};
+use std::{future::Future, net::SocketAddr, time::Duration};
 
 use std::sync::{
-    Arc,
-    atomic::{AtomicU64, Ordering},
+    Arc, Mutex, PoisonError,
+    atomic::{AtomicBool, AtomicU64, Ordering},
 };
 
 use app::{
@@ -86,6 +86,35 @@ pub enum StartupError {
     },
 }
 
+/// The statements the application ran, kept only once [`Application::record_statements`] has
+/// switched it on (tests); until then each statement costs one atomic load.
+#[derive(Clone, Default)]
+pub struct StatementLog {
+    on: Arc<AtomicBool>,
+    statements: Arc<Mutex<Vec<sea_orm::Statement>>>,
+}
+
+impl StatementLog {
+    fn record(&self, statement: &sea_orm::Statement) {
+        if self.on.load(Ordering::Relaxed) {
+            self.statements
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(statement.clone());
+        }
+    }
+
+    /// The statements recorded since the last call, oldest first.
+    pub fn take(&self) -> Vec<sea_orm::Statement> {
+        std::mem::take(
+            &mut *self
+                .statements
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+}
+
 /// A built application, bound to its port and ready to serve.
 pub struct Application {
     listener: TcpListener,
@@ -93,7 +122,10 @@ pub struct Application {
     router: Router,
     db: DatabaseConnection,
     queries: Arc<AtomicU64>,
+    statements: StatementLog,
     shutdown_grace: Duration,
+    shutdown_drain: Duration,
+    draining: health::Draining,
     streams: Arc<live::Streams>,
 }
 
@@ -123,13 +155,14 @@ impl Application {
         // Counts statements, so tests can prove a page's query count does not grow with data.
         let queries = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&queries);
-        db.set_metric_callback(move |_| {
+        let statements = StatementLog::default();
+        let log = statements.clone();
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::Relaxed);
+            log.record(info.statement);
         });
         if settings.migrate_on_start {
-            Migrator::up(&db, None)
-                .await
-                .map_err(StartupError::Migrate)?;
+            migrate_unless_newer(&db).await?;
         }
         // Rows from before the search text existed, or from a previous release still running
         // beside this one during a rolling deploy.
@@ -171,6 +204,7 @@ impl Application {
             providers,
         });
         let streams = live::Streams::new(settings.live_streams_per_user);
+        let draining = health::Draining::default();
         live::spawn_listener(&db, settings.database_url.expose_secret(), &streams);
         spawn_expired_session_cleanup(db.clone());
         if settings.rate_limit_store == RateLimitStore::Database {
@@ -196,10 +230,19 @@ impl Application {
         Ok(Self {
             listener,
             metrics_listener,
-            router: router(state, settings, extra).layer(axum::Extension(Arc::clone(&streams))),
+            router: router(state, settings, extra)
+                .layer(axum::Extension(Arc::clone(&streams)))
+                .layer(axum::middleware::map_response_with_state(
+                    draining.clone(),
+                    close_while_draining,
+                ))
+                .layer(axum::Extension(draining.clone())),
             db,
             queries,
+            statements,
             shutdown_grace: settings.shutdown_grace,
+            shutdown_drain: settings.shutdown_drain,
+            draining,
             streams,
         })
     }
@@ -228,8 +271,16 @@ impl Application {
         Arc::clone(&self.queries)
     }
 
-    /// Serves until `shutdown` completes, then stops accepting and gives in-flight requests up
-    /// to the grace period to finish.
+    /// Starts keeping every statement the application runs (SQL and bound values) and returns
+    /// the log: the query-plan test replays them under `EXPLAIN`. Off until called.
+    pub fn record_statements(&self) -> StatementLog {
+        self.statements.on.store(true, Ordering::Relaxed);
+        self.statements.clone()
+    }
+
+    /// Serves until `shutdown` completes; then drains: `/readyz` answers 503 while everything
+    /// is still served for the drain period (a proxy takes the instance out meanwhile); then
+    /// stops accepting and gives in-flight requests up to the grace period to finish.
     ///
     /// # Errors
     /// The listener fails.
@@ -246,6 +297,8 @@ impl Application {
         });
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
         let streams = Arc::clone(&self.streams);
+        let draining = self.draining.clone();
+        let drain_for = self.shutdown_drain;
         // Nagle's algorithm stalls small keep-alive responses by ~40 ms; turn it off.
         let listener = self.listener.tap_io(|tcp| {
             if let Err(error) = tcp.set_nodelay(true) {
@@ -259,8 +312,12 @@ impl Application {
         )
         .with_graceful_shutdown(async move {
             shutdown.await;
-            tracing::info!("shutting down: finishing in-flight requests");
-            // Open event streams never finish by themselves: end them (pages reconnect).
+            drain(&draining, drain_for).await;
+            tracing::info!(
+                "shutting down: no longer accepting connections; finishing in-flight requests"
+            );
+            // Open event streams never finish by themselves: end them (pages reconnect, by
+            // now through the proxy to another instance).
             streams.close_all();
             let _ = signalled_tx.send(());
         });
@@ -284,6 +341,78 @@ impl Application {
         }
         outcome
     }
+}
+
+/// The first phase of a shutdown: readiness turns 503 at once, and for `period` the server
+/// goes on accepting and serving as before, so that whatever routes traffic here (a proxy, an
+/// orchestrator polling `/readyz`) stops sending new requests before connections are refused.
+/// While draining, every answer closes its connection (`Connection: close`): a proxy keeps no
+/// idle connection to this instance, so when the listener closes it has none in hand to send a
+/// request down as the instance goes (a `POST` sent on a connection that closes under it
+/// cannot be retried elsewhere; a refused new connection can be, and nginx does).
+async fn close_while_draining(
+    axum::extract::State(draining): axum::extract::State<health::Draining>,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    if draining.is_on() {
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    response
+}
+
+async fn drain(draining: &health::Draining, period: Duration) {
+    draining.start();
+    tracing::info!(
+        drain_seconds = period.as_secs(),
+        "shutdown signal: draining; /readyz answers 503 while requests are still served"
+    );
+    tokio::time::sleep(period).await;
+}
+
+/// Applies pending migrations, unless a newer release has migrated the database already.
+///
+/// During a rolling deploy the previous release keeps running beside the new one (migrations
+/// only expand: `docs/runbook.md`), and an instance of it that restarts finds migrations it
+/// does not know. sea-orm's migrator refuses to run then ("migration file … is missing"), so
+/// the instance would stay down; it starts without migrating instead, with a warning.
+async fn migrate_unless_newer(db: &DatabaseConnection) -> Result<(), StartupError> {
+    use sea_orm::ConnectionTrait;
+
+    let known: std::collections::HashSet<String> = Migrator::migrations()
+        .iter()
+        .map(|migration| migration.name().to_string())
+        .collect();
+    // No table yet (a new database) reads as no migrations applied.
+    let applied: Vec<String> = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM seaql_migrations",
+        ))
+        .await
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|row| row.try_get::<String>("", "version").ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let newer = applied
+        .iter()
+        .filter(|version| !known.contains(*version))
+        .count();
+    let all_known_applied = known
+        .iter()
+        .all(|name| applied.iter().any(|version| version == name));
+    if newer > 0 && all_known_applied {
+        tracing::warn!(
+            newer,
+            "the database has migrations newer than this release (a newer release migrated it); starting without migrating"
+        );
+        return Ok(());
+    }
+    Migrator::up(db, None).await.map_err(StartupError::Migrate)
 }
 
 /// Leptos' options from our settings.
@@ -559,9 +688,4 @@ fn access_keys(settings: &Settings) -> AccessKeys {
             AccessKeys::new(domain::accounts::tokens::new_token().as_bytes())
         }
     }
-}
-
-/// Whether `path` looks like a file this process can serve as its site root.
-pub fn site_root_exists(path: &Path) -> bool {
-    path.join("pkg").is_dir()
 }

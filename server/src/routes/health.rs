@@ -1,11 +1,18 @@
 //! Liveness (`/healthz`: the process answers) and readiness (`/readyz`: it can reach the
-//! database). Orchestrators restart on the first and stop routing traffic on the second.
+//! database and is not shutting down). Orchestrators restart on the first and stop routing
+//! traffic on the second.
 
-use std::time::Duration;
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use app::context::AppState;
 use axum::{
-    Json,
+    Extension, Json,
     extract::State,
     http::{StatusCode, header},
     response::IntoResponse,
@@ -14,6 +21,22 @@ use serde_json::json;
 
 const PING_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// Set once a shutdown signal has come: from then on `/readyz` answers 503 while every other
+/// route is still served, so a proxy or orchestrator takes the instance out before it stops
+/// accepting connections (`Application::run_until`).
+#[derive(Clone, Default)]
+pub struct Draining(Arc<AtomicBool>);
+
+impl Draining {
+    pub fn start(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 pub async fn healthz() -> impl IntoResponse {
     (
         [(header::CACHE_CONTROL, "no-store")],
@@ -21,7 +44,23 @@ pub async fn healthz() -> impl IntoResponse {
     )
 }
 
-pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+/// The extension is optional so that a router built without an [`Application`] (which owns
+/// the shutdown) still answers.
+///
+/// [`Application`]: crate::startup::Application
+pub async fn readyz(
+    State(state): State<AppState>,
+    draining: Option<Extension<Draining>>,
+) -> impl IntoResponse {
+    if draining.is_some_and(|Extension(draining)| draining.is_on()) {
+        // No database ping: the answer is the same whatever it says, and a draining instance
+        // should not add work.
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CACHE_CONTROL, "no-store")],
+            Json(json!({ "status": "draining", "checks": { "shutdown": "in progress" } })),
+        );
+    }
     let database_ok = matches!(
         tokio::time::timeout(PING_TIMEOUT, state.db.ping()).await,
         Ok(Ok(()))

@@ -49,7 +49,14 @@ async fn broken_server(
 ) -> (TempDir, Server, String, reqwest::Client, String) {
     let dir = TempDir::new().unwrap();
     let dsn = format!("http://0123456789abcdef@{ingest}/42");
-    let server = Server::start(dir.path(), &[("SENTRY_DSN", dsn.as_str())]);
+    // No drain before the stop: the shutdown test below times the flush, not the drain.
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("SENTRY_DSN", dsn.as_str()),
+            ("SHUTDOWN_DRAIN_SECONDS", "0"),
+        ],
+    );
     let lines =
         server.wait_for(|line| line.starts_with("Travel Planner is running at http://127.0.0.1:"));
     let url = lines

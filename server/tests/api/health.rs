@@ -57,3 +57,46 @@ async fn every_response_carries_a_request_id() {
     assert_eq!(id.len(), 36, "a UUID, got {id}");
     assert_eq!(echoed.headers()["x-request-id"], "trace-me-123");
 }
+
+/// The first phase of a shutdown (`Application::run_until`): readiness turns 503 at once so a
+/// proxy takes the instance out, while everything else, liveness included, is still served.
+#[tokio::test]
+async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_root = dir.path().join("site");
+    std::fs::create_dir_all(site_root.join("pkg")).unwrap();
+    let database_url = crate::helpers::fresh_database_url(&dir).await;
+    let mut settings = crate::helpers::test_settings(&database_url, site_root);
+    settings.shutdown_drain = std::time::Duration::from_secs(60);
+    let application = server::startup::Application::build(&settings)
+        .await
+        .unwrap();
+    let base = format!("http://{}", application.local_addr().unwrap());
+    let (signal, shutdown) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(application.run_until(async move {
+        let _ = shutdown.await;
+    }));
+    let get = |path: &str| reqwest::get(format!("{base}{path}"));
+    assert_eq!(get("/readyz").await.unwrap().status(), 200);
+
+    signal.send(()).unwrap();
+    let mut readiness = get("/readyz").await.unwrap();
+    for _ in 0..50 {
+        if readiness.status() != 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        readiness = get("/readyz").await.unwrap();
+    }
+
+    assert_eq!(readiness.status(), 503);
+    assert_eq!(readiness.headers()["cache-control"], "no-store");
+    let body: Value = readiness.json().await.unwrap();
+    assert_eq!(body["status"], "draining");
+    assert_eq!(get("/healthz").await.unwrap().status(), 200);
+    let page = get("/login").await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("<html"));
+    assert!(!running.is_finished(), "stopped during the drain");
+    running.abort();
+}

@@ -115,3 +115,42 @@ async fn sessions_from_before_hashing_survive_the_upgrade() {
     assert_eq!(stored.len(), 64);
     assert_eq!(app.get_with_cookie("/account", &cookie).await.status(), 200);
 }
+
+/// During a rolling deploy an instance of the previous release may restart after the new
+/// release migrated the database: it must start (without migrating), not stay down because the
+/// database has a migration it does not know. A database behind on a known migration is still
+/// migrated.
+#[tokio::test]
+async fn a_release_starts_on_a_database_a_newer_release_migrated() {
+    let app = spawn_app().await;
+    let backend = app.db.get_database_backend();
+    app.db
+        .execute_raw(Statement::from_string(
+            backend,
+            "INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_from_a_newer_release', 0)",
+        ))
+        .await
+        .unwrap();
+    let settings = crate::helpers::test_settings(&app.database_url, app.dir.path().join("site"));
+
+    let started = server::startup::Application::build(&settings).await;
+    assert!(
+        started.is_ok(),
+        "refused: {:?}",
+        started.err().map(|e| e.to_string())
+    );
+    drop(started);
+
+    // One of this release's migrations missing as well: that is not a newer release's
+    // database, and the migrator's refusal stands.
+    let newest = Migrator::migrations().last().unwrap().name().to_string();
+    app.db
+        .execute_raw(Statement::from_string(
+            backend,
+            format!("DELETE FROM seaql_migrations WHERE version = '{newest}'"),
+        ))
+        .await
+        .unwrap();
+    let refused = server::startup::Application::build(&settings).await;
+    assert!(refused.is_err(), "started on a database missing {newest}");
+}
