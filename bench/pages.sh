@@ -4,17 +4,21 @@
 # the server's speed a page keeps once it reads the database and renders.
 #
 #   bench/pages.sh [--binary PATH] [--site DIR] [--rounds N] [--seconds S] [--language CODE]
-#                  [--pages trips,trip,...]
+#                  [--pages trips,trip,...] [--hold FILE]
 #
 # The data is one traveler with 200 trips and a 14-day trip of 60 activities (the account the
 # issues measure with). Each page and its static file are measured in turn, `--rounds` times
 # (default 3); a page's ratio is the median of its rounds. `--binary`/`--site` measure another
 # build (a previous release, for a before/after figure); `--language` asks for the pages in
-# that language (Accept-Language). Prints a table; writes nothing.
+# that language (Accept-Language). Prints a table; under bench/run.sh (`results` set) also appends
+# the figures to that file as "key value" lines for bench/report.py (page_ratio_<page>,
+# page_rps_<page>, page_file_rps_<page>, page_bytes_<page>). `--hold FILE` measures nothing:
+# it writes the server's address, the cookie and the pages' addresses to FILE (shell variables)
+# and keeps the seeded server running until interrupted, for a profiler to attach (`perf record -p`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-binary=target/release/travel-planner site=target/site rounds=3 seconds=5 language=en pages=all
+binary=target/release/travel-planner site=target/site rounds=3 seconds=5 language=en pages=all hold=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -23,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds=$2; shift 2 ;;
     --language) language=$2; shift 2 ;;
     --pages) pages=$2; shift 2 ;;
+    --hold) hold=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -70,6 +75,14 @@ declare -A url=(
 order=(trips trip day account new-trip edit-trip new-activity edit-activity members)
 [[ $pages != all ]] && IFS=, read -r -a order <<<"$pages"
 
+if [[ -n $hold ]]; then
+  { printf 'base=%q\ncookie=%q\npid=%q\n' "$base" "$cookie" "$server"
+    for page in "${order[@]}"; do printf 'page_%s=%q\n' "${page//-/_}" "$base${url[$page]}"; done; } >"$hold"
+  echo "seeded; the server ($server) runs at $base until interrupted; addresses in $hold"
+  wait "$server"
+  exit 0
+fi
+
 # rps URL [HEADER...]: requests per second over `seconds`; fails on any non-2xx answer.
 rps() {
   local target=$1 report
@@ -95,4 +108,10 @@ for page in "${order[@]}"; do
   median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
   printf '%-14s %8s %10s %10s %7s   (ratios %s)\n' "$page" "$bytes" "$(median "${page_all[@]}")" \
     "$(median "${file_all[@]}")" "$(median "${ratios[@]}")" "${ratios[*]}"
+  if [[ -n ${results:-} ]]; then
+    key=${page//-/_}
+    { echo "page_ratio_$key $(median "${ratios[@]}")"; echo "page_rps_$key $(median "${page_all[@]}")"
+      echo "page_file_rps_$key $(median "${file_all[@]}")"; echo "page_bytes_$key $bytes"; } >>"$results"
+  fi
 done
+if [[ -n ${results:-} ]]; then echo "pages_rounds $rounds" >>"$results"; fi

@@ -11,6 +11,12 @@
 #   live         200 event streams on one trip while an editor makes 10 changes a second: every
 #                stream gets every change, p99 delivery within 100 ms (fails the run otherwise);
 #                on PostgreSQL the streams are on a second instance
+#   pages        every page a traveler uses vs a same-size static file (bench/pages.sh)
+#   big account  5,000 trips and a trip of 1,000 activities: the caps, p99 (bench/big-account.sh)
+#   pitr         point-in-time recovery on PostgreSQL, rehearsed (bench/pitr.sh)
+#   pg scale     a traveler among 1,000,000 trips within 2x of alone (bench/pg-scale.sh;
+#                50,000 trips in the smoke run)
+#   instances    two instances behind nginx, rolling restart under load (bench/instances.sh)
 #   lighthouse   mobile preset on /trips and the trip page (full run only)
 #
 #   bench/run.sh            the full run (5-minute load tests); rewrites BENCHMARKS.md
@@ -185,8 +191,28 @@ fi
 
 kill "$server"; wait "$server" 2>/dev/null || true
 
+# --- SQLite: every page vs a same-size static file; a traveler at the caps vs a small one ---------
+# Each on a server of its own (the one above is stopped: two would share the 2 cores).
+if $smoke; then page_args=(--rounds 1 --seconds 2) big_seconds=3; else page_args=(--rounds 3 --seconds 5) big_seconds=10; fi
+echo "== every page vs a static file of its size (bench/pages.sh)"
+bench/pages.sh --binary "$binary" "${page_args[@]}" || { echo "the page table failed" >&2; exit 1; }
+echo "== 5,000 trips and a trip of 1,000 activities vs a small account (bench/big-account.sh)"
+bench/big-account.sh --binary "$binary" --seconds "$big_seconds" || { echo "the big-account run failed" >&2; exit 1; }
+
+# --- PostgreSQL: point-in-time recovery rehearsal (seconds; the same in --smoke) -----------------
+echo "== point-in-time recovery on PostgreSQL (bench/pitr.sh)"
+bench/pitr.sh --binary "$binary" | tee "$out/pitr.txt" || { echo "the point-in-time recovery rehearsal failed" >&2; exit 1; }
+record pitr_restore_ms "$(awk '/^restore / {print $(NF-1)}' "$out/pitr.txt")"
+
+# --- PostgreSQL at scale: a traveler's pages among 1,000,000 trips within 2x of their data alone --
+if $smoke; then scale=(--trips 50000 --activities-per-trip 20 --seconds 5); else scale=(); fi
+bench/pg-scale.sh "${scale[@]}" | tee "$out/pg-scale.txt" || { echo "big-database pages over 2x" >&2; exit 1; }
+
 # --- PostgreSQL: load ----------------------------------------------------------------------------
 PG_TEST_PORT=${PG_BENCH_PORT:-55442} scripts/with-postgres.sh bench/load-postgres.sh
+
+# --- Two instances behind nginx: cross-instance checks, the load test with a rolling restart ---
+bench/instances.sh --binary "$binary" $($smoke && echo --smoke)
 
 bench/report.py "$results" "$smoke" "$users" "$load_time"
 rm -rf "$out"
