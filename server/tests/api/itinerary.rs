@@ -406,3 +406,61 @@ async fn the_trip_page_shows_every_change_although_its_overview_is_kept_rendered
     assert_eq!(response.status(), 404);
     assert!(!response.text().await.unwrap().contains("Tram 28"));
 }
+
+/// The day page reads only its own day's activities, yet shows that day exactly as the trip page
+/// does: its activities, its cost against the trip's daily budget, and the days around it.
+#[tokio::test]
+async fn the_day_page_shows_its_own_day_and_the_days_around_it() {
+    let World {
+        app,
+        owner,
+        owner_id,
+        trip_id,
+        ..
+    } = world().await;
+    for draft in [
+        activity("2027-03-04", "Tram 28"),
+        ActivityDraft {
+            cost: "450".into(),
+            ..activity("2027-03-04", "Dinner at Belcanto")
+        },
+        activity("2027-03-05", "Sintra"),
+    ] {
+        crate::core::add_activity(&app.db, owner_id, &trip_id, &draft)
+            .await
+            .unwrap();
+    }
+
+    let middle = app
+        .get_with_cookie(&format!("/trips/{trip_id}/days/2027-03-04"), &owner)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let first = app
+        .get_with_cookie(&format!("/trips/{trip_id}/days/2027-03-03"), &owner)
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    assert!(middle.contains("Tram 28") && middle.contains("Dinner at Belcanto"));
+    assert!(!middle.contains("Pastéis") && !middle.contains("Sintra"));
+    // €1,200 over three days is €400 a day; this day plans €462.50.
+    assert!(
+        middle.contains("This day costs more than the average daily budget of €400.00."),
+        "{middle}"
+    );
+    assert!(middle.contains("€462.50"), "the day's cost");
+    assert!(
+        middle.contains("rel=\"prev\">← Day 1 · Wed 3 Mar 2027"),
+        "{middle}"
+    );
+    assert!(
+        middle.contains("rel=\"next\">Day 3 · Fri 5 Mar 2027 →"),
+        "{middle}"
+    );
+    assert!(first.contains("Pastéis") && !first.contains("Tram 28"));
+    assert!(!first.contains("average daily budget of"));
+    assert!(!first.contains("rel=\"prev\""));
+}
