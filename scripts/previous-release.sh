@@ -14,8 +14,10 @@
 # clone, keyed by commit; later runs reuse it. Needs the commit in the clone's history (a full
 # clone, not a shallow one).
 #
-# Usage: scripts/previous-release.sh [--binary PATH] [--build-only]
+# Usage: scripts/previous-release.sh [--binary PATH] [--site DIR] [--build-only]
 #   --binary PATH   the new release's binary (default: target/release/travel-planner)
+#   --site DIR      its site folder (default: target/site; it refuses to start without the
+#                   files its pages link)
 #   --build-only    build (or find) the previous release's binary, print its path and stop
 # PREVIOUS_RELEASE_PROFILE=release builds the previous release optimised (debug by default).
 # PREVIOUS_RELEASE_BINARY=PATH uses that binary as the previous release instead of building it.
@@ -23,12 +25,14 @@
 set -euo pipefail
 
 binary=target/release/travel-planner
+new_site=target/site
 build_only=false
 while [[ $# -gt 0 ]]; do
   case $1 in
     --binary) binary=$(realpath -m "${2:?--binary needs a path}"); shift 2 ;;
+    --site) new_site=$(realpath -m "${2:?--site needs a folder}"); shift 2 ;;
     --build-only) build_only=true; shift ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,9 +104,11 @@ fi
 [[ -x $binary ]] || { echo "no new binary at $binary (build it first, or pass --binary)" >&2; exit 2; }
 
 # The pages need the compiled site only for their styles and scripts, which this check does not
-# load: an empty site folder (with its pkg/, so neither binary warns) serves both releases.
+# load: the previous release gets an empty site folder (with its pkg/, so it does not warn); the
+# new one checks at start-up that its pages' files are there, so it gets its own build's.
 site=$scratch/site
 mkdir -p "$site/pkg"
+new_site=$(realpath -m "$new_site")
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pass() { echo "PASS $*"; }
@@ -112,14 +118,15 @@ fail() {
   exit 1
 }
 
-# start NAME BINARY DATABASE_URL: runs BINARY on a free port without migrating at start-up; sets
-# `base`. Its mail goes to $scratch/outbox.
+# start NAME BINARY DATABASE_URL [SITE]: runs BINARY on a free port without migrating at
+# start-up, with SITE (default: the empty one) as its site folder; sets `base`. Its mail goes to
+# $scratch/outbox.
 start() {
   local port ready=false
   port=$(free_port)
   base="http://127.0.0.1:$port"
   env DATABASE_URL="$3" BIND_ADDRESS="127.0.0.1:$port" MIGRATE_ON_START=false \
-    LEPTOS_SITE_ROOT="$site" OUTBOX_DIR="$scratch/outbox" RUST_LOG=warn \
+    LEPTOS_SITE_ROOT="${4:-$site}" OUTBOX_DIR="$scratch/outbox" RUST_LOG=warn \
     "$2" >"$scratch/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 300); do
@@ -209,7 +216,7 @@ check() {
   journey "$label" "$email"
   pass "$label: through the previous release: signed up, created a trip, added an activity, listed trips, opened the trip and day pages, logged out"
   stop_server
-  start "$label: the new release" "$binary" "$url"
+  start "$label: the new release" "$binary" "$url" "$new_site"
   expect 200 "$label: log in with the new release" -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
     -d "{\"email\": \"$email\", \"password\": \"$password\"}"
   expect 200 "$label: list trips with the new release" "$base/api/v1/trips" -H "authorization: Bearer $(json_field access_token)"
