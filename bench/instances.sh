@@ -15,14 +15,14 @@
 #     --binary  the server (default target/release/travel-planner)
 #     --site    its site folder (default target/site)
 # Runs inside its own throwaway PostgreSQL (scripts/with-postgres.sh, port PG_INSTANCES_PORT,
-# 55481 by default). Installs nginx from Debian when it is missing. Exits non-zero on any failure.
+# else a free one). Installs nginx from Debian when it is missing. Exits non-zero on any failure.
 # Run by bench/run.sh, which passes `results` (where the figures are recorded) in the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ ${INSTANCES_IN_POSTGRES:-} != 1 ]]; then
   export INSTANCES_IN_POSTGRES=1
-  PG_TEST_PORT=${PG_INSTANCES_PORT:-55481} exec scripts/with-postgres.sh "$0" "$@"
+  PG_TEST_PORT=${PG_INSTANCES_PORT:-} exec scripts/with-postgres.sh "$0" "$@"
 fi
 
 smoke=false binary=target/release/travel-planner site=target/site

@@ -43,7 +43,9 @@ if ((${#missing[@]})); then
 fi
 bin_dir=$(dirname "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 
-port=${PG_SCALE_PORT:-55492}
+# A free port unless told: a fixed one in the ephemeral range can be held by an earlier
+# benchmark's client connection.
+port=${PG_SCALE_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 tmp=$(mktemp -d /tmp/travel-planner-pg-scale.XXXXXX)
 server=""
 as_postgres() {

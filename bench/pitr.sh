@@ -14,9 +14,9 @@
 #   bench/pitr.sh [--binary PATH]     (default target/release/travel-planner)
 #
 # Needs PostgreSQL's server binaries (scripts/setup.sh --test installs them). Run as root, the
-# PostgreSQL commands run as the `postgres` user; otherwise as the current user. Ports:
-# PITR_PORT (the original cluster, default 55471) and PITR_PORT + 1 (the restored one). Prints one
-# PASS or FAIL line per check and the restore's duration; exits non-zero on any failure.
+# PostgreSQL commands run as the `postgres` user; otherwise as the current user. Ports: free
+# ones, or PITR_PORT (the original cluster) and PITR_PORT + 1 (the restored one). Prints one PASS
+# or FAIL line per check and the restore's duration; exits non-zero on any failure.
 set -euo pipefail
 
 binary=""
@@ -34,8 +34,12 @@ site=${LEPTOS_SITE_ROOT:-target/site}
 
 # The folder with all of PostgreSQL's server binaries (initdb on PATH may be a lone symlink).
 bin_dir=$(dirname "$(readlink -f "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")")
-port=${PITR_PORT:-55471}
-restored_port=$((port + 1))
+# Free ports by default: a fixed one in the ephemeral range can be held by a client connection
+# of an earlier benchmark (it was, once: "could not bind … Address already in use").
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=${PITR_PORT:-$(free_port)}
+restored_port=${PITR_PORT:+$((PITR_PORT + 1))}
+restored_port=${restored_port:-$(free_port)}
 
 as_postgres() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -209,7 +209,7 @@ if $smoke; then scale=(--trips 50000 --activities-per-trip 20 --seconds 5); else
 bench/pg-scale.sh "${scale[@]}" | tee "$out/pg-scale.txt" || { echo "big-database pages over 2x" >&2; exit 1; }
 
 # --- PostgreSQL: load ----------------------------------------------------------------------------
-PG_TEST_PORT=${PG_BENCH_PORT:-55442} scripts/with-postgres.sh bench/load-postgres.sh
+PG_TEST_PORT=${PG_BENCH_PORT:-} scripts/with-postgres.sh bench/load-postgres.sh
 
 # --- Two instances behind nginx: cross-instance checks, the load test with a rolling restart ---
 bench/instances.sh --binary "$binary" $($smoke && echo --smoke)

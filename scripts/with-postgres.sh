@@ -4,7 +4,14 @@
 set -euo pipefail
 
 bin_dir=$(dirname "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-port=${PG_TEST_PORT:-55432}
+# 55432 unless told (the test suites' usual port); an empty PG_TEST_PORT picks a free one (the
+# benchmarks: after a load test, a fixed port in the ephemeral range can be held by a client
+# connection).
+if [[ -z ${PG_TEST_PORT-unset} ]]; then
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+else
+  port=${PG_TEST_PORT:-55432}
+fi
 data=$(mktemp -d /tmp/travel-planner-pg.XXXXXX)
 
 as_postgres() {
