@@ -31,6 +31,7 @@ mod m20261205_000018_take_the_trip_along;
 mod m20261206_000019_search_text;
 mod m20261206_000020_add_user_language;
 mod m20261206_000021_index_unfilled_search_text;
+mod m20261207_000022_member_trip_dates;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_search_text::Migration),
             Box::new(m20261206_000020_add_user_language::Migration),
             Box::new(m20261206_000021_index_unfilled_search_text::Migration),
+            Box::new(m20261207_000022_member_trip_dates::Migration),
         ]
     }
 }

@@ -227,7 +227,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum TripMembers {
+pub(crate) enum TripMembers {
     Table,
     TripId,
     UserId,

@@ -27,9 +27,12 @@ fn trip_id(id: &str) -> Result<TripId, AppError> {
 pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    let today = service::today_for(&db, &actor)
-        .await
-        .map_err(|error| failed(TripError::from(error)))?;
+    let today = match home_zone(&actor) {
+        Some(zone) => service::today_in(zone.as_deref().unwrap_or(service::DEFAULT_ZONE)),
+        None => service::today_for(&db, &actor)
+            .await
+            .map_err(|error| failed(TripError::from(error)))?,
+    };
     service::list(&db, &actor, &query, today)
         .await
         .map_err(|error| failed(TripError::from(error)))
@@ -43,16 +46,28 @@ pub async fn get_trip(id: String, #[server(default)] right: String) -> Result<Tr
     let db = context::db()?;
     let id = trip_id(&id)?;
     let right = right.parse().unwrap_or(domain::access::Right::Read);
-    let trip = service::find(&db, &actor, id).await.map_err(failed)?;
-    actor.check(&db, id, right).await.map_err(failed)?;
+    let (trip, role) = service::find_with_role(&db, &actor, id)
+        .await
+        .map_err(failed)?;
+    if !role.may(right) {
+        return Err(failed(TripError::Forbidden));
+    }
     Ok(trip)
+}
+
+/// The actor's home zone as the page being rendered already read it (`Some(None)`: they chose
+/// none), or `None` outside a page render (a call by script reads it itself).
+fn home_zone(actor: &domain::access::Actor) -> Option<Option<String>> {
+    context::page_user()
+        .filter(|user| user.id == actor.user())
+        .map(|user| user.time_zone)
 }
 
 #[server(prefix = "/api/trips", endpoint = "defaults")]
 pub async fn new_trip_defaults() -> Result<TripDefaults, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    service::defaults(&db, &actor)
+    service::defaults(&db, &actor, home_zone(&actor))
         .await
         .map_err(|error| failed(TripError::from(error)))
 }

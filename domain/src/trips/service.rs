@@ -11,8 +11,8 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    TransactionSession, TransactionTrait,
+    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    Select, TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait, LikeExpr, Query},
 };
 use uuid::Uuid;
@@ -22,7 +22,7 @@ use super::model::{
     TripDefaults, TripList, TripQuery, Whose, days_between, format_date,
 };
 use crate::{
-    access::{Actor, Right, Role},
+    access::{Actor, MemberDates, Right, Role},
     entities::{activities, trip_members, trips, users},
     error::FormErrors,
     history::{self, Kind},
@@ -33,7 +33,8 @@ use crate::{
 /// How many past trips are shown under the upcoming ones.
 const RECENT_PAST: u64 = 3;
 const DEFAULT_CURRENCY: &str = "USD";
-const DEFAULT_ZONE: &str = "UTC";
+/// Where "today" is for a traveler without a home zone.
+pub const DEFAULT_ZONE: &str = "UTC";
 
 pub use crate::error::TripError;
 
@@ -423,6 +424,44 @@ pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: TripId) -> Resul
     Ok(find_with_revision(db, actor, id).await?.0)
 }
 
+/// The actor's trip and their role in it, in one statement (the trip joined with the actor's
+/// membership): for a page that shows the trip and offers what the role allows.
+///
+/// # Errors
+/// `NotFound` unless the actor is a member; the database fails.
+pub async fn find_with_role(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: TripId,
+) -> Result<(Trip, Role), TripError> {
+    let (trip, role, _) = find_with_role_and_revision(db, actor, id).await?;
+    Ok((trip, role))
+}
+
+/// [`find_with_role`] with the trip's revision (see [`find_with_revision`]).
+///
+/// # Errors
+/// As [`find_with_role`].
+pub async fn find_with_role_and_revision(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: TripId,
+) -> Result<(Trip, Role, i64), TripError> {
+    let select = actor
+        .listed_trips()
+        .filter(trips::Column::Id.eq(id))
+        .column_as(trip_members::Column::Role, "member_role");
+    let row = db
+        .query_one(select.as_query())
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let trip = trips::Model::from_query_result(&row, "")?;
+    let role: String = row.try_get("", "member_role")?;
+    let role = role.parse().map_err(|_| TripError::NotFound)?;
+    let revision = trip.revision;
+    Ok((Trip::from(trip), role, revision))
+}
+
 /// The actor's trip with its revision, which every change to the trip or to its activities
 /// bumps in the same transaction.
 pub async fn find_with_revision(
@@ -479,18 +518,14 @@ pub async fn delete(
 
 fn filtered(actor: &Actor, query: &TripQuery, today: NaiveDate) -> Select<trips::Entity> {
     use trips::Column as C;
-    let mut select = actor.trips();
+    let mut select = actor.listed_trips();
     let me = actor.user().uuid();
     select = match query.whose {
         Whose::All => select,
         Whose::Mine => select.filter(C::OwnerId.eq(me)),
         Whose::Shared => select.filter(C::OwnerId.ne(me)),
     };
-    select = match query.status {
-        Status::Upcoming => select.filter(C::EndDate.gte(today)),
-        Status::Past => select.filter(C::EndDate.lt(today)),
-        Status::All => select,
-    };
+    select = select.filter(by_dates(query, today));
     if !query.q.is_empty() {
         // The trip's own text, or any of its activities'.
         let like = || LikeExpr::new(search::contains_pattern(&query.q)).escape('\\');
@@ -509,24 +544,56 @@ fn filtered(actor: &Actor, query: &TripQuery, today: NaiveDate) -> Select<trips:
                 .add(Expr::exists(in_activities)),
         );
     }
+    select
+}
+
+/// The query's tab and date range, on the membership's copy of the trip's dates (the list's
+/// index holds them).
+fn by_dates(query: &TripQuery, today: NaiveDate) -> Condition {
+    let mut condition = Condition::all();
+    condition = match query.status {
+        Status::Upcoming => condition.add(MemberDates::EndDate.col().gte(today)),
+        Status::Past => condition.add(MemberDates::EndDate.col().lt(today)),
+        Status::All => condition,
+    };
     if let Some(from) = query.from {
-        select = select.filter(C::EndDate.gte(from));
+        condition = condition.add(MemberDates::EndDate.col().gte(from));
     }
     if let Some(to) = query.to {
-        select = select.filter(C::StartDate.lte(to));
+        condition = condition.add(MemberDates::StartDate.col().lte(to));
     }
-    select
+    condition
+}
+
+/// How many trips the list holds. Without a search or a whose-trips filter, the actor's
+/// memberships alone answer it (from the list's index, no trip row read).
+async fn count(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: &TripQuery,
+    today: NaiveDate,
+) -> Result<u64, DbErr> {
+    if query.q.is_empty() && query.whose == Whose::All {
+        actor
+            .memberships()
+            .filter(by_dates(query, today))
+            .count(db)
+            .await
+    } else {
+        filtered(actor, query, today).count(db).await
+    }
 }
 
 fn ordered(select: Select<trips::Entity>, query: &TripQuery) -> Select<trips::Entity> {
     use trips::Column as C;
     match (query.sort, query.status) {
+        // In the list index's order: the page is its first rows, nothing is sorted.
         (Sort::Start, Status::Upcoming) => select
-            .order_by(C::StartDate, Order::Asc)
-            .order_by(C::Id, Order::Asc),
+            .order_by(MemberDates::StartDate.col(), Order::Asc)
+            .order_by(trip_members::Column::TripId, Order::Asc),
         (Sort::Start, _) => select
-            .order_by(C::StartDate, Order::Desc)
-            .order_by(C::Id, Order::Desc),
+            .order_by(MemberDates::StartDate.col(), Order::Desc)
+            .order_by(trip_members::Column::TripId, Order::Desc),
         // The search text starts with the folded name: "Ærø" sorts as "aero", on both databases.
         (Sort::Name, _) => select
             .order_by(C::SearchText, Order::Asc)
@@ -546,13 +613,12 @@ pub async fn list(
     query: &TripQuery,
     today: NaiveDate,
 ) -> Result<TripList, DbErr> {
-    let select = filtered(actor, query, today);
-    let total = select.clone().count(db).await?;
+    let total = count(db, actor, query, today).await?;
     let page = Ord::max(query.page, 1);
     let pages = total.div_ceil(PAGE_SIZE);
     let trips: Vec<CardRow> = if page <= pages {
         as_cards(
-            ordered(select, query)
+            ordered(filtered(actor, query, today), query)
                 .offset((page - 1) * PAGE_SIZE)
                 .limit(PAGE_SIZE),
         )
@@ -566,10 +632,10 @@ pub async fn list(
         if query.status == Status::Upcoming && !query.is_filtered() && page >= pages {
             as_cards(
                 actor
-                    .trips()
-                    .filter(trips::Column::EndDate.lt(today))
-                    .order_by(trips::Column::EndDate, Order::Desc)
-                    .order_by(trips::Column::Id, Order::Desc)
+                    .listed_trips()
+                    .filter(MemberDates::EndDate.col().lt(today))
+                    .order_by(MemberDates::EndDate.col(), Order::Desc)
+                    .order_by(trip_members::Column::TripId, Order::Desc)
                     .limit(RECENT_PAST),
             )
             .all(db)
@@ -581,9 +647,9 @@ pub async fn list(
     let has_any = total > 0
         || !recent_past.is_empty()
         || actor
-            .trips()
+            .memberships()
             .select_only()
-            .column(trips::Column::Id)
+            .column(trip_members::Column::TripId)
             .limit(1)
             .into_tuple::<Uuid>()
             .one(db)
@@ -628,11 +694,20 @@ pub fn today_in(zone: &str) -> NaiveDate {
     }
 }
 
-/// A new trip starts in the traveler's home zone and the currency of their latest trip.
-pub async fn defaults(db: &impl ConnectionTrait, actor: &Actor) -> Result<TripDefaults, DbErr> {
-    let zone = home_zone(db, actor.user()).await?;
-    let currency: Option<String> = actor
-        .trips()
+/// A new trip starts in the traveler's home zone and the currency of the latest trip they
+/// created (one step down the index `(owner_id, created_at)`). `home`: the zone as the caller
+/// already read it from the traveler's row (`Some(None)`: none chosen); `None` reads it.
+pub async fn defaults(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    home: Option<Option<String>>,
+) -> Result<TripDefaults, DbErr> {
+    let zone = match home {
+        Some(zone) => zone.filter(|zone| crate::reference::is_time_zone(zone)),
+        None => home_zone(db, actor.user()).await?,
+    };
+    let currency: Option<String> = trips::Entity::find()
+        .filter(trips::Column::OwnerId.eq(actor.user().uuid()))
         .select_only()
         .column(trips::Column::Currency)
         .order_by(trips::Column::CreatedAt, Order::Desc)

@@ -74,7 +74,7 @@ pub async fn list_trips(
 }
 
 pub async fn defaults(db: &DatabaseConnection, owner: Uuid) -> Result<TripDefaults, DbErr> {
-    trips::defaults(db, &actor(owner)).await
+    trips::defaults(db, &actor(owner), None).await
 }
 
 pub async fn add_activity(

@@ -572,3 +572,84 @@ async fn sorting_by_name_folds_accents_and_rows_without_a_search_text_are_filled
     );
     assert_eq!(domain::search::fill_missing(&app.db).await.unwrap(), 0);
 }
+
+/// Lists read a trip's dates from each membership's copy, which the database keeps: a
+/// membership written without them (as the previous release writes them) gets them, and a
+/// traveler the trip is shared with sees it move from upcoming to past when its owner moves it.
+#[tokio::test]
+async fn a_shared_trip_moves_between_tabs_with_its_dates() {
+    let (app, owner) = seeded().await;
+    let guest = new_user(&app.db).await;
+    let shared = crate::core::create_trip(
+        &app.db,
+        owner,
+        &trip("Shared weekend", "Porto", "2026-09-04", "2026-09-06"),
+    )
+    .await
+    .unwrap();
+    domain::entities::trip_members::ActiveModel {
+        trip_id: Set(shared.id),
+        user_id: Set(guest),
+        role: Set("viewer".into()),
+        joined_at: Set(Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let past = || TripQuery {
+        status: Status::Past,
+        ..TripQuery::default()
+    };
+    let upcoming = list(&app, guest, TripQuery::default()).await;
+    assert_eq!(names(&upcoming), ["Shared weekend"]);
+    assert_eq!(upcoming.total, 1);
+    assert!(list(&app, guest, past()).await.trips.is_empty());
+
+    crate::core::update_trip(
+        &app.db,
+        owner,
+        shared.id,
+        &trip("Shared weekend", "Porto", "2026-05-01", "2026-05-03"),
+        false,
+    )
+    .await
+    .unwrap();
+    let upcoming = list(&app, guest, TripQuery::default()).await;
+    assert!(upcoming.trips.is_empty(), "{:?}", names(&upcoming));
+    assert_eq!(upcoming.total, 0);
+    let recent: Vec<&str> = upcoming
+        .recent_past
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(recent, ["Shared weekend"]);
+    let past = list(&app, guest, past()).await;
+    assert_eq!(names(&past), ["Shared weekend"]);
+    // The owner's list moved it too, among their own past trips (latest first).
+    let owners = list(
+        &app,
+        owner,
+        TripQuery {
+            status: Status::Past,
+            ..TripQuery::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        names(&owners),
+        ["Yesterday's end", "Shared weekend", "Old winter"]
+    );
+    // A date range is read from the same copies.
+    let may = list(
+        &app,
+        guest,
+        TripQuery {
+            status: Status::All,
+            from: Some(date("2026-05-02")),
+            to: Some(date("2026-05-02")),
+            ..TripQuery::default()
+        },
+    )
+    .await;
+    assert_eq!(names(&may), ["Shared weekend"]);
+}
