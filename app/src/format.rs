@@ -157,10 +157,32 @@ pub fn money(l: Language, minor: i64, code: &str) -> String {
     }
 }
 
+/// `<`, `>`, `&` and quotes as entities: for the few strings written outside a view (the
+/// pack's title, the server's plain error pages, a select's options).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use domain::trips::model::parse_date;
     use strum::VariantArray;
+
+    #[test]
+    fn markup_and_quotes_are_escaped() {
+        assert_eq!(super::escape_html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+    }
 
     use super::*;
 

@@ -7,6 +7,7 @@ use i18n::{rule_message, tr};
 use crate::{
     context::lang,
     error::{AppError, FormErrors},
+    format::escape_html,
 };
 
 /// The form errors in an action's latest result, or none.
@@ -241,35 +242,102 @@ pub fn TextArea(
 /// label is rendered without an `<optgroup>`.
 pub type OptionGroups = Vec<(String, Vec<(String, String)>)>;
 
+/// A drop-down's options, shared: a long fixed list (every time zone, every currency) is built
+/// and written as HTML once per process, and each page only marks its chosen option. Written
+/// as one string rather than one view per option: the ~400 zones as views were a third of the
+/// trip form's render.
+#[derive(Clone)]
+pub struct Options {
+    /// An option before the list (value, label): "not set" on the account page.
+    first: Option<(String, String)>,
+    list: std::sync::Arc<OptionList>,
+}
+
+struct OptionList {
+    groups: OptionGroups,
+    html: std::sync::OnceLock<String>,
+}
+
+impl Options {
+    pub fn new(groups: OptionGroups) -> Self {
+        Self {
+            first: None,
+            list: std::sync::Arc::new(OptionList {
+                groups,
+                html: std::sync::OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The same list after an option of its own (`value`, `label`).
+    #[must_use]
+    pub fn after(&self, value: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            first: Some((value.into(), label.into())),
+            list: std::sync::Arc::clone(&self.list),
+        }
+    }
+
+    /// The options as HTML, `chosen` selected (no option is when none has that value).
+    fn html(&self, chosen: &str) -> String {
+        let list = self.list.html.get_or_init(|| {
+            let mut html = String::new();
+            for (group, items) in &self.list.groups {
+                if !group.is_empty() {
+                    html.push_str("<optgroup label=\"");
+                    html.push_str(&escape_html(group));
+                    html.push_str("\">");
+                }
+                for (value, text) in items {
+                    push_option(&mut html, value, text);
+                }
+                if !group.is_empty() {
+                    html.push_str("</optgroup>");
+                }
+            }
+            html
+        });
+        let mut html = String::with_capacity(list.len() + 64);
+        if let Some((value, text)) = &self.first {
+            push_option(&mut html, value, text);
+        }
+        html.push_str(list);
+        let marker = format!("<option value=\"{}\">", escape_html(chosen));
+        if let Some(at) = html.find(&marker) {
+            html.insert_str(at + marker.len() - 1, " selected");
+        }
+        html
+    }
+}
+
+impl From<OptionGroups> for Options {
+    fn from(groups: OptionGroups) -> Self {
+        Self::new(groups)
+    }
+}
+
+fn push_option(html: &mut String, value: &str, text: &str) {
+    html.push_str("<option value=\"");
+    html.push_str(&escape_html(value));
+    html.push_str("\">");
+    html.push_str(&escape_html(text));
+    html.push_str("</option>");
+}
+
 /// A drop-down list. `initial` is the value chosen before anything was typed.
 #[component]
 pub fn SelectField(
     #[prop(into)] label: String,
     name: &'static str,
     #[prop(optional, into)] hint: Option<String>,
-    options: OptionGroups,
+    #[prop(into)] options: Options,
     #[prop(into)] initial: Signal<String>,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
     let value = move || errors.get().value(name).unwrap_or_else(|| initial.get());
     // Read once, untracked: a parent that is re-rendered on every signal its body reads (a
     // `Suspend`) must not rebuild the form whenever the errors change.
-    let chosen = untrack(value);
-    let option = move |(value, text): (String, String)| {
-        let selected = value == chosen;
-        view! { <option value=value selected=selected>{text}</option> }
-    };
-    let groups = options
-        .into_iter()
-        .map(|(group, items)| {
-            let items = items.into_iter().map(option.clone()).collect_view();
-            if group.is_empty() {
-                items.into_any()
-            } else {
-                view! { <optgroup label=group>{items}</optgroup> }.into_any()
-            }
-        })
-        .collect_view();
+    let options = options.html(&untrack(value));
     let has_hint = hint.is_some();
     view! {
         <FieldFrame label name hint errors>
@@ -279,9 +347,55 @@ pub fn SelectField(
                 aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
                 aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
-            >
-                {groups}
-            </select>
+                inner_html=options
+            ></select>
         </FieldFrame>
+    }
+}
+
+#[cfg(test)]
+mod option_tests {
+    use super::Options;
+
+    fn zones() -> Options {
+        Options::new(vec![
+            (String::new(), vec![("UTC".into(), "UTC".into())]),
+            (
+                "Europe".into(),
+                vec![
+                    ("Europe/Lisbon".into(), "Lisbon".into()),
+                    ("Europe/Paris".into(), "Paris & \"Île\"".into()),
+                ],
+            ),
+        ])
+    }
+
+    #[test]
+    fn the_chosen_option_alone_is_selected_and_text_is_escaped() {
+        let zones = zones();
+        let html = zones.html("Europe/Lisbon");
+        assert_eq!(
+            html,
+            "<option value=\"UTC\">UTC</option><optgroup label=\"Europe\">\
+             <option value=\"Europe/Lisbon\" selected>Lisbon</option>\
+             <option value=\"Europe/Paris\">Paris &amp; &quot;Île&quot;</option></optgroup>"
+        );
+        assert_eq!(html.matches("selected").count(), 1);
+        // Built once: a second page choosing another option does not inherit the first mark.
+        let other = zones.html("UTC");
+        assert!(other.starts_with("<option value=\"UTC\" selected>"));
+        assert_eq!(other.matches("selected").count(), 1);
+    }
+
+    #[test]
+    fn an_option_of_its_own_comes_first_and_unknown_values_select_nothing() {
+        let shared = zones();
+        let html = shared.after("", "Not set").html("");
+        assert!(
+            html.starts_with("<option value=\"\" selected>Not set</option><option value=\"UTC\">")
+        );
+        assert!(!shared.html("Mars/Olympus").contains("selected"));
+        // A value that is a prefix of another does not select it.
+        assert!(!shared.html("Europe").contains("selected"));
     }
 }

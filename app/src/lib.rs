@@ -28,6 +28,7 @@ mod shell;
 pub mod takeaway;
 mod views;
 
+pub use format::escape_html;
 pub use shell::{linked_files, shell};
 
 use islands::{HydrationMark, PendingForms};

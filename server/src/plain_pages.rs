@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use app::takeaway::escape_html;
+use app::escape_html;
 use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},

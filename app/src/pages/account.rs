@@ -8,20 +8,12 @@ use leptos_meta::Title;
 use crate::{
     actions::accounts::{ChangePassword, ResendConfirmation, SetLanguage, SetTheme, UpdateProfile},
     context::{lang, page_user},
-    forms::{Field, FormAlert, OptionGroups, SelectField, errors_of},
+    forms::{Field, FormAlert, Options, SelectField, errors_of},
     views::{take_along::CalendarFeed, trip_fields::zone_options},
 };
 
-fn home_zone_options(l: Language) -> OptionGroups {
-    let mut options = zone_options();
-    options.insert(
-        0,
-        (
-            String::new(),
-            vec![(String::new(), tr!(l, "account-zone-none"))],
-        ),
-    );
-    options
+fn home_zone_options(l: Language) -> Options {
+    zone_options().after(String::new(), tr!(l, "account-zone-none"))
 }
 
 #[component]

@@ -12,12 +12,18 @@ use leptos::prelude::*;
 use crate::{
     context::lang,
     error::FormErrors,
-    forms::{Field, FormAlert, OptionGroups, SelectField, TextArea},
+    forms::{Field, FormAlert, OptionGroups, Options, SelectField, TextArea},
     views::place_picker::{DefaultSubmit, PlaceInitial, PlacePicker, SearchOffer},
 };
 
-/// Every zone, grouped by area, UTC first.
-pub fn zone_options() -> OptionGroups {
+/// Every zone, grouped by area, UTC first: built once.
+pub fn zone_options() -> Options {
+    static ZONES: std::sync::LazyLock<Options> =
+        std::sync::LazyLock::new(|| Options::new(zone_groups()));
+    ZONES.clone()
+}
+
+fn zone_groups() -> OptionGroups {
     let mut groups: OptionGroups = Vec::new();
     for zone in TIME_ZONES {
         let (area, place) = zone_label(zone);
@@ -34,7 +40,14 @@ pub fn zone_options() -> OptionGroups {
     groups
 }
 
-fn currency_options() -> OptionGroups {
+/// Every currency: built once.
+fn currency_options() -> Options {
+    static CURRENCY_OPTIONS: std::sync::LazyLock<Options> =
+        std::sync::LazyLock::new(|| Options::new(currency_groups()));
+    CURRENCY_OPTIONS.clone()
+}
+
+fn currency_groups() -> OptionGroups {
     vec![(
         String::new(),
         CURRENCIES
