@@ -230,13 +230,15 @@ impl Application {
         Ok(Self {
             listener,
             metrics_listener,
-            router: router(state, settings, extra)
-                .layer(axum::Extension(Arc::clone(&streams)))
-                .layer(axum::middleware::map_response_with_state(
-                    draining.clone(),
-                    close_while_draining,
-                ))
-                .layer(axum::Extension(draining.clone())),
+            router: router(state, settings, extra).layer(
+                ServiceBuilder::new()
+                    .layer(axum::Extension(draining.clone()))
+                    .layer(axum::middleware::map_response_with_state(
+                        draining.clone(),
+                        close_while_draining,
+                    ))
+                    .layer(axum::Extension(Arc::clone(&streams))),
+            ),
             db,
             queries,
             statements,
@@ -427,8 +429,8 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 }
 
 /// The whole HTTP surface: operations endpoints, the JSON API (`/api/v1`), Leptos pages and
-/// server functions, and static files with the 404 page as the fallback. Layers, outermost first: request id, logging, security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
-/// CSRF, database-outage 503, session, rate limit, login guard.
+/// server functions, and static files with the 404 page as the fallback, behind one stack of
+/// middleware (listed where it is built).
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
     let routes = page_routes::list().to_vec();
     let page_context = {
@@ -491,61 +493,13 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
         )
         .merge(extra)
         .fallback(static_files::static_or_not_found)
-        // Innermost: nothing a handler renders is dropped half-way (a framework deadlock).
-        .layer(axum::middleware::from_fn(
-            render_to_the_end::render_to_the_end,
-        ))
-        .layer(axum::middleware::from_fn(
-            server_fn_status::bad_input_is_400,
-        ))
-        .layer(axum::middleware::from_fn(form_errors::keep_in_session))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            guard::require_login,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            limits,
-            rate_limit::limit,
-        ))
-        .layer(session_layer(&state, settings))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            unavailable::database_down_is_503,
-        ))
-        .layer(csrf_layer(settings))
-        .layer(DefaultBodyLimit::max(settings.body_limit))
-        .layer(RequestBodyLimitLayer::new(settings.body_limit))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            settings.request_timeout,
-        ))
-        .layer(CatchPanicLayer::custom(error_pages::panicked))
-        .layer(axum::middleware::from_fn_with_state(
-            pages,
-            error_pages::friendly,
-        ))
-        .layer(axum::middleware::from_fn(metrics::track))
-        .layer(axum::middleware::from_fn_with_state(
-            HeaderPolicy {
-                https: settings.is_https(),
-                map_tiles: settings
-                    .providers
-                    .tiles
-                    .as_ref()
-                    .map(|tiles| Arc::from(tiles.origin())),
-            },
-            security_headers::add,
-        ))
-        // Pages and JSON go out compressed when the client accepts it (a 40 KB trip page is
-        // ~6 KB in brotli: what a phone on a slow network waits for). The fastest level: the
-        // bytes saved matter more than the last few percent. Files already compressed on disk
-        // (`.br` twins) pass untouched.
-        .layer(
-            CompressionLayer::new()
-                .br(true)
-                .gzip(true)
-                .quality(CompressionLevel::Fastest),
-        )
+        // One layer made of every middleware, outermost first: request id, logging, compression,
+        // security headers, metrics, friendly error pages, panic catcher, timeout, body limit,
+        // CSRF, database-outage 503, session, rate limit, login guard, the form errors kept for
+        // the next page, bad input as 400 and, innermost, nothing a handler renders dropped
+        // half-way (a framework deadlock). As one `ServiceBuilder` the stack is boxed once per
+        // route: added one `Router::layer` at a time, each layer boxed the rest, and every
+        // request cloned the boxes down the stack once per middleware (~250 allocations a page).
         .layer(
             ServiceBuilder::new()
                 .map_request(telemetry::plain_request_id)
@@ -555,7 +509,62 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
                         .make_span_with(telemetry::request_span)
                         .on_response(telemetry::on_response),
                 )
-                .layer(PropagateRequestIdLayer::x_request_id()),
+                .layer(PropagateRequestIdLayer::x_request_id())
+                // Pages and JSON go out compressed when the client accepts it (a 40 KB trip page
+                // is ~6 KB in brotli: what a phone on a slow network waits for). The fastest
+                // level: the bytes saved matter more than the last few percent. Files already
+                // compressed on disk (`.br` twins) pass untouched.
+                .layer(
+                    CompressionLayer::new()
+                        .br(true)
+                        .gzip(true)
+                        .quality(CompressionLevel::Fastest),
+                )
+                .layer(axum::middleware::from_fn_with_state(
+                    HeaderPolicy {
+                        https: settings.is_https(),
+                        map_tiles: settings
+                            .providers
+                            .tiles
+                            .as_ref()
+                            .map(|tiles| Arc::from(tiles.origin())),
+                    },
+                    security_headers::add,
+                ))
+                .layer(axum::middleware::from_fn(metrics::track))
+                .layer(axum::middleware::from_fn_with_state(
+                    pages,
+                    error_pages::friendly,
+                ))
+                .layer(CatchPanicLayer::custom(error_pages::panicked))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    settings.request_timeout,
+                ))
+                .layer(RequestBodyLimitLayer::new(settings.body_limit))
+                .map_request(|request: axum::http::Request<_>| request.map(axum::body::Body::new))
+                .layer(DefaultBodyLimit::max(settings.body_limit))
+                .layer(csrf_layer(settings))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    unavailable::database_down_is_503,
+                ))
+                .layer(session_layer(&state, settings))
+                .layer(axum::middleware::from_fn_with_state(
+                    limits,
+                    rate_limit::limit,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    guard::require_login,
+                ))
+                .layer(axum::middleware::from_fn(form_errors::keep_in_session))
+                .layer(axum::middleware::from_fn(
+                    server_fn_status::bad_input_is_400,
+                ))
+                .layer(axum::middleware::from_fn(
+                    render_to_the_end::render_to_the_end,
+                )),
         )
         .with_state(state)
 }
