@@ -100,6 +100,21 @@ pub async fn signed_in() -> Result<Option<UserId>, AppError> {
     user_in(&session, policy()?).await
 }
 
+/// The profile of `user` as the session store read it with the session (see
+/// [`store::PROFILE_KEY`]), if it is theirs: what the page's header shows, without a statement
+/// of its own.
+pub async fn loaded_profile(
+    session: &Session,
+    user: UserId,
+) -> Option<domain::accounts::model::Profile> {
+    session
+        .get::<domain::accounts::model::Profile>(store::PROFILE_KEY)
+        .await
+        .ok()
+        .flatten()
+        .filter(|profile| profile.id == user)
+}
+
 /// Starts an authenticated session under a fresh id (no session fixation).
 pub async fn start(user_id: UserId) -> Result<(), AppError> {
     let session = session().await?;

@@ -34,6 +34,11 @@ use domain::entities::sessions;
 /// The session key that holds the logged-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
 
+/// The session key under which [`load`](DbSessionStore::load) leaves the signed-in traveler's
+/// profile, read with the session in the same statement, for the page being rendered. Never
+/// written to the row: it is as fresh as the request.
+pub const PROFILE_KEY: &str = "loaded_profile";
+
 /// A session whose data is unchanged is written again only once its expiry has moved this far
 /// (or a tenth of the idle timeout, when that is shorter): sessions expire after inactivity, and
 /// without this every page view was a database write. The idle timeout is honoured to within
@@ -134,8 +139,13 @@ fn row(record: &Record) -> Result<Row, session_store::Error> {
         .get(USER_ID_KEY)
         .and_then(|v| v.as_str())
         .and_then(|s| uuid::Uuid::parse_str(s).ok());
-    let data = serde_json::to_string(&record.data)
-        .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    let kept: BTreeMap<&String, &serde_json::Value> = record
+        .data
+        .iter()
+        .filter(|(key, _)| key.as_str() != PROFILE_KEY)
+        .collect();
+    let data =
+        serde_json::to_string(&kept).map_err(|e| session_store::Error::Encode(e.to_string()))?;
     Ok(Row {
         key: row_key(&record.id),
         user_id,
@@ -207,16 +217,17 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let found = sessions::Entity::find_by_id(row_key(id))
-            .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
-            .one(&self.db)
+        let found = domain::accounts::service::session_with_profile(&self.db, &row_key(id))
             .await
             .map_err(backend)?;
-        let Some(found) = found else {
+        let Some((found, profile)) = found else {
             return Ok(None);
         };
-        let data: HashMap<String, serde_json::Value> = serde_json::from_str(&found.data)
+        let mut data: HashMap<String, serde_json::Value> = serde_json::from_str(&found.data)
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        if let Some(profile) = profile.and_then(|profile| serde_json::to_value(profile).ok()) {
+            data.insert(PROFILE_KEY.to_string(), profile);
+        }
         self.remember(id, &data, found.expires_at.timestamp());
         Ok(Some(Record {
             id: *id,

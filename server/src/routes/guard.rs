@@ -144,6 +144,9 @@ pub async fn page_user(
         Ok(Some(id)) => id,
         Ok(None) | Err(_) => return PageUser(None),
     };
+    if let Some(profile) = app::session::loaded_profile(session, id).await {
+        return PageUser(Some(profile));
+    }
     match service::profile(&state.db, id).await {
         Ok(user) => PageUser(user),
         Err(error) => {

@@ -144,3 +144,51 @@ async fn the_table_holds_only_hashes_of_session_ids() {
     // And the cookie still logs in: the store finds the row by the hash.
     assert_eq!(app.get_with_cookie("/account", &cookie).await.status(), 200);
 }
+
+/// A page reads the traveler's profile with the session, in the same statement; the profile
+/// rides along in the loaded session for that request only. It is never written to the row,
+/// and a page after a change shows the change.
+#[tokio::test]
+async fn the_profile_read_with_the_session_is_never_stored_and_never_stale() {
+    let app = spawn_app().await;
+    let address = unique_email();
+    let cookie = app.sign_up(&address, PASSWORD).await;
+    let page = app
+        .get_with_cookie("/trips", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Traveler"), "the header names the traveler");
+
+    // Renaming writes the session (a flash message) in a request that loaded the profile.
+    let renamed = app
+        .post_form(
+            "/api/auth/update_profile",
+            &[
+                ("display_name", "Rosalind Franklin"),
+                ("email", address.as_str()),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    assert!(renamed.status().is_success() || renamed.status().is_redirection());
+    let stored = app.text_of("SELECT data FROM sessions", "data").await;
+    assert!(
+        stored.contains("flash"),
+        "the session was written: {stored}"
+    );
+    assert!(!stored.contains("loaded_profile"), "{stored}");
+    assert!(!stored.contains(&address), "{stored}");
+
+    let page = app
+        .get_with_cookie("/account", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Rosalind Franklin"),
+        "the next page shows the new name"
+    );
+}
