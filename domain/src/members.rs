@@ -170,6 +170,16 @@ pub async fn open_invitations(
     now: DateTime<Utc>,
 ) -> Result<Vec<Invitation>, TripError> {
     actor.check(db, trip, Right::ManageMembers).await?;
+    Ok(open_invitations_of(db, trip, now).await?)
+}
+
+/// The trip's open invitations, without an access check: for a caller that has checked the
+/// actor may manage the members.
+pub async fn open_invitations_of(
+    db: &impl ConnectionTrait,
+    trip: TripId,
+    now: DateTime<Utc>,
+) -> Result<Vec<Invitation>, DbErr> {
     Ok(open(trip)
         .filter(invitations::Column::ExpiresAt.gt(now))
         .order_by(invitations::Column::CreatedAt, Order::Desc)
@@ -484,7 +494,22 @@ pub async fn for_actor(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Vec<Invited>, DbErr> {
-    let Some(email) = verified_email(db, actor.user()).await? else {
+    let email = verified_email(db, actor.user()).await?;
+    for_address(db, actor, email.as_deref(), now).await
+}
+
+/// [`for_actor`], for a caller that has read the actor's account: `email` is their address if
+/// they confirmed it (`None`: they see no invitations).
+///
+/// # Errors
+/// The database fails.
+pub async fn for_address(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    email: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Invited>, DbErr> {
+    let Some(email) = email else {
         return Ok(Vec::new());
     };
     let rows = invitations::Entity::find()

@@ -48,6 +48,15 @@ pub async fn find(
     trip: TripId,
 ) -> Result<Option<ShareLink>, TripError> {
     actor.check(db, trip, Right::Share).await?;
+    Ok(link_of(db, trip).await?)
+}
+
+/// The trip's share link, without an access check: for a caller that has checked the actor
+/// may share the trip.
+pub async fn link_of(
+    db: &impl ConnectionTrait,
+    trip: TripId,
+) -> Result<Option<ShareLink>, sea_orm::DbErr> {
     Ok(links::Entity::find()
         .filter(links::Column::TripId.eq(trip.uuid()))
         .one(db)

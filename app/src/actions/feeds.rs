@@ -55,21 +55,25 @@ pub async fn get_feed(#[server(default)] trip: String) -> Result<FeedView, AppEr
     let actor = session::actor().await?;
     let scope = scope_of(&trip)?;
     let state = context::state()?;
-    let status = feeds::status(&state.db, &actor, scope)
+    let refused = |error: domain::trips::service::TripError| AppError::from(error).respond();
+    // A trip's feed: the role says both that the traveler may see the feed and whether they
+    // may import into the trip.
+    let can_import = match scope {
+        FeedScope::Trip(id) => actor
+            .check(&state.db, id, domain::access::Right::Read)
+            .await
+            .map_err(refused)?
+            .may(domain::access::Right::EditPlan),
+        FeedScope::AllTrips => false,
+    };
+    let status = feeds::status_of(&state.db, &actor, scope)
         .await
-        .map_err(|error| AppError::from(error).respond())?;
+        .map_err(|error| refused(error.into()))?;
     let new_address = match status {
         Some(_) => session::take_once(&new_address_key(scope))
             .await?
             .map(|token| format!("{}/feeds/{token}.ics", state.base_url)),
         None => None,
-    };
-    let can_import = match scope {
-        FeedScope::Trip(id) => actor
-            .check(&state.db, id, domain::access::Right::EditPlan)
-            .await
-            .is_ok(),
-        FeedScope::AllTrips => false,
     };
     Ok(FeedView {
         status,

@@ -71,12 +71,13 @@ pub async fn get_activity(id: String) -> Result<ActivityInTrip, AppError> {
     let actor = session::actor().await?;
     let id: ActivityId = id.parse().map_err(failed)?;
     let db = context::db()?;
-    let (trip, activity) = service::find(&db, &actor, id).await.map_err(failed)?;
-    // The edit and delete pages: a viewer is refused before any form shows.
-    actor
-        .check(&db, trip.id, domain::access::Right::EditPlan)
+    let (trip, activity, role) = service::find_with_role(&db, &actor, id)
         .await
         .map_err(failed)?;
+    // The edit and delete pages: a viewer is refused before any form shows.
+    if !role.may(domain::access::Right::EditPlan) {
+        return Err(failed(domain::trips::service::TripError::Forbidden));
+    }
     Ok(ActivityInTrip { trip, activity })
 }
 

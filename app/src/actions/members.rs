@@ -52,15 +52,22 @@ pub async fn get_members_page(trip_id: String) -> Result<MembersPage, AppError> 
     let actor = session::actor().await?;
     let trip = self::trip_id(&trip_id)?;
     let db = context::db()?;
-    let found = trips::find(&db, &actor, trip).await.map_err(failed)?;
-    let role = actor.check(&db, trip, Right::Read).await.map_err(failed)?;
-    let members = members::list(&db, &actor, trip).await.map_err(failed)?;
+    let (found, role) = trips::find_with_role(&db, &actor, trip)
+        .await
+        .map_err(failed)?;
+    // The role is checked: what follows reads without checking it again.
+    let db_failed = |error| failed(domain::trips::service::TripError::from(error));
+    let members = members::members_of(&db, trip).await.map_err(db_failed)?;
     let (invitations, share_link, new_share_url) = if role.may(Right::ManageMembers) {
         (
-            members::open_invitations(&db, &actor, trip, Utc::now())
+            members::open_invitations_of(&db, trip, Utc::now())
                 .await
-                .map_err(failed)?,
-            sharing::find(&db, &actor, trip).await.map_err(failed)?,
+                .map_err(db_failed)?,
+            if role.may(Right::Share) {
+                sharing::link_of(&db, trip).await.map_err(db_failed)?
+            } else {
+                None
+            },
             session::take_once(&format!("share:{trip}")).await?,
         )
     } else {
@@ -250,9 +257,15 @@ pub async fn revoke_share_link(trip_id: String) -> Result<(), AppError> {
 pub async fn my_invitations() -> Result<Vec<Invited>, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    members::for_actor(&db, &actor, Utc::now())
-        .await
-        .map_err(|error| failed(domain::trips::service::TripError::from(error)))
+    // The page being rendered has read the traveler's account; a call by script reads it.
+    let invited = match context::page_user().filter(|user| user.id == actor.user()) {
+        Some(user) => {
+            let email = (!user.email_unconfirmed).then_some(user.email.as_str());
+            members::for_address(&db, &actor, email, Utc::now()).await
+        }
+        None => members::for_actor(&db, &actor, Utc::now()).await,
+    };
+    invited.map_err(|error| failed(domain::trips::service::TripError::from(error)))
 }
 
 /// Accepts or declines an invitation from the trip list (one sent to the traveler's address).

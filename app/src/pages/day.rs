@@ -37,7 +37,7 @@ pub struct DayPageData {
     pub editable: bool,
 }
 
-/// The trip and the day's activities (two statements), and for a day with places what the
+/// The trip with the traveler's role, and the day's activities (two statements), and for a day with places what the
 /// stores hold for it (one or two more).
 #[server(prefix = "/api/itinerary", endpoint = "day")]
 pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, AppError> {
@@ -47,11 +47,7 @@ pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, 
         .parse()
         .map_err(|error| AppError::from(error).respond())?;
     let date = parse_date(&date).ok_or_else(|| AppError::NotFound.respond())?;
-    let (trip, activities) = service::trip_with_day(&state.db, &actor, trip_id, date)
-        .await
-        .map_err(|error| AppError::from(error).respond())?;
-    let role = actor
-        .check(&state.db, trip_id, domain::access::Right::Read)
+    let (trip, activities, role) = service::trip_with_day(&state.db, &actor, trip_id, date)
         .await
         .map_err(|error| AppError::from(error).respond())?;
     let plan = TripPlan::new(trip, activities);

@@ -16,7 +16,7 @@ use domain::{
     map::TripMap,
     members::{self, Member},
     reference::zone_label,
-    trips::service::find_with_revision,
+    trips::service::find_with_role_and_revision,
 };
 use i18n::tr;
 use islands::{ConfirmLink, LiveTrip};
@@ -129,11 +129,7 @@ pub async fn get_trip_page(trip_id: String) -> Result<TripPageContent, AppError>
     let trip_id = trip_id
         .parse()
         .map_err(|error| AppError::from(error).respond())?;
-    let (trip, revision) = find_with_revision(&state.db, &actor, trip_id)
-        .await
-        .map_err(failed)?;
-    let role = actor
-        .check(&state.db, trip_id, Right::Read)
+    let (trip, role, revision) = find_with_role_and_revision(&state.db, &actor, trip_id)
         .await
         .map_err(failed)?;
     let viewer = Viewer::Member(role);

@@ -20,7 +20,7 @@ use super::model::{
     NewActivity, TRIP_FULL, slot_for,
 };
 use crate::{
-    access::{Actor, Right},
+    access::{Actor, Right, Role},
     entities::{activities, trips},
     error::FormErrors,
     history::{self, Change, Kind},
@@ -70,16 +70,16 @@ pub async fn trip_with_activities(
     Ok((trip, activities))
 }
 
-/// The actor's trip and the activities of one of its days, in position order: two statements,
-/// however long the trip. A day's plan (its cost, warnings, order) depends on that day's
+/// The actor's trip, their role in it, and the activities of one of its days, in position order:
+/// two statements, however long the trip. A day's plan (its cost, warnings, order) depends on that day's
 /// activities alone, so the day page reads no other day's.
 pub async fn trip_with_day(
     db: &impl ConnectionTrait,
     actor: &Actor,
     trip_id: TripId,
     day: NaiveDate,
-) -> Result<(Trip, Vec<Activity>), TripError> {
-    let trip = crate::trips::service::find(db, actor, trip_id).await?;
+) -> Result<(Trip, Vec<Activity>, Role), TripError> {
+    let (trip, role) = crate::trips::service::find_with_role(db, actor, trip_id).await?;
     let activities = activities::Entity::find()
         .filter(activities::Column::TripId.eq(trip.id))
         .filter(activities::Column::Day.eq(day))
@@ -90,7 +90,7 @@ pub async fn trip_with_day(
         .into_iter()
         .map(Activity::from)
         .collect();
-    Ok((trip, activities))
+    Ok((trip, activities, role))
 }
 
 /// All of the trip's activities in day and position order (none unless the actor may reach it).
@@ -143,13 +143,27 @@ pub async fn find(
     actor: &Actor,
     id: ActivityId,
 ) -> Result<(Trip, Activity), TripError> {
+    let (trip, activity, _) = find_with_role(db, actor, id).await?;
+    Ok((trip, activity))
+}
+
+/// [`find`], with the actor's role in the trip (read with the trip, in the same statement).
+///
+/// # Errors
+/// As [`find`].
+pub async fn find_with_role(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ActivityId,
+) -> Result<(Trip, Activity, Role), TripError> {
     let activity = activities::Entity::find_by_id(id.uuid())
         .filter(in_actors_trips(actor))
         .one(db)
         .await?
         .ok_or(TripError::NotFound)?;
-    let trip = crate::trips::service::find(db, actor, activity.trip_id.into()).await?;
-    Ok((trip, activity.into()))
+    let (trip, role) =
+        crate::trips::service::find_with_role(db, actor, activity.trip_id.into()).await?;
+    Ok((trip, activity.into(), role))
 }
 
 /// Claims the trip for this transaction (see the module comment) and returns it. Every

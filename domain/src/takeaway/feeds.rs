@@ -75,6 +75,19 @@ pub async fn status(
     scope: FeedScope,
 ) -> Result<Option<FeedStatus>, TripError> {
     check_scope(db, actor, scope).await?;
+    Ok(status_of(db, actor, scope).await?)
+}
+
+/// [`status`] without the access check: for a caller that has checked the actor may read the
+/// trip (a trip page, which read the actor's role).
+///
+/// # Errors
+/// The database fails.
+pub async fn status_of(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    scope: FeedScope,
+) -> Result<Option<FeedStatus>, DbErr> {
     let created_at: Option<DateTime<Utc>> = of(actor, scope)
         .select_only()
         .column(calendar_feeds::Column::CreatedAt)
