@@ -156,6 +156,13 @@ pub fn page_user() -> Option<Profile> {
     from_request(|PageUser(user): &PageUser| user.clone())
 }
 
+/// The page's user, if this call is part of rendering a page for `user`: what a server
+/// function may take from it instead of reading the account again (outside a page render,
+/// a call by script, it is `None`).
+pub fn page_user_for(user: domain::ids::UserId) -> Option<Profile> {
+    page_user().filter(|profile| profile.id == user)
+}
+
 /// The flash message the server took for this page, if any.
 pub fn page_flash() -> Option<String> {
     from_request(|PageFlash(message): &PageFlash| message.clone())

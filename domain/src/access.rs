@@ -199,15 +199,17 @@ impl Actor {
             .from(trip_members::Column::TripId)
             .to(trips::Column::Id)
             .into();
-        trips::Entity::find()
-            .join(JoinType::InnerJoin, membership.rev())
-            .filter(trip_members::Column::UserId.eq(self.user.uuid()))
-            .filter(trip_members::Column::Role.is_in(Role::with(Right::Read)))
+        self.own_readable(trips::Entity::find().join(JoinType::InnerJoin, membership.rev()))
     }
 
     /// This actor's memberships of the trips they may see: counting these needs no trip row.
     pub(crate) fn memberships(&self) -> Select<trip_members::Entity> {
-        trip_members::Entity::find()
+        self.own_readable(trip_members::Entity::find())
+    }
+
+    /// `select`, kept to this actor's `trip_members` rows whose role may read the trip.
+    fn own_readable<S: QueryFilter>(&self, select: S) -> S {
+        select
             .filter(trip_members::Column::UserId.eq(self.user.uuid()))
             .filter(trip_members::Column::Role.is_in(Role::with(Right::Read)))
     }

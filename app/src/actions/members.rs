@@ -258,7 +258,7 @@ pub async fn my_invitations() -> Result<Vec<Invited>, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
     // The page being rendered has read the traveler's account; a call by script reads it.
-    let invited = match context::page_user().filter(|user| user.id == actor.user()) {
+    let invited = match context::page_user_for(actor.user()) {
         Some(user) => {
             let email = (!user.email_unconfirmed).then_some(user.email.as_str());
             members::for_address(&db, &actor, email, Utc::now()).await

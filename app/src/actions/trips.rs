@@ -28,7 +28,7 @@ pub async fn list_trips(query: TripQuery) -> Result<TripList, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
     let today = match home_zone(&actor) {
-        Some(zone) => service::today_in(zone.as_deref().unwrap_or(service::DEFAULT_ZONE)),
+        Some(zone) => service::today_at_home(zone.as_deref()),
         None => service::today_for(&db, &actor)
             .await
             .map_err(|error| failed(TripError::from(error)))?,
@@ -58,9 +58,7 @@ pub async fn get_trip(id: String, #[server(default)] right: String) -> Result<Tr
 /// The actor's home zone as the page being rendered already read it (`Some(None)`: they chose
 /// none), or `None` outside a page render (a call by script reads it itself).
 fn home_zone(actor: &domain::access::Actor) -> Option<Option<String>> {
-    context::page_user()
-        .filter(|user| user.id == actor.user())
-        .map(|user| user.time_zone)
+    context::page_user_for(actor.user()).map(|user| user.time_zone)
 }
 
 #[server(prefix = "/api/trips", endpoint = "defaults")]

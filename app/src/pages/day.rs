@@ -37,8 +37,8 @@ pub struct DayPageData {
     pub editable: bool,
 }
 
-/// The trip with the traveler's role, and the day's activities (two statements), and for a day with places what the
-/// stores hold for it (one or two more).
+/// The trip with the traveler's role, and the day's activities (two statements), and for a day
+/// with places what the stores hold for it (one or two more).
 #[server(prefix = "/api/itinerary", endpoint = "day")]
 pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, AppError> {
     let actor = session::actor().await?;

@@ -70,9 +70,9 @@ pub async fn trip_with_activities(
     Ok((trip, activities))
 }
 
-/// The actor's trip, their role in it, and the activities of one of its days, in position order:
-/// two statements, however long the trip. A day's plan (its cost, warnings, order) depends on that day's
-/// activities alone, so the day page reads no other day's.
+/// The actor's trip, their role in it, and the activities of one of its days, in position
+/// order: two statements, however long the trip. A day's plan (its cost, warnings, order)
+/// depends on that day's activities alone, so the day page reads no other day's.
 pub async fn trip_with_day(
     db: &impl ConnectionTrait,
     actor: &Actor,

@@ -1,6 +1,6 @@
 //! Trips in the database. Every query starts from the trips the actor is a member of, with the
-//! right the operation needs ([`Actor::trip_where`], [`Actor::trips`] for lists): another traveler's trip is
-//! indistinguishable from one that does not exist, and a member whose role does not allow a
+//! right the operation needs ([`Actor::trip_where`], [`Actor::listed_trips`] for lists): another
+//! traveler's trip is indistinguishable from one that does not exist, and a member whose role does not allow a
 //! change is refused (`TripError::Forbidden`). Every change is recorded in the trip's history
 //! in its own transaction and announced once committed (`crate::live`).
 
@@ -33,8 +33,7 @@ use crate::{
 /// How many past trips are shown under the upcoming ones.
 const RECENT_PAST: u64 = 3;
 const DEFAULT_CURRENCY: &str = "USD";
-/// Where "today" is for a traveler without a home zone.
-pub const DEFAULT_ZONE: &str = "UTC";
+const DEFAULT_ZONE: &str = "UTC";
 
 pub use crate::error::TripError;
 
@@ -421,7 +420,8 @@ fn outside_message(outside: &[(String, NaiveDate)], end: NaiveDate) -> FormError
 
 /// The actor's trip with this id.
 pub async fn find(db: &impl ConnectionTrait, actor: &Actor, id: TripId) -> Result<Trip, TripError> {
-    Ok(find_with_revision(db, actor, id).await?.0)
+    let trip = actor.trip(id).one(db).await?.ok_or(TripError::NotFound)?;
+    Ok(Trip::from(trip))
 }
 
 /// The actor's trip and their role in it, in one statement (the trip joined with the actor's
@@ -438,7 +438,8 @@ pub async fn find_with_role(
     Ok((trip, role))
 }
 
-/// [`find_with_role`] with the trip's revision (see [`find_with_revision`]).
+/// [`find_with_role`] with the trip's revision, which every change to the trip or to its
+/// activities bumps in the same transaction.
 ///
 /// # Errors
 /// As [`find_with_role`].
@@ -460,18 +461,6 @@ pub async fn find_with_role_and_revision(
     let role = role.parse().map_err(|_| TripError::NotFound)?;
     let revision = trip.revision;
     Ok((Trip::from(trip), role, revision))
-}
-
-/// The actor's trip with its revision, which every change to the trip or to its activities
-/// bumps in the same transaction.
-pub async fn find_with_revision(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: TripId,
-) -> Result<(Trip, i64), TripError> {
-    let trip = actor.trip(id).one(db).await?.ok_or(TripError::NotFound)?;
-    let revision = trip.revision;
-    Ok((Trip::from(trip), revision))
 }
 
 /// Deletes the trip and (through foreign keys) everything planned in it — if its details are
@@ -681,8 +670,12 @@ async fn home_zone(db: &impl ConnectionTrait, user: UserId) -> Result<Option<Str
 
 /// Today's date where the traveler lives (their home zone, else UTC).
 pub async fn today_for(db: &impl ConnectionTrait, actor: &Actor) -> Result<NaiveDate, DbErr> {
-    let zone = home_zone(db, actor.user()).await?;
-    Ok(today_in(zone.as_deref().unwrap_or(DEFAULT_ZONE)))
+    Ok(today_at_home(home_zone(db, actor.user()).await?.as_deref()))
+}
+
+/// Today's date in the home zone `zone` as the traveler's row holds it (UTC without one).
+pub fn today_at_home(zone: Option<&str>) -> NaiveDate {
+    today_in(zone.unwrap_or(DEFAULT_ZONE))
 }
 
 /// Today's date in the IANA zone `zone` (UTC if the name is unknown).
