@@ -120,3 +120,111 @@ mod tests {
         assert_eq!(row.try_get::<i32>("", "qpsg").unwrap(), 1);
     }
 }
+
+/// The patched SQLite driver (`vendor/README.md`): guards that it is the one built, and that it
+/// does what it was patched for.
+#[cfg(test)]
+mod patched_driver {
+    #![allow(clippy::unwrap_used)]
+
+    use sea_orm::sqlx::{
+        Executor,
+        sqlite::{SqliteConnectOptions, SqlitePoolOptions},
+    };
+
+    /// The version `vendor/sqlx-sqlite` was copied from.
+    const PATCHED: &str = "0.9.0";
+
+    /// `Cargo.lock` takes `sqlx-sqlite` from `vendor/` (a path has no `source` line), at the
+    /// version the patch was made for: a sqlx upgrade, or a patch Cargo stopped using (it only
+    /// warns), fails here.
+    #[test]
+    fn the_sqlite_driver_is_the_patched_copy() {
+        let lock =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+        let entries: Vec<&str> = lock
+            .split("[[package]]")
+            .filter(|entry| entry.contains("name = \"sqlx-sqlite\""))
+            .collect();
+        assert_eq!(entries.len(), 1, "one sqlx-sqlite in Cargo.lock");
+        assert!(
+            entries[0].contains(&format!("version = \"{PATCHED}\"")),
+            "sqlx-sqlite is no longer {PATCHED}: re-apply vendor/README.md's patch"
+        );
+        assert!(
+            !entries[0].contains("source ="),
+            "sqlx-sqlite comes from the registry, not vendor/"
+        );
+    }
+
+    /// Voluntary context switches of the thread whose name starts with `prefix`: each one is
+    /// the thread going to sleep after its work, so each wake-up counts one.
+    #[cfg(target_os = "linux")]
+    fn wake_ups(prefix: &str) -> u64 {
+        let tasks = std::fs::read_dir("/proc/self/task").unwrap();
+        for task in tasks {
+            let path = task.unwrap().path();
+            let name = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
+            if name.starts_with(prefix) {
+                let status = std::fs::read_to_string(path.join("status")).unwrap();
+                return status
+                    .lines()
+                    .find_map(|line| line.strip_prefix("voluntary_ctxt_switches:"))
+                    .unwrap()
+                    .trim()
+                    .parse()
+                    .unwrap();
+            }
+        }
+        panic!("no thread named {prefix}*");
+    }
+
+    /// Giving a connection back to the pool (which pings it) does not wake its worker thread;
+    /// a statement does (so the count can see a wake-up).
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn returning_a_connection_does_not_wake_its_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = SqliteConnectOptions::new()
+            .filename(dir.path().join("ping.db"))
+            .create_if_missing(true)
+            .thread_name(|id| format!("pingguard{id}"));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(0)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await
+            .unwrap();
+        pool.acquire()
+            .await
+            .unwrap()
+            .execute("SELECT 1")
+            .await
+            .unwrap();
+        let rounds = 200;
+
+        let before = wake_ups("pingguard");
+        for _ in 0..rounds {
+            // Dropped at once: the pool takes it back (and pings it) before the next acquire.
+            drop(pool.acquire().await.unwrap());
+        }
+        let returned = wake_ups("pingguard") - before;
+
+        let before = wake_ups("pingguard");
+        let mut connection = pool.acquire().await.unwrap();
+        for _ in 0..rounds {
+            connection.execute("SELECT 1").await.unwrap();
+        }
+        let statements = wake_ups("pingguard") - before;
+
+        assert!(
+            returned < rounds / 10,
+            "{returned} wake-ups for {rounds} returns"
+        );
+        assert!(
+            statements >= rounds / 2,
+            "{statements} wake-ups for {rounds} statements"
+        );
+    }
+}
