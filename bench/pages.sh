@@ -10,9 +10,13 @@
 # issues measure with). Each page and its static file are measured in turn, `--rounds` times
 # (default 3); a page's ratio is the median of its rounds. `--binary`/`--site` measure another
 # build (a previous release, for a before/after figure); `--language` asks for the pages in
-# that language (Accept-Language). Prints a table; under bench/run.sh (`results` set) also appends
-# the figures to that file as "key value" lines for bench/report.py (page_ratio_<page>,
-# page_rps_<page>, page_file_rps_<page>, page_bytes_<page>). `--hold FILE` measures nothing:
+# that language (Accept-Language). Prints a table: the rates and their ratio, and beside them
+# the server's CPU time per request for the page and the file and their ratio (file over page),
+# which moves far less from run to run than the rates do: wrk shares the machine's cores with
+# the server, and the static file's rate alone varies by half between runs. Under bench/run.sh
+# (`results` set) also appends the figures to that file as "key value" lines for bench/report.py
+# (page_ratio_<page>, page_rps_<page>, page_file_rps_<page>, page_bytes_<page>,
+# page_cpu_us_<page>, page_file_cpu_us_<page>). `--hold FILE` measures nothing:
 # it writes the server's address, the cookie and the pages' addresses to FILE (shell variables)
 # and keeps the seeded server running until interrupted, for a profiler to attach (`perf record -p`).
 set -euo pipefail
@@ -83,35 +87,53 @@ if [[ -n $hold ]]; then
   exit 0
 fi
 
-# rps URL [HEADER...]: requests per second over `seconds`; fails on any non-2xx answer.
-rps() {
-  local target=$1 report
+# The server's CPU time so far (user + system), in clock ticks.
+tick=$(getconf CLK_TCK)
+cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$server/stat"; }
+
+# measure URL [HEADER...]: "REQUESTS_PER_SECOND CPU_MICROSECONDS_PER_REQUEST" over `seconds`
+# (the server's own CPU time: steadier than the rate, which moves with whatever else shares
+# the machine's cores); fails on any non-2xx answer.
+measure() {
+  local target=$1 report before after
   shift
+  before=$(cpu_ticks)
   report=$(wrk -t2 -c32 -d"${seconds}s" "$@" "$target")
+  after=$(cpu_ticks)
   if grep -q 'Non-2xx' <<<"$report"; then echo "non-2xx answers from $target" >&2; exit 1; fi
-  awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$report"
+  awk -v ticks=$((after - before)) -v tick="$tick" '
+    / requests in / {requests = $1}
+    /Requests\/sec/ {rate = $2}
+    END {printf "%.0f %.0f\n", rate, ticks * 1000000 / tick / requests}' <<<"$report"
 }
 
-printf '%-14s %8s %10s %10s %7s\n' page bytes 'page r/s' 'file r/s' ratio
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+printf '%-14s %8s %10s %10s %7s %9s %9s %7s\n' page bytes 'page r/s' 'file r/s' ratio \
+  'page µs' 'file µs' 'cpu'
 for page in "${order[@]}"; do
   target=$base${url[$page]}
   headers=(-H "cookie: $cookie" -H "accept-language: $language")
   bytes=$(curl -fsS "${headers[@]}" "$target" | wc -c)
   python3 -c "import sys; sys.stdout.write('x' * $bytes)" >"$copy/site/bench-$page.html"
-  ratios=() page_all=() file_all=()
+  ratios=() page_all=() file_all=() page_cpu=() file_cpu=() cpu_ratios=()
   for _ in $(seq "$rounds"); do
-    page_rps=$(rps "$target" "${headers[@]}")
-    file_rps=$(rps "$base/bench-$page.html")
-    page_all+=("$page_rps") file_all+=("$file_rps")
+    read -r page_rps page_us < <(measure "$target" "${headers[@]}")
+    read -r file_rps file_us < <(measure "$base/bench-$page.html")
+    page_all+=("$page_rps") file_all+=("$file_rps") page_cpu+=("$page_us") file_cpu+=("$file_us")
     ratios+=("$(python3 -c "print(f'{$page_rps / $file_rps:.3f}')")")
+    cpu_ratios+=("$(python3 -c "print(f'{$file_us / max($page_us, 1):.3f}')")")
   done
-  median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-  printf '%-14s %8s %10s %10s %7s   (ratios %s)\n' "$page" "$bytes" "$(median "${page_all[@]}")" \
-    "$(median "${file_all[@]}")" "$(median "${ratios[@]}")" "${ratios[*]}"
+  printf '%-14s %8s %10s %10s %7s %9s %9s %7s   (ratios %s)\n' "$page" "$bytes" \
+    "$(median "${page_all[@]}")" "$(median "${file_all[@]}")" "$(median "${ratios[@]}")" \
+    "$(median "${page_cpu[@]}")" "$(median "${file_cpu[@]}")" "$(median "${cpu_ratios[@]}")" \
+    "${ratios[*]}"
   if [[ -n ${results:-} ]]; then
     key=${page//-/_}
     { echo "page_ratio_$key $(median "${ratios[@]}")"; echo "page_rps_$key $(median "${page_all[@]}")"
-      echo "page_file_rps_$key $(median "${file_all[@]}")"; echo "page_bytes_$key $bytes"; } >>"$results"
+      echo "page_file_rps_$key $(median "${file_all[@]}")"; echo "page_bytes_$key $bytes"
+      echo "page_cpu_us_$key $(median "${page_cpu[@]}")"; echo "page_file_cpu_us_$key $(median "${file_cpu[@]}")"
+    } >>"$results"
   fi
 done
 if [[ -n ${results:-} ]]; then echo "pages_rounds $rounds" >>"$results"; fi

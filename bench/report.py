@@ -109,7 +109,8 @@ for key in [key for key in values if key.startswith("page_ratio_")]:
     rows.append(row(
         f"Page {page.replace('_', '-')} ({num(f'page_bytes_{page}'):.0f} B) vs a same-size static file "
         f"(median of {num('pages_rounds'):.0f})",
-        f"{num(f'page_rps_{page}'):.0f} vs {num(f'page_file_rps_{page}'):.0f} req/s = {ratio:.3f}",
+        f"{num(f'page_rps_{page}'):.0f} vs {num(f'page_file_rps_{page}'):.0f} req/s = {ratio:.3f}"
+        f" (server CPU {num(f'page_cpu_us_{page}'):.0f} vs {num(f'page_file_cpu_us_{page}'):.0f} µs a request)",
         "≥ 0.40",
         ratio >= 0.40,
     ))
