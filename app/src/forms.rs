@@ -15,11 +15,14 @@ pub fn errors_of<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 ) -> Signal<FormErrors> {
     let l = lang();
-    Signal::derive(move || match value.get() {
+    // A memo: a form reads its errors a few times for each field (its value, label, hint and
+    // state); worked out once, each read is a borrow instead of a rebuilt copy.
+    Memo::new(move |_| match value.get() {
         Some(Err(AppError::Invalid(errors) | AppError::Conflict(errors))) => errors,
         Some(Err(other)) => FormErrors::with_form(other.message(l)),
         _ => FormErrors::default(),
     })
+    .into()
 }
 
 /// What someone else saved while this form was open, beside what was typed: shown after a
@@ -33,13 +36,14 @@ pub fn amount_typed_back(
     field: &'static str,
     l: i18n::Language,
 ) -> Signal<FormErrors> {
-    Signal::derive(move || {
+    Memo::new(move |_| {
         let mut errors = errors.get();
         if let Some(value) = errors.values.get_mut(field) {
             *value = i18n::format::amount_for_editing(l, value);
         }
         errors
     })
+    .into()
 }
 
 #[component]
@@ -127,7 +131,7 @@ fn described_by(
         if has_hint {
             ids.push(format!("field-{name}-hint"));
         }
-        if errors.get().fields.contains_key(name) {
+        if errors.with(|errors| errors.fields.contains_key(name)) {
             ids.push(format!("field-{name}-error"));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
@@ -153,7 +157,7 @@ fn FieldFrame(
 ) -> impl IntoView {
     // The core's rules write in English: shown in the page's language.
     let l = lang();
-    let message = move || errors.get().field(name).map(|m| rule_message(l, &m));
+    let message = move || errors.with(|errors| errors.field(name).map(|m| rule_message(l, &m)));
     view! {
         <div class="field" class:field--invalid=move || message().is_some()>
             <label for=format!("field-{name}")>{label}</label>
@@ -180,7 +184,11 @@ pub fn Field(
     // Passwords are never sent back; other fields show what was typed.
     let value = move || {
         (kind != "password")
-            .then(|| errors.get().value(name).or_else(|| initial.clone()))
+            .then(|| {
+                errors
+                    .with(|errors| errors.value(name))
+                    .or_else(|| initial.clone())
+            })
             .flatten()
             .filter(|value| !value.is_empty())
     };
@@ -196,7 +204,7 @@ pub fn Field(
                 maxlength=maxlength
                 required=required
                 value=value
-                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-invalid=move || errors.with(|errors| errors.fields.contains_key(name)).then_some("true")
                 aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
             />
@@ -230,7 +238,7 @@ pub fn TextArea(
                 name=name
                 rows="5"
                 maxlength=maxlength
-                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-invalid=move || errors.with(|errors| errors.fields.contains_key(name)).then_some("true")
                 aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
             >{text}</textarea>
@@ -334,7 +342,11 @@ pub fn SelectField(
     #[prop(into)] initial: Signal<String>,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let value = move || errors.get().value(name).unwrap_or_else(|| initial.get());
+    let value = move || {
+        errors
+            .with(|errors| errors.value(name))
+            .unwrap_or_else(|| initial.get())
+    };
     // Read once, untracked: a parent that is re-rendered on every signal its body reads (a
     // `Suspend`) must not rebuild the form whenever the errors change.
     let options = options.html(&untrack(value));
@@ -344,7 +356,7 @@ pub fn SelectField(
             <select
                 id=format!("field-{name}")
                 name=name
-                aria-invalid=move || errors.get().fields.contains_key(name).then_some("true")
+                aria-invalid=move || errors.with(|errors| errors.fields.contains_key(name)).then_some("true")
                 aria-describedby=described_by(name, has_hint, errors)
                 autofocus=first_problem(name, errors)
                 inner_html=options
