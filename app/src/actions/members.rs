@@ -257,8 +257,11 @@ pub async fn revoke_share_link(trip_id: String) -> Result<(), AppError> {
 pub async fn my_invitations() -> Result<Vec<Invited>, AppError> {
     let actor = session::actor().await?;
     let db = context::db()?;
-    // The page being rendered has read the traveler's account; a call by script reads it.
+    // The page being rendered has read the traveler's account (and whether an invitation may be
+    // waiting); a call by script reads it.
     let invited = match context::page_user_for(actor.user()) {
+        // Read with the session: no invitation is open for their address.
+        Some(user) if user.invitations_waiting == Some(false) => Ok(Vec::new()),
         Some(user) => {
             let email = (!user.email_unconfirmed).then_some(user.email.as_str());
             members::for_address(&db, &actor, email, Utc::now()).await

@@ -30,6 +30,10 @@ pub struct Profile {
     pub theme: Theme,
     /// The language they chose, if they did (else their browser's decides).
     pub language: Option<i18n::Language>,
+    /// Whether an open invitation to their address may be waiting, when it was read with the
+    /// profile (`Some(false)`: none is, so the trip list need not look); `None`: not known.
+    #[serde(default)]
+    pub invitations_waiting: Option<bool>,
 }
 
 /// The colour theme a traveler chose: their device's (the default), or always light or dark.

@@ -136,13 +136,15 @@ impl From<users::Model> for Profile {
             time_zone: user.time_zone,
             theme: user.theme.parse().unwrap_or_default(),
             language: user.language.and_then(|code| code.parse().ok()),
+            invitations_waiting: None,
         }
     }
 }
 
 /// The unexpired session row under `key` and the profile of the traveler it is signed in
 /// as, in one statement (the session joined with its user): a page needs both, and every
-/// statement a page sends costs it a round trip to the database.
+/// statement a page sends costs it a round trip to the database. The profile says whether an
+/// invitation may be waiting for them (so the trip list skips that read when none is).
 ///
 /// # Errors
 /// The database fails.
@@ -154,12 +156,14 @@ pub async fn session_with_profile(
         IdenStatic, Iterable, JoinType, QuerySelect, QueryTrait, RelationDef, sea_query::Expr,
     };
     const PREFIX: &str = "user_";
+    const WAITING: &str = "invitations_waiting";
+    let now = Utc::now();
     let user: RelationDef = sessions::Entity::belongs_to(users::Entity)
         .from(sessions::Column::UserId)
         .to(users::Column::Id)
         .into();
     let mut select = sessions::Entity::find_by_id(key.to_string())
-        .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
+        .filter(sessions::Column::ExpiresAt.gt(now))
         .join(JoinType::LeftJoin, user);
     for column in users::Column::iter() {
         select = select.column_as(
@@ -167,12 +171,23 @@ pub async fn session_with_profile(
             format!("{PREFIX}{}", column.as_str()),
         );
     }
+    let select = select.column_as(
+        crate::members::waiting_for(Expr::col((users::Entity, users::Column::Email)), now),
+        WAITING,
+    );
     let Some(row) = db.query_one(select.as_query()).await? else {
         return Ok(None);
     };
     let session = sessions::Model::from_query_result(&row, "")?;
     let user = users::Model::from_query_result_optional(&row, PREFIX)?;
-    Ok(Some((session, user.map(Profile::from))))
+    let waiting: Option<bool> = row.try_get("", WAITING)?;
+    Ok(Some((
+        session,
+        user.map(|user| Profile {
+            invitations_waiting: waiting,
+            ..Profile::from(user)
+        }),
+    )))
 }
 
 /// Ends every session of `user_id` except `keep` (the one making the change, if any).

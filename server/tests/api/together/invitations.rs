@@ -329,3 +329,67 @@ async fn the_api_sends_an_invitation_again_with_a_new_link() {
     }
     assert_ne!(first, second, "a new link");
 }
+
+/// The session's read says whether an invitation may be waiting: a traveler with none open
+/// (never invited, or the invitation withdrawn) gets their trip list without the invitations
+/// read; one with an invitation sees it.
+#[tokio::test]
+async fn the_trip_list_reads_invitations_only_when_one_may_be_waiting() {
+    use std::sync::atomic::Ordering;
+
+    let app = spawn_app().await;
+    let ana = person(&app, "Ana").await;
+    let ben = person(&app, "Ben").await;
+    let (trip, _) = trip_with_activity(&app, &ana).await;
+    let list = async || {
+        let before = app.queries.load(Ordering::SeqCst);
+        let html = app
+            .get_with_cookie("/trips", &ben.cookie)
+            .await
+            .text()
+            .await
+            .unwrap();
+        (html, app.queries.load(Ordering::SeqCst) - before)
+    };
+    let (page, none) = list().await;
+    assert!(!page.contains("invited you"), "{page}");
+
+    let (invitation, _) = members::invite(
+        &app.db,
+        &actor(&ana),
+        trip,
+        &ben.email,
+        "viewer",
+        "http://x",
+        i18n::Language::En,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let (page, invited) = list().await;
+    assert!(
+        page.contains("Ana invited you to “Lisbon together”"),
+        "{page}"
+    );
+
+    trip_invitations::Entity::update_many()
+        .col_expr(
+            trip_invitations::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - Duration::minutes(1)),
+        )
+        .filter(trip_invitations::Column::Id.eq(invitation.id.uuid()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let (page, expired) = list().await;
+    assert!(!page.contains("invited you"), "{page}");
+
+    println!(
+        "trip list: {none} statements, {invited} with an invitation, {expired} after it expired"
+    );
+    // The session (with the profile and whether an invitation waits), the count, the page, the
+    // recent past: no invitations read.
+    assert_eq!(none, 4);
+    assert_eq!(expired, none);
+    assert!(invited > none);
+}
