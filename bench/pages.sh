@@ -12,8 +12,9 @@
 # build (a previous release, for a before/after figure); `--language` asks for the pages in
 # that language (Accept-Language). Prints a table: the rates and their ratio, and beside them
 # the server's CPU time per request for the page and the file and their ratio (file over page),
-# which moves far less from run to run than the rates do: wrk shares the machine's cores with
-# the server, and the static file's rate alone varies by half between runs. Under bench/run.sh
+# which leaves out wrk's share of the two cores. On a shared machine both the rates and the CPU
+# times move with its speed from minute to minute (the static file's rate by up to half); the
+# ratios, page and file measured a few seconds apart, move much less. Under bench/run.sh
 # (`results` set) also appends the figures to that file as "key value" lines for bench/report.py
 # (page_ratio_<page>, page_rps_<page>, page_file_rps_<page>, page_bytes_<page>,
 # page_cpu_us_<page>, page_file_cpu_us_<page>). `--hold FILE` measures nothing:
