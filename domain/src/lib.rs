@@ -15,6 +15,7 @@ pub mod error;
 pub mod history;
 pub mod idempotency;
 pub mod ids;
+pub mod invitations;
 pub mod itinerary;
 pub mod live;
 pub mod mail;

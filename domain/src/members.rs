@@ -15,7 +15,7 @@ use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-    sea_query::{Expr, ExprTrait, SimpleExpr},
+    sea_query::{Expr, ExprTrait},
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -513,7 +513,7 @@ pub async fn for_address(
         return Ok(Vec::new());
     };
     let rows = invitations::Entity::find()
-        .filter(open_to(Expr::val(email), now))
+        .filter(crate::invitations::open_to(Expr::val(email), now))
         .filter(
             invitations::Column::TripId.not_in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -528,30 +528,6 @@ pub async fn for_address(
         .all(db)
         .await?;
     describe(db, rows).await
-}
-
-/// Invitations to the address `email` (a value, or a column of an outer query) still open
-/// at `now`.
-fn open_to(email: SimpleExpr, now: DateTime<Utc>) -> Condition {
-    let column = |column| Expr::col((invitations::Entity, column));
-    Condition::all()
-        .add(column(invitations::Column::Email).eq(email))
-        .add(column(invitations::Column::Outcome).is_null())
-        .add(column(invitations::Column::ExpiresAt).gt(now))
-}
-
-/// Whether an invitation to the address in `email` (a column of the query that carries this)
-/// is open at `now`: what [`for_address`] would find, or more (it also leaves out trips the
-/// traveler already joined), so `false` means it finds nothing. The session's read carries it,
-/// so the trip list asks for invitations only when there may be some.
-pub fn waiting_for(email: SimpleExpr, now: DateTime<Utc>) -> SimpleExpr {
-    Expr::exists(
-        sea_orm::sea_query::Query::select()
-            .expr(Expr::val(1))
-            .from(invitations::Entity)
-            .cond_where(open_to(email, now))
-            .to_owned(),
-    )
 }
 
 async fn verified_email(db: &impl ConnectionTrait, user: UserId) -> Result<Option<String>, DbErr> {

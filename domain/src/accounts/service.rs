@@ -172,7 +172,7 @@ pub async fn session_with_profile(
         );
     }
     let select = select.column_as(
-        crate::members::waiting_for(Expr::col((users::Entity, users::Column::Email)), now),
+        crate::invitations::waiting_for(Expr::col((users::Entity, users::Column::Email)), now),
         WAITING,
     );
     let Some(row) = db.query_one(select.as_query()).await? else {
