@@ -93,8 +93,8 @@ tick=$(getconf CLK_TCK)
 cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$server/stat"; }
 
 # measure URL [HEADER...]: "REQUESTS_PER_SECOND CPU_MICROSECONDS_PER_REQUEST" over `seconds`
-# (the server's own CPU time: steadier than the rate, which moves with whatever else shares
-# the machine's cores); fails on any non-2xx answer.
+# (the server's own CPU time, leaving out wrk's share of the cores); fails on any non-2xx
+# answer.
 measure() {
   local target=$1 report before after
   shift

@@ -1,8 +1,8 @@
 //! Trips in the database. Every query starts from the trips the actor is a member of, with the
 //! right the operation needs ([`Actor::trip_where`], [`Actor::listed_trips`] for lists): another
-//! traveler's trip is indistinguishable from one that does not exist, and a member whose role does not allow a
-//! change is refused (`TripError::Forbidden`). Every change is recorded in the trip's history
-//! in its own transaction and announced once committed (`crate::live`).
+//! traveler's trip is indistinguishable from one that does not exist, and a member whose role
+//! does not allow a change is refused (`TripError::Forbidden`). Every change is recorded in the
+//! trip's history in its own transaction and announced once committed (`crate::live`).
 
 use std::str::FromStr;
 
