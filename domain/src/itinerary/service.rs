@@ -9,8 +9,9 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, Iterable, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, RelationDef, TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -21,7 +22,7 @@ use super::model::{
 };
 use crate::{
     access::{Actor, Right, Role},
-    entities::{activities, trips},
+    entities::{activities, trip_members, trips},
     error::FormErrors,
     history::{self, Change, Kind},
     ids::{ActivityId, TripId},
@@ -147,7 +148,8 @@ pub async fn find(
     Ok((trip, activity))
 }
 
-/// [`find`], with the actor's role in the trip (read with the trip, in the same statement).
+/// [`find`], with the actor's role in the trip: one statement (the trip as the actor's trips
+/// list reads it, joined to the activity, whose columns come back prefixed `activity_`).
 ///
 /// # Errors
 /// As [`find`].
@@ -156,15 +158,34 @@ pub async fn find_with_role(
     actor: &Actor,
     id: ActivityId,
 ) -> Result<(Trip, Activity, Role), TripError> {
-    let activity = activities::Entity::find_by_id(id.uuid())
-        .filter(in_actors_trips(actor))
-        .one(db)
+    let planned_in: RelationDef = activities::Entity::belongs_to(trips::Entity)
+        .from(activities::Column::TripId)
+        .to(trips::Column::Id)
+        .into();
+    let mut select = actor
+        .listed_trips()
+        .join(JoinType::InnerJoin, planned_in.rev())
+        .filter(activities::Column::Id.eq(id.uuid()))
+        .column_as(trip_members::Column::Role, "member_role");
+    for column in activities::Column::iter() {
+        select = select.column_as(
+            Expr::col((activities::Entity, column)),
+            format!("{ACTIVITY_PREFIX}{}", column.as_str()),
+        );
+    }
+    let row = db
+        .query_one(select.as_query())
         .await?
         .ok_or(TripError::NotFound)?;
-    let (trip, role) =
-        crate::trips::service::find_with_role(db, actor, activity.trip_id.into()).await?;
-    Ok((trip, activity.into(), role))
+    let trip = trips::Model::from_query_result(&row, "")?;
+    let activity = activities::Model::from_query_result(&row, ACTIVITY_PREFIX)?;
+    let role: String = row.try_get("", "member_role")?;
+    let role = role.parse().map_err(|_| TripError::NotFound)?;
+    Ok((trip.into(), activity.into(), role))
 }
+
+/// The prefix of the activity's columns where a statement reads them beside its trip's.
+const ACTIVITY_PREFIX: &str = "activity_";
 
 /// Claims the trip for this transaction (see the module comment) and returns it. Every
 /// change to activities comes through here, so this is where the trip's revision is bumped.

@@ -464,3 +464,53 @@ async fn the_day_page_shows_its_own_day_and_the_days_around_it() {
     assert!(!first.contains("average daily budget of"));
     assert!(!first.contains("rel=\"prev\""));
 }
+
+/// The activity form reads the session (with the profile), then the activity with its trip and
+/// the traveler's role in one statement: two in all, the same for a trip's first activity as
+/// for its sixtieth.
+#[tokio::test]
+async fn the_edit_activity_page_reads_the_activity_and_its_trip_in_one_statement() {
+    let World {
+        app,
+        owner,
+        owner_id,
+        trip_id,
+        activity_id,
+        ..
+    } = world().await;
+    let statements = |path: String| {
+        let (app, owner) = (&app, &owner);
+        async move {
+            let before = app.queries.load(Ordering::SeqCst);
+            let html = app
+                .get_with_cookie(&path, owner)
+                .await
+                .text()
+                .await
+                .unwrap();
+            (app.queries.load(Ordering::SeqCst) - before, html)
+        }
+    };
+    let (first, html) = statements(format!("/trips/{trip_id}/activities/{activity_id}/edit")).await;
+    assert!(
+        html.contains("value=\"Pastéis\""),
+        "the activity's title is filled in"
+    );
+    assert!(html.contains("Lisbon"), "the trip's name");
+    let mut last = String::new();
+    for n in 0..59 {
+        last = crate::core::add_activity(
+            &app.db,
+            owner_id,
+            &trip_id,
+            &activity("2027-03-04", &format!("Stop {n}")),
+        )
+        .await
+        .unwrap()
+        .id
+        .to_string();
+    }
+    let (sixtieth, html) = statements(format!("/trips/{trip_id}/activities/{last}/edit")).await;
+    assert!(html.contains("value=\"Stop 58\""));
+    assert_eq!((first, sixtieth), (2, 2));
+}
