@@ -36,8 +36,23 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 }
 
 /// `Tue 3 Mar 2026`: how the rules' messages name a day.
+///
+/// Written out by hand: chrono's `format("%a %-d %b %Y")` parses its pattern on every call, and
+/// pages write a date per day and per card (~3,400 instructions a date against ~300).
+/// `tests::dates_read_as_chrono_writes_them` holds the two to the same text.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Signs and widths as chrono writes them; no trip reaches here (dates are validated).
+        return date.format("%a %-d %b %Y").to_string();
+    }
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[date.month0() as usize];
+    format!("{weekday} {} {month} {year:04}", date.day())
 }
 
 /// `09:30`.
@@ -64,6 +79,31 @@ pub fn time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        let chrono = |date: NaiveDate| date.format("%a %-d %b %Y").to_string();
+        let mut date = NaiveDate::from_ymd_opt(2023, 12, 25).expect("a date");
+        // Every day of three years (each weekday with each month, a leap day), then the edges.
+        for _ in 0..3 * 366 {
+            assert_eq!(format_date(date), chrono(date));
+            date = date.succ_opt().expect("a next day");
+        }
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 7, 4),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            assert_eq!(format_date(date), chrono(date));
+        }
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(2027, 3, 4).expect("a date")),
+            "Thu 4 Mar 2027"
+        );
+    }
 
     #[test]
     fn times_are_strict() {
