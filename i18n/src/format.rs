@@ -82,6 +82,15 @@ fn icu_date(date: NaiveDate) -> Option<Date<Gregorian>> {
 
 /// `3 Mar 2027`, `3. März 2027`, `3 mars 2027`.
 pub fn date(language: Language, date: NaiveDate) -> String {
+    if language == Language::En
+        && let Some(text) = english::date(date)
+    {
+        return text;
+    }
+    icu_date_text(language, date)
+}
+
+fn icu_date_text(language: Language, date: NaiveDate) -> String {
     match (formats(language), icu_date(date)) {
         (Some(f), Some(d)) => f.full.format(&d).to_string(),
         _ => date.format("%-d %b %Y").to_string(),
@@ -91,6 +100,15 @@ pub fn date(language: Language, date: NaiveDate) -> String {
 /// A trip's dates: `3–9 Mar 2027`, `28 Mar – 2 Apr 2027`, `28 Dec 2026 – 3 Jan 2027`, or one
 /// date when they are the same day.
 pub fn date_range(language: Language, start: NaiveDate, end: NaiveDate) -> String {
+    if language == Language::En
+        && let Some(text) = english::date_range(start, end)
+    {
+        return text;
+    }
+    icu_date_range(language, start, end)
+}
+
+fn icu_date_range(language: Language, start: NaiveDate, end: NaiveDate) -> String {
     let (Some(f), Some(from), Some(to)) = (formats(language), icu_date(start), icu_date(end))
     else {
         return format!("{} – {}", date(language, start), date(language, end));
@@ -182,9 +200,81 @@ pub fn amount_for_editing(language: Language, stored: &str) -> String {
     }
 }
 
+/// English dates written out by hand, the same text as ICU's British English (held to it for
+/// every day of several years by `tests::english_dates_read_as_icu_writes_them`): a list page
+/// writes a date range per card, and ICU's formatter takes ~10,000 instructions a range against
+/// a few hundred here. Years outside 1000–9999 go to ICU.
+mod english {
+    use chrono::{Datelike, NaiveDate};
+
+    /// CLDR's British abbreviations (`Sept`).
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ];
+
+    fn parts(date: NaiveDate) -> Option<(u32, &'static str, i32)> {
+        (1000..=9999)
+            .contains(&date.year())
+            .then(|| (date.day(), MONTHS[date.month0() as usize], date.year()))
+    }
+
+    /// `3 Mar 2027`.
+    pub(super) fn date(date: NaiveDate) -> Option<String> {
+        let (day, month, year) = parts(date)?;
+        Some(format!("{day} {month} {year}"))
+    }
+
+    /// As [`super::date_range`] puts ICU's pieces together.
+    pub(super) fn date_range(start: NaiveDate, end: NaiveDate) -> Option<String> {
+        let (from_day, from_month, from_year) = parts(start)?;
+        let (day, month, year) = parts(end)?;
+        Some(if start == end {
+            format!("{day} {month} {year}")
+        } else if from_year != year {
+            format!("{from_day} {from_month} {from_year} – {day} {month} {year}")
+        } else if start.month() != end.month() {
+            format!("{from_day} {from_month} – {day} {month} {year}")
+        } else {
+            format!("{from_day}–{day} {month} {year}")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_dates_read_as_icu_writes_them() {
+        let mut start = day("2023-12-20");
+        // Every day of six years, alone and as the start of ranges of every shape.
+        for _ in 0..6 * 366 {
+            assert_eq!(
+                date(Language::En, start),
+                icu_date_text(Language::En, start)
+            );
+            for length in [0, 1, 6, 13, 30, 45, 400] {
+                let end = start + chrono::Days::new(length);
+                assert_eq!(
+                    date_range(Language::En, start, end),
+                    icu_date_range(Language::En, start, end),
+                    "{start} to {end}"
+                );
+            }
+            start = start.succ_opt().unwrap_or(start);
+        }
+        assert_eq!(date(Language::En, day("2027-09-03")), "3 Sept 2027");
+        assert_eq!(
+            date_range(Language::En, day("2026-12-28"), day("2027-01-03")),
+            "28 Dec 2026 – 3 Jan 2027"
+        );
+        // Outside the years written by hand, ICU writes them.
+        let early = NaiveDate::from_ymd_opt(999, 3, 1).unwrap_or_default();
+        assert_eq!(
+            date(Language::En, early),
+            icu_date_text(Language::En, early)
+        );
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()

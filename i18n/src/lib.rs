@@ -196,12 +196,113 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
     let Some((bundle, pattern)) = found.and_then(|(b, m)| Some((b, m.value()?))) else {
         return id.to_string();
     };
-    let mut errors = Vec::new();
-    let text: Cow<'_, str> = bundle.format_pattern(pattern, args, &mut errors);
-    if !errors.is_empty() {
-        tracing::error!(id, ?language, ?errors, "a message could not be filled in");
+    let format = || {
+        let mut errors = Vec::new();
+        let text: Cow<'_, str> = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(id, ?language, ?errors, "a message could not be filled in");
+        }
+        text.into_owned()
+    };
+    match args.and_then(counted::key) {
+        Some(numbers) => counted::written(language, id, &numbers, format),
+        None => format(),
     }
-    text.into_owned()
+}
+
+/// Messages whose variables are all plain numbers (`trip-length`, `timing-in-days`, counts),
+/// kept as written, a few hundred per thread. Filling one in is mostly choosing its plural
+/// form, which Fluent does by writing the number out and reading it back (~7,000 instructions
+/// a message; a list page of twenty cards fills in forty). The text depends on nothing but the
+/// language, the id and the numbers, and the numbers repeat (trips last days, not thousands of
+/// them). A message with any text variable is filled in every time.
+mod counted {
+    use std::{
+        cell::RefCell,
+        collections::HashMap,
+        hash::{DefaultHasher, Hash, Hasher},
+    };
+
+    use fluent_bundle::{FluentArgs, FluentValue, types::FluentNumberOptions};
+
+    use crate::Language;
+
+    /// Past this many, a thread's messages start over.
+    const KEPT_MAX: usize = 512;
+
+    struct Kept {
+        language: Language,
+        id: Box<str>,
+        numbers: Vec<(Box<str>, u64)>,
+        text: String,
+    }
+
+    thread_local! {
+        static KEPT: RefCell<HashMap<u64, Kept>> = RefCell::new(HashMap::new());
+    }
+
+    /// The variables as (name, the number's bits), when every one is a plain number.
+    pub(super) fn key<'a>(args: &'a FluentArgs<'_>) -> Option<Vec<(&'a str, u64)>> {
+        let plain = FluentNumberOptions::default();
+        args.iter()
+            .map(|(name, value)| match value {
+                FluentValue::Number(number) if number.options == plain => {
+                    Some((name, number.value.to_bits()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The message as kept, or as `format` writes it (then kept).
+    pub(super) fn written(
+        language: Language,
+        id: &str,
+        numbers: &[(&str, u64)],
+        format: impl FnOnce() -> String,
+    ) -> String {
+        let mut hasher = DefaultHasher::new();
+        (language, id, numbers).hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        let same =
+            |kept: &Kept| {
+                kept.language == language
+                    && *kept.id == *id
+                    && kept.numbers.len() == numbers.len()
+                    && kept.numbers.iter().zip(numbers).all(
+                        |((name, bits), (other, other_bits))| {
+                            **name == **other && bits == other_bits
+                        },
+                    )
+            };
+        let found = KEPT.with_borrow(|kept| {
+            kept.get(&fingerprint)
+                .filter(|kept| same(kept))
+                .map(|kept| kept.text.clone())
+        });
+        if let Some(text) = found {
+            return text;
+        }
+        let text = format();
+        KEPT.with_borrow_mut(|kept| {
+            if kept.len() >= KEPT_MAX {
+                kept.clear();
+            }
+            kept.insert(
+                fingerprint,
+                Kept {
+                    language,
+                    id: id.into(),
+                    numbers: numbers
+                        .iter()
+                        .map(|(name, bits)| ((*name).into(), *bits))
+                        .collect(),
+                    text: text.clone(),
+                },
+            );
+        });
+        text
+    }
 }
 
 /// A message of the core's rules (`domain`'s form problems, written in English) in
@@ -414,6 +515,51 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A message kept as written reads as one written afresh, in every language and plural
+    /// form, whatever order the numbers come in; a text variable is never kept.
+    #[test]
+    fn numbered_messages_read_the_same_when_kept() {
+        let fresh = |language: Language, days: i64| {
+            let mut args = FluentArgs::new();
+            args.set("days", Arg::from(days));
+            let bundle = &BUNDLES[language.index()];
+            let pattern = bundle
+                .get_message("trip-length")
+                .and_then(|m| m.value())
+                .expect("trip-length has a value");
+            bundle
+                .format_pattern(pattern, Some(&args), &mut Vec::new())
+                .into_owned()
+        };
+        for round in 0..3 {
+            for language in Language::ALL {
+                for days in [1, 2, 1, 21, 0, 2, 101, 1] {
+                    assert_eq!(
+                        tr!(language, "trip-length", days = days),
+                        fresh(language, days),
+                        "{language:?} {days} (round {round})"
+                    );
+                }
+            }
+        }
+        assert_eq!(tr!(Language::En, "trip-length", days = 1), "1 day");
+        assert_eq!(tr!(Language::En, "trip-length", days = 2), "2 days");
+        assert_eq!(tr!(Language::De, "trip-length", days = 2), "2 Tage");
+        let mut text = FluentArgs::new();
+        text.set("days", Arg::from("2"));
+        assert!(counted::key(&text).is_none());
+        let mut mixed = FluentArgs::new();
+        mixed.set("count", Arg::from(2));
+        mixed.set("name", Arg::from("Lisbon"));
+        assert!(counted::key(&mixed).is_none());
+        let mut numbers = FluentArgs::new();
+        numbers.set("count", Arg::from(2));
+        assert_eq!(
+            counted::key(&numbers),
+            Some(vec![("count", 2f64.to_bits())])
+        );
     }
 
     /// An id is in one file only: the bundle would keep the first and drop the other.
