@@ -21,7 +21,6 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, SqlErr,
     sea_query::Expr,
 };
-use sha2::{Digest, Sha256};
 use tower_sessions::{
     ExpiredDeletion, SessionStore,
     cookie::time::OffsetDateTime,
@@ -106,10 +105,7 @@ fn digest(data: &HashMap<String, serde_json::Value>) -> u64 {
 
 /// The row key of a session id: its SHA-256, hex-encoded.
 pub fn row_key(id: &Id) -> String {
-    Sha256::digest(id.to_string().as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    domain::accounts::tokens::digest(&id.to_string())
 }
 
 fn backend(error: DbErr) -> session_store::Error {
