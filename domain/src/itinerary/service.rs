@@ -22,7 +22,7 @@ use super::model::{
 };
 use crate::{
     access::{Actor, Right, Role},
-    entities::{activities, trip_members, trips},
+    entities::{activities, trips},
     error::FormErrors,
     history::{self, Change, Kind},
     ids::{ActivityId, TripId},
@@ -162,11 +162,9 @@ pub async fn find_with_role(
         .from(activities::Column::TripId)
         .to(trips::Column::Id)
         .into();
-    let mut select = actor
-        .listed_trips()
+    let mut select = crate::trips::service::listed_with_role(actor)
         .join(JoinType::InnerJoin, planned_in.rev())
-        .filter(activities::Column::Id.eq(id.uuid()))
-        .column_as(trip_members::Column::Role, "member_role");
+        .filter(activities::Column::Id.eq(id.uuid()));
     for column in activities::Column::iter() {
         select = select.column_as(
             Expr::col((activities::Entity, column)),
@@ -177,10 +175,8 @@ pub async fn find_with_role(
         .query_one(select.as_query())
         .await?
         .ok_or(TripError::NotFound)?;
-    let trip = trips::Model::from_query_result(&row, "")?;
+    let (trip, role) = crate::trips::service::trip_and_role(&row)?;
     let activity = activities::Model::from_query_result(&row, ACTIVITY_PREFIX)?;
-    let role: String = row.try_get("", "member_role")?;
-    let role = role.parse().map_err(|_| TripError::NotFound)?;
     Ok((trip.into(), activity.into(), role))
 }
 

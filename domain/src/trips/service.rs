@@ -448,20 +448,34 @@ pub async fn find_with_role_and_revision(
     actor: &Actor,
     id: TripId,
 ) -> Result<(Trip, Role, i64), TripError> {
-    let select = actor
-        .listed_trips()
-        .filter(trips::Column::Id.eq(id))
-        .column_as(trip_members::Column::Role, "member_role");
+    let select = listed_with_role(actor).filter(trips::Column::Id.eq(id));
     let row = db
         .query_one(select.as_query())
         .await?
         .ok_or(TripError::NotFound)?;
-    let trip = trips::Model::from_query_result(&row, "")?;
-    let role: String = row.try_get("", "member_role")?;
-    let role = role.parse().map_err(|_| TripError::NotFound)?;
+    let (trip, role) = trip_and_role(&row)?;
     let revision = trip.revision;
     Ok((Trip::from(trip), role, revision))
 }
+
+/// The actor's trips as their list reads them, each with the actor's role in it: the select
+/// behind [`find_with_role`], for statements that read more beside the trip.
+pub(crate) fn listed_with_role(actor: &Actor) -> Select<trips::Entity> {
+    actor
+        .listed_trips()
+        .column_as(trip_members::Column::Role, MEMBER_ROLE)
+}
+
+/// The trip and the actor's role from a row of [`listed_with_role`].
+pub(crate) fn trip_and_role(row: &sea_orm::QueryResult) -> Result<(trips::Model, Role), TripError> {
+    let trip = trips::Model::from_query_result(row, "")?;
+    let role: String = row.try_get("", MEMBER_ROLE)?;
+    let role = role.parse().map_err(|_| TripError::NotFound)?;
+    Ok((trip, role))
+}
+
+/// The column [`listed_with_role`] reads the role into.
+const MEMBER_ROLE: &str = "member_role";
 
 /// Deletes the trip and (through foreign keys) everything planned in it — if its details are
 /// still at `if_version`, when that is given.
