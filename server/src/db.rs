@@ -128,8 +128,8 @@ mod patched_driver {
     #![allow(clippy::unwrap_used)]
 
     use sea_orm::sqlx::{
-        Executor,
-        sqlite::{SqliteConnectOptions, SqlitePoolOptions},
+        Acquire, Executor,
+        sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions},
     };
 
     /// The version `vendor/sqlx-sqlite` was copied from.
@@ -179,16 +179,16 @@ mod patched_driver {
         panic!("no thread named {prefix}*");
     }
 
-    /// Giving a connection back to the pool (which pings it) does not wake its worker thread;
-    /// a statement does (so the count can see a wake-up).
-    #[cfg(target_os = "linux")]
-    #[tokio::test]
-    async fn returning_a_connection_does_not_wake_its_worker() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A pool of one SQLite connection whose worker thread is named `name…`.
+    async fn one_connection(
+        dir: &std::path::Path,
+        name: &'static str,
+    ) -> sea_orm::sqlx::SqlitePool {
         let options = SqliteConnectOptions::new()
-            .filename(dir.path().join("ping.db"))
+            .filename(dir.join(format!("{name}.db")))
             .create_if_missing(true)
-            .thread_name(|id| format!("pingguard{id}"));
+            .journal_mode(SqliteJournalMode::Wal)
+            .thread_name(move |id| format!("{name}{id}"));
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(0)
@@ -196,12 +196,19 @@ mod patched_driver {
             .connect_with(options)
             .await
             .unwrap();
-        pool.acquire()
-            .await
-            .unwrap()
-            .execute("SELECT 1")
+        pool.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, text TEXT)")
             .await
             .unwrap();
+        pool
+    }
+
+    /// Giving a connection back to the pool (which pings it) does not wake its worker thread;
+    /// a statement that writes does (so the count can see a wake-up).
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn returning_a_connection_does_not_wake_its_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "pingguard").await;
         let rounds = 200;
 
         let before = wake_ups("pingguard");
@@ -213,18 +220,106 @@ mod patched_driver {
 
         let before = wake_ups("pingguard");
         let mut connection = pool.acquire().await.unwrap();
-        for _ in 0..rounds {
-            connection.execute("SELECT 1").await.unwrap();
+        for n in 0..rounds {
+            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
+                .bind(format!("note {n}"))
+                .execute(&mut *connection)
+                .await
+                .unwrap();
         }
-        let statements = wake_ups("pingguard") - before;
+        let writes = wake_ups("pingguard") - before;
 
         assert!(
             returned < rounds / 10,
             "{returned} wake-ups for {rounds} returns"
         );
         assert!(
-            statements >= rounds / 2,
-            "{statements} wake-ups for {rounds} statements"
+            writes >= rounds / 2,
+            "{writes} wake-ups for {rounds} writes"
         );
+    }
+
+    /// A read runs on the caller's thread (its worker thread stays asleep) and returns what
+    /// the worker would have: every row, the first row, or no row.
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn reads_do_not_wake_the_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "readguard").await;
+        let mut connection = pool.acquire().await.unwrap();
+        for n in 0..5 {
+            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
+                .bind(format!("note {n}"))
+                .execute(&mut *connection)
+                .await
+                .unwrap();
+        }
+        let rounds = 200;
+
+        let before = wake_ups("readguard");
+        for _ in 0..rounds {
+            let all: Vec<(i64, String)> =
+                sea_orm::sqlx::query_as("SELECT id, text FROM notes WHERE id > ? ORDER BY id")
+                    .bind(1)
+                    .fetch_all(&mut *connection)
+                    .await
+                    .unwrap();
+            assert_eq!(all.len(), 4);
+            assert_eq!(all[0], (2, "note 1".to_string()));
+            let first: Option<(String,)> =
+                sea_orm::sqlx::query_as("SELECT text FROM notes WHERE id > ? ORDER BY id DESC")
+                    .bind(1)
+                    .fetch_optional(&mut *connection)
+                    .await
+                    .unwrap();
+            assert_eq!(first, Some(("note 4".to_string(),)));
+            let none: Option<(String,)> =
+                sea_orm::sqlx::query_as("SELECT text FROM notes WHERE id > ?")
+                    .bind(99)
+                    .fetch_optional(&mut *connection)
+                    .await
+                    .unwrap();
+            assert_eq!(none, None);
+        }
+        let reads = wake_ups("readguard") - before;
+
+        assert!(
+            reads < rounds / 10,
+            "{reads} wake-ups for {} reads",
+            3 * rounds
+        );
+    }
+
+    /// A read never overtakes a command sent before it: a transaction dropped without a commit
+    /// sends its rollback to the worker without waiting, and the read right after it sees the
+    /// rollback done. Errors come back as before.
+    #[tokio::test]
+    async fn a_read_waits_for_what_was_sent_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "orderguard").await;
+        let mut connection = pool.acquire().await.unwrap();
+        for _ in 0..50 {
+            let mut transaction = connection.begin().await.unwrap();
+            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
+                .bind("never kept")
+                .execute(&mut *transaction)
+                .await
+                .unwrap();
+            drop(transaction);
+            let (count,): (i64,) =
+                sea_orm::sqlx::query_as("SELECT count(*) FROM notes WHERE text = ?")
+                    .bind("never kept")
+                    .fetch_one(&mut *connection)
+                    .await
+                    .unwrap();
+            assert_eq!(count, 0);
+        }
+
+        let error = sea_orm::sqlx::query("SELECT missing_column FROM notes WHERE id = ?")
+            .bind(1)
+            .fetch_optional(&mut *connection)
+            .await
+            .unwrap_err();
+        assert!(error.to_string().contains("no such column"), "{error}");
     }
 }

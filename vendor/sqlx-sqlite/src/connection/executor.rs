@@ -30,11 +30,23 @@ impl<'c> Executor<'c> for &'c mut SqliteConnection {
         let persistent = query.persistent() && arguments.is_some();
         let sql = query.sql();
 
+        // Travel Planner's patch: a read runs here when it can (`try_read_here`).
         Box::pin(
-            self.worker
-                .execute(sql, arguments, self.row_channel_size, persistent, None)
-                .map_ok(flume::Receiver::into_stream)
-                .try_flatten_stream(),
+            stream::once(async move {
+                let mut arguments = arguments;
+                if let Some(sent) =
+                    self.worker
+                        .try_read_here(&sql, &mut arguments, persistent, None)
+                {
+                    return stream::iter(sent).left_stream();
+                }
+                self.worker
+                    .execute(sql, arguments, self.row_channel_size, persistent, None)
+                    .map_ok(flume::Receiver::into_stream)
+                    .try_flatten_stream()
+                    .right_stream()
+            })
+            .flatten(),
         )
     }
 
@@ -56,6 +68,19 @@ impl<'c> Executor<'c> for &'c mut SqliteConnection {
 
         Box::pin(async move {
             let sql = query.sql();
+            // Travel Planner's patch: a read runs here when it can (`try_read_here`).
+            let mut arguments = arguments;
+            if let Some(sent) = self
+                .worker
+                .try_read_here(&sql, &mut arguments, persistent, Some(1))
+            {
+                for res in sent {
+                    if let Either::Right(row) = res? {
+                        return Ok(Some(row));
+                    }
+                }
+                return Ok(None);
+            }
             let mut stream = pin!(self
                 .worker
                 .execute(sql, arguments, self.row_channel_size, persistent, Some(1))

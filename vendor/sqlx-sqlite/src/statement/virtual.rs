@@ -129,6 +129,11 @@ impl VirtualStatement {
             })
     }
 
+    /// Travel Planner's patch: every statement of the query has been prepared.
+    pub(crate) fn tail_is_empty(&self) -> bool {
+        self.tail.is_empty()
+    }
+
     pub fn reset(&mut self) -> Result<(), Error> {
         self.index = None;
 
