@@ -18,8 +18,15 @@ pub fn route_param(name: &'static str) -> Memo<String> {
 }
 
 /// Renders `render(data)` once `data` has loaded, the 404 page for `NotFound`, or the error's
-/// message. Pages render whole before they are sent, so `loading` only shows while a page
-/// changes its data in the browser.
+/// message. Pages render whole on the server before they are sent (this crate never runs in
+/// the browser), so `loading` never shows in practice; `Transition` wants a fallback.
+///
+/// The child is one `Suspend`, not a closure that makes one: before it renders, a suspense
+/// boundary walks its children (`dry_resolve`) twice — to find the resources they read, then
+/// to check nothing more is pending — and a closure child is called again on each walk, so
+/// `render` ran three times per request and two of its views were thrown away (a third of
+/// the trips list's time, 60 cards built for 20). A `Suspend` keeps what it resolved to
+/// (tachys' `Suspend::dry_resolve`). `tests::the_page_is_built_once` holds this.
 #[component]
 pub fn Loaded<T, V, F>(
     data: Resource<Result<T, AppError>>,
@@ -34,15 +41,12 @@ where
     let loading = loading.unwrap_or_else(|| i18n::tr!(lang(), "loading"));
     view! {
         <Transition fallback=move || view! { <p class="muted">{loading.clone()}</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => render(data).into_any(),
-                        Err(error) => not_found_or(error),
-                    }
-                })
-            }}
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(data) => render(data).into_any(),
+                    Err(error) => not_found_or(error),
+                }
+            })}
         </Transition>
     }
 }
@@ -80,5 +84,65 @@ pub fn NotFound() -> impl IntoView {
             <p>{i18n::tr!(l, "error-not-found-text")}</p>
             <p><a class="button" href="/">{i18n::tr!(l, "error-home")}</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    };
+
+    use futures::StreamExt;
+    use leptos::prelude::*;
+
+    use super::Loaded;
+    use crate::error::AppError;
+
+    /// Renders `Loaded` as a page does (server side, waiting for its resource) and counts how
+    /// often its `render` ran.
+    async fn rendered(ready_at_once: bool) -> (String, usize) {
+        _ = any_spawner::Executor::init_tokio();
+        let renders = Arc::new(AtomicUsize::new(0));
+        let context = hydration_context::SsrSharedContext::new_islands();
+        let owner = Owner::new_root(Some(Arc::new(context)));
+        let counted = Arc::clone(&renders);
+        let stream = owner.with(|| {
+            let data = Resource::new(
+                || (),
+                move |()| async move {
+                    if !ready_at_once {
+                        tokio::task::yield_now().await;
+                    }
+                    Ok::<_, AppError>(vec!["Lisbon".to_string(), "Porto".to_string()])
+                },
+            );
+            let render = move |cities: Vec<String>| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                let items = cities
+                    .into_iter()
+                    .map(|city| view! { <li>{city}</li> })
+                    .collect_view();
+                view! { <ul>{items}</ul> }
+            };
+            view! { <Loaded data render/> }.to_html_stream_in_order()
+        });
+        let html: String = stream.collect::<Vec<_>>().await.concat();
+        (html, renders.load(Ordering::SeqCst))
+    }
+
+    #[tokio::test]
+    async fn the_page_is_built_once() {
+        for ready_at_once in [true, false] {
+            let (html, renders) = rendered(ready_at_once).await;
+            assert!(html.contains("<li>Lisbon</li><li>Porto</li>"), "{html}");
+            assert_eq!(
+                renders, 1,
+                "built {renders} times (ready at once: {ready_at_once})"
+            );
+        }
     }
 }

@@ -48,7 +48,7 @@ pub fn ImportTripsPage() -> impl IntoView {
             <p class="back-link"><a href="/trips">{tr!(l, "takeaway-import-all-trips")}</a></p>
             <h1 id="import-heading">{tr!(l, "takeaway-import-trips")}</h1>
             <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
-                {move || Suspend::new(async move {
+                {Suspend::new(async move {
                     match page.await {
                         Ok(ImportPage { problems, .. }) => view! {
                             <Problems problems/>
@@ -80,7 +80,7 @@ pub fn ImportIntoTripPage() -> impl IntoView {
     let page = Resource::new(move || id.get(), get_import_page);
     view! {
         <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match page.await {
                     Ok(ImportPage { trip: Some(trip), problems }) => into_trip(l, trip, problems).into_any(),
                     Ok(_) => not_found_or(crate::error::AppError::NotFound),

@@ -45,17 +45,15 @@ pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
         <div class="feed">
             {heading}
             <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
-                {move || {
-                    let trip = trip.clone();
-                    Suspend::new(async move {
-                        match feed.await {
-                            Ok(view) => feed_view(l, view, trip, all, make, stop).into_any(),
-                            // The page around says it (a missing trip is the 404 page).
-                            Err(AppError::NotFound) => ().into_any(),
-                            Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
-                        }
-                    })
-                }}
+                // One `Suspend`, not a closure making one: see `scaffold::Loaded`.
+                {Suspend::new(async move {
+                    match feed.await {
+                        Ok(view) => feed_view(l, view, trip, all, make, stop).into_any(),
+                        // The page around says it (a missing trip is the 404 page).
+                        Err(AppError::NotFound) => ().into_any(),
+                        Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
+                    }
+                })}
             </Suspense>
         </div>
     }
@@ -155,16 +153,14 @@ pub fn TakeAlong(trip: String) -> impl IntoView {
     );
     view! {
         <Suspense fallback=|| ()>
-            {move || {
-                let trip = trip.clone();
-                Suspend::new(async move {
-                    match feed.await {
-                        Ok(view) => take_along(l, view, trip, make, stop).into_any(),
-                        Err(AppError::NotFound) => ().into_any(),
-                        Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
-                    }
-                })
-            }}
+            // One `Suspend`, not a closure making one: see `scaffold::Loaded`.
+            {Suspend::new(async move {
+                match feed.await {
+                    Ok(view) => take_along(l, view, trip, make, stop).into_any(),
+                    Err(AppError::NotFound) => ().into_any(),
+                    Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }
