@@ -90,15 +90,27 @@ pub fn script_words(words: &[(&str, String)]) -> String {
     serde_json::Value::Object(map).to_string()
 }
 
-/// The words of the place search's script (`public/places.js`).
-pub fn place_search_words(l: Language) -> String {
-    script_words(&[
-        ("notAnswering", tr!(l, "js-places-not-answering")),
-        ("tooShort", tr!(l, "js-places-too-short")),
-        ("onForm", tr!(l, "js-places-on-form", name = "{name}")),
-        ("foundOne", tr!(l, "js-places-found", count = 1)),
-        ("foundMany", tr!(l, "js-places-found", count = "{count}")),
-    ])
+/// The words of the place search's script (`public/places.js`), written once per language.
+pub fn place_search_words(l: Language) -> &'static str {
+    static WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        Language::ALL
+            .iter()
+            .map(|&l| {
+                script_words(&[
+                    ("notAnswering", tr!(l, "js-places-not-answering")),
+                    ("tooShort", tr!(l, "js-places-too-short")),
+                    ("onForm", tr!(l, "js-places-on-form", name = "{name}")),
+                    ("foundOne", tr!(l, "js-places-found", count = 1)),
+                    ("foundMany", tr!(l, "js-places-found", count = "{count}")),
+                ])
+            })
+            .collect()
+    });
+    let index = Language::ALL
+        .iter()
+        .position(|&other| other == l)
+        .unwrap_or(0);
+    &WORDS[index]
 }
 
 /// What a kind of activity is called on the pages.

@@ -5,6 +5,7 @@ use crate::statement::{StatementHandle, VirtualStatement};
 use crate::{SqliteArguments, SqliteQueryResult, SqliteRow};
 use sqlx_core::sql_str::SqlSafeStr;
 use sqlx_core::Either;
+use sqlx_core::connection::LogSettings;
 
 pub struct ExecuteIter<'a> {
     handle: &'a mut ConnectionHandle,
@@ -39,6 +40,25 @@ pub(crate) fn iter(
         args_used: 0,
         goto_next: true,
     })
+}
+
+/// Travel Planner's patch: [`iter`] over a statement already taken from the cache and reset
+/// (`ConnectionWorker::try_read_here` looks at it first), without looking it up again.
+pub(crate) fn iter_taken<'a>(
+    handle: &'a mut ConnectionHandle,
+    statement: &'a mut VirtualStatement,
+    query: impl SqlSafeStr,
+    log_settings: LogSettings,
+    args: Option<SqliteArguments>,
+) -> ExecuteIter<'a> {
+    ExecuteIter {
+        handle,
+        statement,
+        logger: QueryLogger::new(query.into_sql_str(), log_settings),
+        args,
+        args_used: 0,
+        goto_next: true,
+    }
 }
 
 fn bind(

@@ -393,32 +393,44 @@ impl ConnectionWorker {
         if self.shared.pending.load(Ordering::Acquire) != 0 {
             return None;
         }
-        match is_single_read(&mut conn, query.as_str()) {
+        let ConnectionState {
+            handle,
+            statements,
+            log_settings,
+            ..
+        } = &mut *conn;
+        let statement = match statements.get(query.as_str(), true) {
+            Ok(statement) => statement,
+            Err(e) => return Some(vec![Err(e)]),
+        };
+        match is_single_read(handle, statement) {
             Ok(true) => {}
             Ok(false) => return None,
             Err(e) => return Some(vec![Err(e)]),
         }
+        let iter = execute::iter_taken(
+            handle,
+            statement,
+            query.clone(),
+            log_settings.clone(),
+            arguments.take(),
+        );
+        // As the worker's `Command::Execute` does.
         let mut sent = Vec::new();
-        match execute::iter(&mut conn, query.clone(), arguments.take(), persistent) {
-            Ok(iter) => {
-                // As the worker's `Command::Execute` does.
-                let mut rows_returned = 0;
-                for res in iter {
-                    let is_row = matches!(res, Ok(Either::Right(_)));
-                    let has_error = res.is_err();
-                    sent.push(res);
-                    if has_error {
-                        break;
-                    }
-                    if is_row {
-                        rows_returned += 1;
-                        if limit.is_some_and(|limit| rows_returned >= limit) {
-                            break;
-                        }
-                    }
+        let mut rows_returned = 0;
+        for res in iter {
+            let is_row = matches!(res, Ok(Either::Right(_)));
+            let has_error = res.is_err();
+            sent.push(res);
+            if has_error {
+                break;
+            }
+            if is_row {
+                rows_returned += 1;
+                if limit.is_some_and(|limit| rows_returned >= limit) {
+                    break;
                 }
             }
-            Err(e) => sent.push(Err(e)),
         }
         update_cached_statements_size(&conn, &self.shared.cached_statements_size);
         Some(sent)
@@ -629,13 +641,12 @@ fn starts_with_select(query: &str) -> bool {
     query.len() > 6 && query[..6].eq_ignore_ascii_case(b"SELECT")
 }
 
-/// Travel Planner's patch: the (cached) statement is one statement and SQLite says it does not
-/// write. Leaves the statement ready to run from its start.
-fn is_single_read(conn: &mut ConnectionState, query: &str) -> Result<bool, Error> {
-    let ConnectionState {
-        handle, statements, ..
-    } = conn;
-    let statement = statements.get(query, true)?;
+/// Travel Planner's patch: `statement` is one statement and SQLite says it does not write.
+/// Leaves it ready to run from its start.
+fn is_single_read(
+    handle: &mut crate::connection::ConnectionHandle,
+    statement: &mut crate::statement::VirtualStatement,
+) -> Result<bool, Error> {
     let read_only = match statement.prepare_next(handle)? {
         Some(prepared) => prepared.handle.read_only(),
         None => false,
