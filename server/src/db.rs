@@ -202,6 +202,15 @@ mod patched_driver {
         pool
     }
 
+    /// Writes a note (a statement the worker thread runs).
+    async fn add_note(connection: &mut sea_orm::sqlx::SqliteConnection, text: &str) {
+        sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
+            .bind(text)
+            .execute(connection)
+            .await
+            .unwrap();
+    }
+
     /// Giving a connection back to the pool (which pings it) does not wake its worker thread;
     /// a statement that writes does (so the count can see a wake-up).
     #[cfg(target_os = "linux")]
@@ -221,11 +230,7 @@ mod patched_driver {
         let before = wake_ups("pingguard");
         let mut connection = pool.acquire().await.unwrap();
         for n in 0..rounds {
-            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
-                .bind(format!("note {n}"))
-                .execute(&mut *connection)
-                .await
-                .unwrap();
+            add_note(&mut connection, &format!("note {n}")).await;
         }
         let writes = wake_ups("pingguard") - before;
 
@@ -248,11 +253,7 @@ mod patched_driver {
         let pool = one_connection(dir.path(), "readguard").await;
         let mut connection = pool.acquire().await.unwrap();
         for n in 0..5 {
-            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
-                .bind(format!("note {n}"))
-                .execute(&mut *connection)
-                .await
-                .unwrap();
+            add_note(&mut connection, &format!("note {n}")).await;
         }
         let rounds = 200;
 
@@ -300,11 +301,7 @@ mod patched_driver {
         let mut connection = pool.acquire().await.unwrap();
         for _ in 0..50 {
             let mut transaction = connection.begin().await.unwrap();
-            sea_orm::sqlx::query("INSERT INTO notes (text) VALUES (?)")
-                .bind("never kept")
-                .execute(&mut *transaction)
-                .await
-                .unwrap();
+            add_note(&mut transaction, "never kept").await;
             drop(transaction);
             let (count,): (i64,) =
                 sea_orm::sqlx::query_as("SELECT count(*) FROM notes WHERE text = ?")
