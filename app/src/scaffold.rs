@@ -36,7 +36,7 @@ pub fn Loaded<T, V, F>(
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    F: FnOnce(T) -> V + Send + Sync + 'static,
 {
     let loading = loading.unwrap_or_else(|| i18n::tr!(lang(), "loading"));
     view! {

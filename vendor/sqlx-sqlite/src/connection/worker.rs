@@ -127,9 +127,10 @@ impl ConnectionWorker {
                     transaction_depth: AtomicUsize::new(0),
                     pending: AtomicUsize::new(0),
                     cached_statements_size: AtomicUsize::new(0),
-                    // note: must be fair because in `Command::UnlockDb` we unlock the mutex
-                    // and then immediately try to relock it; an unfair mutex would immediately
-                    // grant us the lock even if another task is waiting.
+                    // note: must be fair because the worker takes the lock again for each
+                    // command (Travel Planner's patch; before, `Command::UnlockDb` let it go
+                    // and took it back at once); an unfair mutex would grant it to the worker
+                    // even while `unlock_db`'s caller is waiting for it.
                     conn: Mutex::new(conn, true),
                 });
 
