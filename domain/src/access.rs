@@ -123,6 +123,15 @@ impl Role {
             .map(|role| <&str>::from(*role))
             .collect()
     }
+
+    /// `role IN (the roles that may do right)` for a membership row, or nothing when every
+    /// role may: a membership is then enough, and the database checks no role per row (a list
+    /// counts a traveler's memberships from the index in half the time without it).
+    fn condition(right: Right) -> Option<SimpleExpr> {
+        let roles = Self::with(right);
+        (roles.len() < <Self as strum::VariantArray>::VARIANTS.len())
+            .then(|| trip_members::Column::Role.is_in(roles))
+    }
 }
 
 impl Actor {
@@ -146,7 +155,7 @@ impl Actor {
                 .column(trip_members::Column::TripId)
                 .from(trip_members::Entity)
                 .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
-                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .and_where_option(Role::condition(right))
                 .to_owned(),
         )
     }
@@ -165,7 +174,7 @@ impl Actor {
                         .equals((table, column)),
                 )
                 .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
-                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .and_where_option(Role::condition(right))
                 .to_owned(),
         )
     }
@@ -179,7 +188,7 @@ impl Actor {
                 .from(trip_members::Entity)
                 .and_where(trip_members::Column::TripId.eq(trip))
                 .and_where(trip_members::Column::UserId.eq(self.user.uuid()))
-                .and_where(trip_members::Column::Role.is_in(Role::with(right)))
+                .and_where_option(Role::condition(right))
                 .to_owned(),
         )
     }
@@ -209,9 +218,11 @@ impl Actor {
 
     /// `select`, kept to this actor's `trip_members` rows whose role may read the trip.
     fn own_readable<S: QueryFilter>(&self, select: S) -> S {
-        select
-            .filter(trip_members::Column::UserId.eq(self.user.uuid()))
-            .filter(trip_members::Column::Role.is_in(Role::with(Right::Read)))
+        let select = select.filter(trip_members::Column::UserId.eq(self.user.uuid()));
+        match Role::condition(Right::Read) {
+            Some(roles) => select.filter(roles),
+            None => select,
+        }
     }
 
     /// The trip `id`, if this actor may do `right` in it.
@@ -313,5 +324,28 @@ mod tests {
         }
         assert_eq!(Role::with(Read), ["owner", "editor", "viewer"]);
         assert_eq!(Role::with(Delete), ["owner"]);
+    }
+
+    #[test]
+    fn a_role_is_checked_only_when_some_role_may_not() {
+        use sea_orm::{DbBackend, QueryTrait};
+        let actor = Actor::signed_in(UserId::from(uuid::Uuid::nil()));
+        let trip = TripId::from(uuid::Uuid::nil());
+        let sql = |select: Select<trips::Entity>| select.build(DbBackend::Sqlite).to_string();
+        let count = actor.memberships().build(DbBackend::Sqlite).to_string();
+        assert!(!count.contains(r#""role" IN"#), "{count}");
+        assert!(!sql(actor.listed_trips()).contains(r#""role" IN"#));
+        assert!(!sql(actor.trip(trip)).contains(r#""role" IN"#));
+        let delete = sql(actor.trip_where(trip, Right::Delete));
+        assert!(delete.contains(r#""role" IN ('owner')"#), "{delete}");
+        assert!(!sql(actor.trips()).contains(r#""role" IN"#));
+        let edit = sql(trips::Entity::find()
+            .filter(actor.member_of(trips::Column::Id, Right::EditPlan))
+            .filter(actor.may_in(trip, Right::EditPlan)));
+        assert_eq!(
+            edit.matches(r#""role" IN ('owner', 'editor')"#).count(),
+            2,
+            "{edit}"
+        );
     }
 }
