@@ -187,14 +187,14 @@ fn Results(list: TripList, query: TripQuery) -> impl IntoView {
     let cards = list
         .trips
         .into_iter()
-        .map(|trip| view! { <TripCardView trip today/> })
+        .map(|trip| view! { <TripCardView trip today l/> })
         .collect_view();
     let past = (!list.recent_past.is_empty()).then(|| {
         let past_url = list_url(&query.with_status(Status::Past));
         let cards = list
             .recent_past
             .into_iter()
-            .map(|trip| view! { <TripCardView trip today/> })
+            .map(|trip| view! { <TripCardView trip today l/> })
             .collect_view();
         view! {
             <section class="trip-section" aria-labelledby="past-heading">
@@ -266,8 +266,7 @@ fn empty_state(l: Language, list: &TripList, query: &TripQuery) -> AnyView {
 }
 
 #[component]
-fn TripCardView(trip: TripCard, today: chrono::NaiveDate) -> impl IntoView {
-    let l = lang();
+fn TripCardView(trip: TripCard, today: chrono::NaiveDate, l: Language) -> impl IntoView {
     let timing = Timing::of(trip.start_date, trip.end_date, today);
     let budget = trip
         .budget_minor

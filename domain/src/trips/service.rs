@@ -60,7 +60,7 @@ impl From<trips::Model> for Trip {
 }
 
 /// The columns a card needs (no notes).
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug)]
 struct CardRow {
     id: Uuid,
     owner_id: Uuid,
@@ -144,9 +144,26 @@ async fn cards(
         .collect())
 }
 
-fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectModel<CardRow>> {
+/// [`CardRow`]'s columns in order.
+type CardColumns = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    NaiveDate,
+    NaiveDate,
+    String,
+    Option<i64>,
+);
+
+/// The rows of `select` a card needs, read by position: by name, each column of each row
+/// costs a formatted key and a look-up.
+async fn as_cards(
+    db: &impl ConnectionTrait,
+    select: Select<trips::Entity>,
+) -> Result<Vec<CardRow>, DbErr> {
     use trips::Column as C;
-    select
+    let rows: Vec<CardColumns> = select
         .select_only()
         .columns([
             C::Id,
@@ -158,7 +175,26 @@ fn as_cards(select: Select<trips::Entity>) -> sea_orm::Selector<sea_orm::SelectM
             C::Currency,
             C::BudgetMinor,
         ])
-        .into_model::<CardRow>()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, owner_id, name, destination, start_date, end_date, currency, budget_minor)| {
+                CardRow {
+                    id,
+                    owner_id,
+                    name,
+                    destination,
+                    start_date,
+                    end_date,
+                    currency,
+                    budget_minor,
+                }
+            },
+        )
+        .collect())
 }
 
 /// Creates a trip for `owner`, unless they already hold [`TRIPS_MAX`]. The count and the insert
@@ -621,11 +657,11 @@ pub async fn list(
     let pages = total.div_ceil(PAGE_SIZE);
     let trips: Vec<CardRow> = if page <= pages {
         as_cards(
+            db,
             ordered(filtered(actor, query, today), query)
                 .offset((page - 1) * PAGE_SIZE)
                 .limit(PAGE_SIZE),
         )
-        .all(db)
         .await?
     } else {
         Vec::new()
@@ -634,6 +670,7 @@ pub async fn list(
     let recent_past: Vec<CardRow> =
         if query.status == Status::Upcoming && !query.is_filtered() && page >= pages {
             as_cards(
+                db,
                 actor
                     .listed_trips()
                     .filter(MemberDates::EndDate.col().lt(today))
@@ -641,7 +678,6 @@ pub async fn list(
                     .order_by(trip_members::Column::TripId, Order::Desc)
                     .limit(RECENT_PAST),
             )
-            .all(db)
             .await?
         } else {
             Vec::new()
