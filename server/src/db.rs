@@ -319,4 +319,85 @@ mod patched_driver {
             .unwrap_err();
         assert!(error.to_string().contains("no such column"), "{error}");
     }
+
+    /// The patch's short cut for dates and times (the forms the driver writes) reads exactly
+    /// what chrono's format parser reads, and leaves everything else to it: every day of four
+    /// years around a leap year, every minute of a day, and texts near those forms.
+    #[tokio::test]
+    async fn dates_and_times_read_as_chrono_reads_them() {
+        use chrono::{NaiveDate, NaiveTime};
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "dates").await;
+        let read = |text: String| {
+            let pool = pool.clone();
+            async move {
+                let row = sea_orm::sqlx::query("SELECT ?")
+                    .bind(text)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap();
+                (
+                    sea_orm::sqlx::Row::try_get::<NaiveDate, _>(&row, 0).ok(),
+                    sea_orm::sqlx::Row::try_get::<NaiveTime, _>(&row, 0).ok(),
+                )
+            }
+        };
+        let chrono_time = |text: &str| {
+            ["%T.f", "%T%.f", "%R", "%RZ", "%T%.fZ", "%R%:z", "%T%.f%:z"]
+                .iter()
+                .find_map(|format| NaiveTime::parse_from_str(text, format).ok())
+        };
+        let mut texts: Vec<String> = Vec::new();
+        let mut day = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        while day < NaiveDate::from_ymd_opt(2029, 1, 5).unwrap() {
+            texts.push(day.format("%F").to_string());
+            day = day.succ_opt().unwrap();
+        }
+        for minute in 0..24 * 60 {
+            texts.push(format!(
+                "{:02}:{:02}:{:02}",
+                minute / 60,
+                minute % 60,
+                minute % 60
+            ));
+        }
+        for text in [
+            "0000-01-01",
+            "9999-12-31",
+            "2027-02-29",
+            "2028-02-29",
+            "2027-02-30",
+            "2027-13-01",
+            "2027-00-10",
+            "2027-3-01",
+            "2027-03-1",
+            "+2027-03-01",
+            "2027/03/01",
+            "2027-03-01 ",
+            "20270301",
+            "２０２７-03-01",
+            "23:59:60",
+            "24:00:00",
+            "09:60:00",
+            "9:15:00",
+            "09:15",
+            "09:15:00.5",
+            "09:15:00Z",
+            "09:15:00+01:00",
+            "-9:15:00",
+            "09:15:0a",
+            "",
+        ] {
+            texts.push(text.to_string());
+        }
+        for text in texts {
+            let (date, time) = read(text.clone()).await;
+            assert_eq!(
+                date,
+                NaiveDate::parse_from_str(&text, "%F").ok(),
+                "{text:?}"
+            );
+            assert_eq!(time, chrono_time(&text), "{text:?}");
+        }
+    }
 }

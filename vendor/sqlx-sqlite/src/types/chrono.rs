@@ -191,13 +191,59 @@ impl<'r> Decode<'r, Sqlite> for NaiveDateTime {
 
 impl<'r> Decode<'r, Sqlite> for NaiveDate {
     fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
-        Ok(NaiveDate::parse_from_str(value.text_borrowed()?, "%F")?)
+        let text = value.text_borrowed()?;
+        // Travel Planner's patch: the form this crate writes, read without chrono's format
+        // parser (~1,500 instructions a date); anything else as before.
+        if let Some(date) = iso_date(text) {
+            return Ok(date);
+        }
+        Ok(NaiveDate::parse_from_str(text, "%F")?)
     }
+}
+
+/// Travel Planner's patch: the decimal number `bytes` spell, if they are all ASCII digits.
+fn digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |number, byte| {
+        byte.is_ascii_digit()
+            .then(|| number * 10 + u32::from(byte - b'0'))
+    })
+}
+
+/// Travel Planner's patch: `YYYY-MM-DD` exactly (what `Encode` writes for a date in the
+/// years 0–9999), or `None` for the general parser to try. A date it reads is the date
+/// `parse_from_str(text, "%F")` reads; an impossible one (`2027-02-30`) is `None`.
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(&bytes[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(&bytes[5..7])?, digits(&bytes[8..])?)
+}
+
+/// Travel Planner's patch: `HH:MM:SS` exactly (what `Encode` writes for a time without a
+/// fraction of a second), or `None` for the general parser to try. A leap second (`:60`) is
+/// `None` here: chrono's parser reads it its own way.
+fn iso_time(text: &str) -> Option<NaiveTime> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 8 || bytes[2] != b':' || bytes[5] != b':' {
+        return None;
+    }
+    NaiveTime::from_hms_opt(
+        digits(&bytes[..2])?,
+        digits(&bytes[3..5])?,
+        digits(&bytes[6..])?,
+    )
 }
 
 impl<'r> Decode<'r, Sqlite> for NaiveTime {
     fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
         let value = value.text_borrowed()?;
+        // Travel Planner's patch: the usual form without chrono's format parser (which tried
+        // two formats for it, ~2,500 instructions); anything else as before.
+        if let Some(time) = iso_time(value) {
+            return Ok(time);
+        }
 
         // Loop over common time patterns, inspired by Diesel
         // https://github.com/diesel-rs/diesel/blob/93ab183bcb06c69c0aee4a7557b6798fd52dd0d8/diesel/src/sqlite/types/date_and_time/chrono.rs#L29-L47
