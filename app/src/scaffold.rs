@@ -27,6 +27,9 @@ pub fn route_param(name: &'static str) -> Memo<String> {
 /// `render` ran three times per request and two of its views were thrown away (a third of
 /// the trips list's time, 60 cards built for 20). A `Suspend` keeps what it resolved to
 /// (tachys' `Suspend::dry_resolve`). `tests::the_page_is_built_once` holds this.
+///
+/// What `render` returns is written out at once ([`at_once`]), so it must not hold a
+/// suspense boundary of its own: that would show its fallback.
 #[component]
 pub fn Loaded<T, V, F>(
     data: Resource<Result<T, AppError>>,
@@ -43,12 +46,25 @@ where
         <Transition fallback=move || view! { <p class="muted">{loading.clone()}</p> }>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(data) => render(data).into_any(),
+                    Ok(data) => at_once(render(data)),
                     Err(error) => not_found_or(error),
                 }
             })}
         </Transition>
     }
+}
+
+/// `view`, written out to HTML at once on the server.
+///
+/// Everything under a suspense boundary goes through tachys' streaming renderer, which gives
+/// each element a `String` of its own for its opening tag (grown attribute by attribute) and
+/// another for its closing tag, then copies both into the stream: a few hundred allocations
+/// and as many copies for a page of cards or a form. Once a page's data is there nothing in
+/// its body waits any more, so the synchronous renderer, which writes every element straight
+/// into one buffer, gives the same HTML (`tests::at_once_writes_what_streaming_writes`) for
+/// less work. Islands render the same on both paths (their tag, props and view).
+pub fn at_once(view: impl IntoView) -> AnyView {
+    leptos::tachys::html::InertElement::new(view.into_view().to_html()).into_any()
 }
 
 /// What a page shows when reading its data failed: the 404 page (with its status) for
@@ -132,6 +148,46 @@ mod tests {
         });
         let html: String = stream.collect::<Vec<_>>().await.concat();
         (html, renders.load(Ordering::SeqCst))
+    }
+
+    /// A page body with what pages hold: classes set whole and one by one, escaped text and
+    /// attributes, adjacent text, optional and either-or parts, a list, raw HTML and an island
+    /// with children.
+    fn body(strong: bool) -> impl IntoView {
+        let cities = ["Lisbon", "Porto & Braga", "\"Évora\""];
+        view! {
+            <section class="trips" aria-labelledby="h">
+                <h1 id="h" class="title" class:title--strong=strong>"Trips " {cities.len()} " planned"</h1>
+                <ul>
+                    {cities.iter().map(|city| view! { <li title=*city>{*city}</li> }).collect_view()}
+                </ul>
+                {strong.then(|| view! { <p class="note">"<b>not bold</b>"</p> })}
+                {if strong { leptos::either::Either::Left(view! { <a href="/?a=1&b=2">"A"</a> }) } else { leptos::either::Either::Right("B") }}
+                <div inner_html="<em>kept</em>"/>
+                <islands::PasswordStrength words="weak\nstrong".to_string()>
+                    <input type="password" name="password" required/>
+                </islands::PasswordStrength>
+            </section>
+        }
+    }
+
+    async fn streamed(view: impl FnOnce() -> AnyView) -> String {
+        _ = any_spawner::Executor::init_tokio();
+        let context = hydration_context::SsrSharedContext::new_islands();
+        let owner = Owner::new_root(Some(Arc::new(context)));
+        let stream = owner.with(|| view().to_html_stream_in_order());
+        stream.collect::<Vec<_>>().await.concat()
+    }
+
+    #[tokio::test]
+    async fn at_once_writes_what_streaming_writes() {
+        for strong in [true, false] {
+            let streaming = streamed(|| body(strong).into_any()).await;
+            let at_once = streamed(|| super::at_once(body(strong))).await;
+            assert!(streaming.contains("<leptos-island"), "{streaming}");
+            assert!(streaming.contains("Porto &amp; Braga"), "{streaming}");
+            assert_eq!(at_once, streaming);
+        }
     }
 
     #[tokio::test]
