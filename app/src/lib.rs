@@ -67,7 +67,7 @@ use crate::{
         trips::TripsPage,
         verify_email::VerifyEmailPage,
     },
-    scaffold::NotFound,
+    scaffold::{NotFound, at_once},
 };
 
 /// The product's name as people see it.
@@ -94,11 +94,21 @@ pub fn App() -> impl IntoView {
 /// put resolved parts in place, and every page must work without it.
 #[component]
 fn Layout() -> impl IntoView {
-    view! {
+    // The frame around the routes waits for nothing: written out at once (`scaffold::at_once`).
+    let top = at_once(view! {
         <a class="skip-link" href="#main">{i18n::tr!(context::lang(), "landing-skip-link")}</a>
         <Header/>
+    });
+    let flash = at_once(view! { <FlashMessage/> });
+    let bottom = at_once(view! {
+        <Footer/>
+        <PendingForms/>
+        <HydrationMark/>
+    });
+    view! {
+        {top}
         <main id="main" class="page" tabindex="-1">
-            <FlashMessage/>
+            {flash}
             <Routes fallback=NotFound>
                 <Route path=StaticSegment("") view=Landing ssr=SsrMode::Async/>
                 <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async/>
@@ -130,8 +140,6 @@ fn Layout() -> impl IntoView {
                 <Route path=StaticSegment("terms") view=Terms ssr=SsrMode::Async/>
             </Routes>
         </main>
-        <Footer/>
-        <PendingForms/>
-        <HydrationMark/>
+        {bottom}
     }
 }

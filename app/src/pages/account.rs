@@ -9,6 +9,7 @@ use crate::{
     actions::accounts::{ChangePassword, ResendConfirmation, SetLanguage, SetTheme, UpdateProfile},
     context::{lang, page_user},
     forms::{Field, FormAlert, Options, SelectField, errors_of},
+    scaffold::at_once,
     views::{take_along::CalendarFeed, trip_fields::zone_options},
 };
 
@@ -31,7 +32,8 @@ pub fn AccountPage() -> impl IntoView {
             <section class="account" aria-labelledby="account-heading">
                 <h1 id="account-heading">{tr!(l, "account-title")}</h1>
                 // The user the server looked up for this page (as for the header).
-                {page_user().map(|user| view! {
+                // Written out at once (`scaffold::at_once`); only the calendar feed below waits.
+                {at_once(page_user().map(|user| view! {
                     {user.email_unconfirmed.then(|| view! {
                         <div class="reminder">
                             <p>{tr!(l, "account-unconfirmed-before")}" "<strong>{user.email.clone()}</strong>
@@ -98,21 +100,23 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="field__hint" id="language-hint">{tr!(l, "account-language-hint")}</p>
                         <button class="button" type="submit">{tr!(l, "account-language-save")}</button>
                     </ActionForm>
+                }))}
+                {at_once(view! {
+                    <h2>{tr!(l, "account-password-title")}</h2>
+                    <ActionForm action=password attr:class="form" attr:novalidate=true>
+                        <FormAlert errors=password_errors/>
+                        <Field label=tr!(l, "account-current-password") name="current_password" kind="password"
+                            autocomplete="current-password" errors=password_errors/>
+                        <Field label=tr!(l, "account-new-password") name="new_password" kind="password"
+                            autocomplete="new-password" hint=tr!(l, "account-new-password-hint")
+                            errors=password_errors/>
+                        <Field label=tr!(l, "account-confirm-password") name="password_confirmation" kind="password"
+                            autocomplete="new-password" errors=password_errors/>
+                        <button class="button" type="submit">{tr!(l, "account-password-save")}</button>
+                    </ActionForm>
                 })}
-                <h2>{tr!(l, "account-password-title")}</h2>
-                <ActionForm action=password attr:class="form" attr:novalidate=true>
-                    <FormAlert errors=password_errors/>
-                    <Field label=tr!(l, "account-current-password") name="current_password" kind="password"
-                        autocomplete="current-password" errors=password_errors/>
-                    <Field label=tr!(l, "account-new-password") name="new_password" kind="password"
-                        autocomplete="new-password" hint=tr!(l, "account-new-password-hint")
-                        errors=password_errors/>
-                    <Field label=tr!(l, "account-confirm-password") name="password_confirmation" kind="password"
-                        autocomplete="new-password" errors=password_errors/>
-                    <button class="button" type="submit">{tr!(l, "account-password-save")}</button>
-                </ActionForm>
                 <CalendarFeed trip=String::new() heading_level=2/>
-                <YourData/>
+                {at_once(view! { <YourData/> })}
             </section>
     }
 }

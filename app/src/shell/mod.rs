@@ -5,7 +5,7 @@ mod island_loader;
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
-use crate::{App, context::lang};
+use crate::{App, context::lang, scaffold::at_once};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -14,18 +14,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=l.code()>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
-                <meta name="description" content=i18n::tr!(l, "meta-description")/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <meta name="theme-color" content="#0f766e"/>
-                // Not an island: the service worker's registration, the offline guard on
-                // forms, the copy buttons (public/app.js). An extra; pages work without it.
-                <script src="/app.js" defer nonce=leptos::nonce::use_nonce()></script>
-                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
-                {island_loader::hydration_scripts(&options)}
+                {at_once(view! {
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <meta name="color-scheme" content="light dark"/>
+                    <meta name="description" content=i18n::tr!(l, "meta-description")/>
+                    <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                    <link rel="manifest" href="/manifest.webmanifest"/>
+                    <meta name="theme-color" content="#0f766e"/>
+                    // Not an island: the service worker's registration, the offline guard on
+                    // forms, the copy buttons (public/app.js). An extra; pages work without it.
+                    <script src="/app.js" defer nonce=leptos::nonce::use_nonce()></script>
+                    <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
+                    {island_loader::hydration_scripts(&options)}
+                })}
                 <MetaTags/>
             </head>
             <body data-offline-note=i18n::tr!(l, "js-offline-note")>

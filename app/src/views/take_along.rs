@@ -11,6 +11,7 @@ use crate::{
     context::lang,
     error::AppError,
     format::day_date,
+    scaffold::at_once,
 };
 
 /// `webcal://host/…` for an `https://host/…` address: phones open it in their calendar app.
@@ -48,7 +49,7 @@ pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
                 // One `Suspend`, not a closure making one: see `scaffold::Loaded`.
                 {Suspend::new(async move {
                     match feed.await {
-                        Ok(view) => feed_view(l, view, trip, all, make, stop).into_any(),
+                        Ok(view) => at_once(feed_view(l, view, trip, all, make, stop)),
                         // The page around says it (a missing trip is the 404 page).
                         Err(AppError::NotFound) => ().into_any(),
                         Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
@@ -156,7 +157,7 @@ pub fn TakeAlong(trip: String) -> impl IntoView {
             // One `Suspend`, not a closure making one: see `scaffold::Loaded`.
             {Suspend::new(async move {
                 match feed.await {
-                    Ok(view) => take_along(l, view, trip, make, stop).into_any(),
+                    Ok(view) => at_once(take_along(l, view, trip, make, stop)),
                     Err(AppError::NotFound) => ().into_any(),
                     Err(error) => view! { <p class="form-alert" role="alert">{error.message(crate::context::lang())}</p> }.into_any(),
                 }
