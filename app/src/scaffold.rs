@@ -54,6 +54,22 @@ where
     }
 }
 
+/// `Resource::new` with the fetcher's future boxed. A page's server function is an `async` body
+/// of several kilobytes (the statements' futures nested in it), and leptos moves it by value
+/// through the resource, its async derived value and the spawned task: a couple of dozen
+/// copies of those kilobytes per resource. Boxed, each move is a pointer.
+pub fn resource<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<T>
+where
+    S: PartialEq + Clone + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+{
+    Resource::new(source, move |source| Box::pin(fetch(source)))
+}
+
 /// `view`, written out to HTML at once on the server.
 ///
 /// Everything under a suspense boundary goes through tachys' streaming renderer, which gives

@@ -15,7 +15,7 @@ use crate::{
     actions::places::{Stored, missing, needs_of, read_stored},
     context,
     error::AppError,
-    scaffold::{Loaded, NotFound, route_param},
+    scaffold::{Loaded, NotFound, resource, route_param},
     session,
     views::{
         map::{MapPanel, MapScope, PlanExtras, allow_map_tiles},
@@ -86,7 +86,7 @@ pub async fn get_day_page(trip_id: String, date: String) -> Result<DayPageData, 
 pub fn DayPage() -> impl IntoView {
     let id = route_param("id");
     let date = route_param("date");
-    let page = Resource::new(
+    let page = resource(
         move || (id.get(), date.get()),
         |(id, date)| get_day_page(id, date),
     );

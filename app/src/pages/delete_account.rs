@@ -8,7 +8,7 @@ use crate::{
     actions::privacy::{DeleteAccount, deletion_preview},
     context::lang,
     forms::{Field, FormAlert, errors_of},
-    scaffold::Loaded,
+    scaffold::{Loaded, resource},
 };
 
 #[component]
@@ -21,7 +21,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
             .field("confirm")
             .map(|m| i18n::rule_message(lang(), &m))
     };
-    let shared = Resource::new(|| (), |()| deletion_preview());
+    let shared = resource(|| (), |()| deletion_preview());
     let l = lang();
     view! {
         <Title text=tr!(l, "account-delete-title")/>

@@ -8,13 +8,13 @@ use crate::{
     actions::itinerary::{ActivityInTrip, DeleteActivity, get_activity},
     context::lang,
     format::day_date,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 #[component]
 pub fn DeleteActivityPage() -> impl IntoView {
     let id = route_param("activity");
-    let found = Resource::new(move || id.get(), get_activity);
+    let found = resource(move || id.get(), get_activity);
     let action = ServerAction::<DeleteActivity>::new();
     let l = lang();
     view! {

@@ -7,13 +7,13 @@ use leptos_meta::Title;
 use crate::{
     actions::trips::{DeleteTrip, get_trip},
     context::lang,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 #[component]
 pub fn DeleteTripPage() -> impl IntoView {
     let id = route_param("id");
-    let trip = Resource::new(move || id.get(), |id| get_trip(id, "delete".to_string()));
+    let trip = resource(move || id.get(), |id| get_trip(id, "delete".to_string()));
     let action = ServerAction::<DeleteTrip>::new();
     let l = lang();
     view! {

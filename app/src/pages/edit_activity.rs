@@ -15,7 +15,7 @@ use crate::{
     context::lang,
     error::AppError,
     forms::{ConflictView, errors_of},
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
     views::{
         activity_fields::ActivityFields,
         place_picker::{
@@ -38,7 +38,7 @@ async fn activity_and_pick(
 pub fn EditActivityPage() -> impl IntoView {
     let query = use_query_map();
     let id = route_param("activity");
-    let data = Resource::new(
+    let data = resource(
         move || (id.get(), query.read().get("pick").unwrap_or_default()),
         |(id, pick)| activity_and_pick(id, pick),
     );

@@ -18,7 +18,7 @@ use crate::{
     context::lang,
     error::AppError,
     forms::{ConflictView, errors_of},
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
     views::{
         place_picker::{PickFor, PickNotice, carried, pick_for_trip, search_offer, trip_draft},
         trip_fields::TripFields,
@@ -36,7 +36,7 @@ async fn trip_and_pick(id: String, pick: String) -> Result<(Trip, Option<Place>)
 pub fn EditTripPage() -> impl IntoView {
     let query = use_query_map();
     let id = route_param("id");
-    let data = Resource::new(
+    let data = resource(
         move || (id.get(), query.read().get("pick").unwrap_or_default()),
         |(id, pick)| trip_and_pick(id, pick),
     );

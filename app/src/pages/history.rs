@@ -12,14 +12,14 @@ use leptos_meta::Title;
 use crate::{
     actions::members::{HistoryPage, get_history},
     context::lang,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 #[component]
 pub fn HistoryPageView() -> impl IntoView {
     let l = lang();
     let id = route_param("id");
-    let page = Resource::new(move || id.get(), get_history);
+    let page = resource(move || id.get(), get_history);
     view! {
         <Title text=tr!(l, "history-title")/>
         <Loaded data=page loading=tr!(l, "history-loading") render=|page: HistoryPage| view! { <History page/> }/>

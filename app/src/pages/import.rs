@@ -11,7 +11,7 @@ use crate::{
     actions::imports::{ImportPage, get_import_page},
     context::lang,
     format::day_date,
-    scaffold::{not_found_or, route_param},
+    scaffold::{not_found_or, resource, route_param},
 };
 
 /// The largest file in KB, as people read it.
@@ -41,7 +41,7 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
 #[component]
 pub fn ImportTripsPage() -> impl IntoView {
     let l = lang();
-    let page = Resource::new(|| (), |()| get_import_page(String::new()));
+    let page = resource(|| (), |()| get_import_page(String::new()));
     view! {
         <Title text=tr!(l, "takeaway-import-trips")/>
         <section class="form-page" aria-labelledby="import-heading">
@@ -77,7 +77,7 @@ pub fn ImportTripsPage() -> impl IntoView {
 pub fn ImportIntoTripPage() -> impl IntoView {
     let l = lang();
     let id = route_param("id");
-    let page = Resource::new(move || id.get(), get_import_page);
+    let page = resource(move || id.get(), get_import_page);
     view! {
         <Suspense fallback=move || view! { <p class="muted">{tr!(l, "loading")}</p> }>
             {Suspend::new(async move {

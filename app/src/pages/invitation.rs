@@ -12,7 +12,7 @@ use crate::{
     context::lang,
     forms::{Field, FormAlert, errors_of},
     links::login_url,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 #[component]
@@ -26,7 +26,7 @@ pub fn InvitationPageView() -> impl IntoView {
     }
     let l = lang();
     let token = route_param("token");
-    let page = Resource::new(move || token.get(), get_invitation);
+    let page = resource(move || token.get(), get_invitation);
     view! {
         <Title text=tr!(l, "members-invitation-title")/>
         <Meta name="referrer" content="no-referrer"/>

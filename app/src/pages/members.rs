@@ -18,7 +18,7 @@ use crate::{
     },
     context::lang,
     forms::{Field, FormAlert, errors_of},
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 /// A role's name on the pages (`domain::members::role_label` stays the API's English).
@@ -44,7 +44,7 @@ fn page_date(l: Language, at: chrono::DateTime<chrono::Utc>, english: &str) -> S
 pub fn MembersPageView() -> impl IntoView {
     let l = lang();
     let id = route_param("id");
-    let page = Resource::new(move || id.get(), get_members_page);
+    let page = resource(move || id.get(), get_members_page);
     view! {
         <Title text=tr!(l, "members-title")/>
         <Loaded data=page loading=tr!(l, "members-loading") render=|page: MembersPage| view! { <Members page/> }/>

@@ -16,7 +16,7 @@ use crate::{
     context::lang,
     error::AppError,
     forms::errors_of,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
     views::{
         activity_fields::ActivityFields,
         place_picker::{
@@ -36,7 +36,7 @@ async fn trip_and_pick(id: String, pick: String) -> Result<(Trip, Option<Place>)
 pub fn NewActivityPage() -> impl IntoView {
     let query = use_query_map();
     let id = route_param("id");
-    let data = Resource::new(
+    let data = resource(
         move || (id.get(), query.read().get("pick").unwrap_or_default()),
         |(id, pick)| trip_and_pick(id, pick),
     );

@@ -10,13 +10,13 @@ use crate::{
     actions::trips::{CreateTrip, new_trip_defaults},
     context::lang,
     forms::errors_of,
-    scaffold::Loaded,
+    scaffold::{Loaded, resource},
     views::trip_fields::TripFields,
 };
 
 #[component]
 pub fn NewTripPage() -> impl IntoView {
-    let defaults = Resource::new(|| (), |()| new_trip_defaults());
+    let defaults = resource(|| (), |()| new_trip_defaults());
     let action = ServerAction::<CreateTrip>::new();
     let errors = errors_of(action.value());
     let l = lang();

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     actions::places::{PlaceSearchPage, SearchOutcome, search_places},
     context::lang,
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
     views::place_picker::PickFor,
 };
 
@@ -44,7 +44,7 @@ fn place_data(place: &Place) -> String {
 pub fn PlaceSearchPage() -> impl IntoView {
     let id = route_param("id");
     let query = use_query_map();
-    let page = Resource::new(
+    let page = resource(
         move || (id.get(), query.read().get("q").unwrap_or_default()),
         |(id, q)| search_places(id, q),
     );

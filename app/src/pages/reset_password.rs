@@ -8,7 +8,7 @@ use crate::{
     actions::accounts::{ResetPassword, reset_link_valid},
     context::lang,
     forms::{Field, FormAlert, errors_of},
-    scaffold::route_param,
+    scaffold::{resource, route_param},
 };
 
 #[component]
@@ -21,7 +21,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         );
     }
     let token = route_param("token");
-    let valid = Resource::new(move || token.get(), reset_link_valid);
+    let valid = resource(move || token.get(), reset_link_valid);
     let action = ServerAction::<ResetPassword>::new();
     let errors = errors_of(action.value());
     let l = lang();

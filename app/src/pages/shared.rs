@@ -15,7 +15,7 @@ use crate::{
     error::AppError,
     pages::trip::{TripPageContent, Viewer, render_overview},
     render_cache::{KeptOverview, Version},
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
 };
 
 #[component]
@@ -36,7 +36,7 @@ pub fn SharedTripPage() -> impl IntoView {
     }
     let l = context::lang();
     let token = route_param("token");
-    let page = Resource::new(move || token.get(), get_shared_trip);
+    let page = resource(move || token.get(), get_shared_trip);
     view! {
         <Meta name="robots" content="noindex, nofollow"/>
         <Meta name="referrer" content="no-referrer"/>

@@ -10,7 +10,7 @@ use crate::{
     actions::accounts::{CompleteSignUp, SignUp, sign_up_link_valid},
     context::lang,
     forms::{Field, FormAlert, errors_of},
-    scaffold::route_param,
+    scaffold::{resource, route_param},
 };
 
 #[component]
@@ -72,7 +72,7 @@ pub fn FinishSignupPage() -> impl IntoView {
         );
     }
     let token = route_param("token");
-    let valid = Resource::new(move || token.get(), sign_up_link_valid);
+    let valid = resource(move || token.get(), sign_up_link_valid);
     let action = ServerAction::<CompleteSignUp>::new();
     let errors = errors_of(action.value());
     let l = lang();

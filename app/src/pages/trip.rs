@@ -35,7 +35,7 @@ use crate::{
     icons::{CalendarIcon, PinIcon},
     providers::{Providers, Tiles},
     render_cache::{KeptOverview, Version},
-    scaffold::{Loaded, route_param},
+    scaffold::{Loaded, resource, route_param},
     session,
     views::{
         map::{MapPanel, MapScope, PlanExtras},
@@ -47,7 +47,7 @@ use crate::{
 #[component]
 pub fn TripPage() -> impl IntoView {
     let id = route_param("id");
-    let page = Resource::new(move || id.get(), get_trip_page);
+    let page = resource(move || id.get(), get_trip_page);
     let l = context::lang();
     view! {
         <Loaded data=page loading=tr!(l, "plan-trip-loading") render=move |TripPageContent { name, html, map }| {

@@ -18,7 +18,7 @@ use crate::{
     context::lang,
     format::{dates_and_length, format_range, money, timing_class, timing_label},
     icons::{CalendarIcon, PinIcon, WalletIcon},
-    scaffold::Loaded,
+    scaffold::{Loaded, resource},
 };
 
 /// The list's address for `query`, leaving defaults out (`/trips?status=past&q=…`).
@@ -58,8 +58,8 @@ pub fn TripsPage() -> impl IntoView {
         let params = params.read();
         TripQuery::from_params(|key| params.get(key))
     });
-    let list = Resource::new(move || query.get(), list_trips);
-    let invitations = Resource::new(|| (), |()| my_invitations());
+    let list = resource(move || query.get(), list_trips);
+    let invitations = resource(|| (), |()| my_invitations());
     let l = lang();
     view! {
         <Title text=tr!(l, "trips-title")/>

@@ -11,7 +11,7 @@ use crate::{
     context::lang,
     error::AppError,
     format::day_date,
-    scaffold::at_once,
+    scaffold::{at_once, resource},
 };
 
 /// `webcal://host/…` for an `https://host/…` address: phones open it in their calendar app.
@@ -29,7 +29,7 @@ pub fn CalendarFeed(trip: String, heading_level: u8) -> impl IntoView {
     let l = lang();
     let make = ServerAction::<MakeFeed>::new();
     let stop = ServerAction::<StopFeed>::new();
-    let feed = Resource::new(
+    let feed = resource(
         {
             let trip = trip.clone();
             move || trip.clone()
@@ -145,7 +145,7 @@ pub fn TakeAlong(trip: String) -> impl IntoView {
     let l = lang();
     let make = ServerAction::<MakeFeed>::new();
     let stop = ServerAction::<StopFeed>::new();
-    let feed = Resource::new(
+    let feed = resource(
         {
             let trip = trip.clone();
             move || trip.clone()
