@@ -25,6 +25,7 @@ pub mod places;
 pub mod privacy;
 pub mod providers;
 pub mod reference;
+pub(crate) mod reuse;
 pub mod search;
 pub mod sharing;
 pub mod takeaway;

@@ -2,7 +2,7 @@
 //! connection (pool or transaction) and never see HTTP.
 
 use crate::ids::UserId;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     FromQueryResult, QueryFilter, TransactionSession,
@@ -152,30 +152,8 @@ pub async fn session_with_profile(
     db: &impl ConnectionTrait,
     key: &str,
 ) -> Result<Option<(sessions::Model, Option<Profile>)>, DbErr> {
-    use sea_orm::{
-        IdenStatic, Iterable, JoinType, QuerySelect, QueryTrait, RelationDef, sea_query::Expr,
-    };
-    const PREFIX: &str = "user_";
-    const WAITING: &str = "invitations_waiting";
-    let now = Utc::now();
-    let user: RelationDef = sessions::Entity::belongs_to(users::Entity)
-        .from(sessions::Column::UserId)
-        .to(users::Column::Id)
-        .into();
-    let mut select = sessions::Entity::find_by_id(key.to_string())
-        .filter(sessions::Column::ExpiresAt.gt(now))
-        .join(JoinType::LeftJoin, user);
-    for column in users::Column::iter() {
-        select = select.column_as(
-            Expr::col((users::Entity, column)),
-            format!("{PREFIX}{}", column.as_str()),
-        );
-    }
-    let select = select.column_as(
-        crate::invitations::waiting_for(Expr::col((users::Entity, users::Column::Email)), now),
-        WAITING,
-    );
-    let Some(row) = db.query_one(select.as_query()).await? else {
+    let statement = session_statement(db.get_database_backend(), key, Utc::now());
+    let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(None);
     };
     let session = sessions::Model::from_query_result(&row, "")?;
@@ -188,6 +166,54 @@ pub async fn session_with_profile(
             ..Profile::from(user)
         }),
     )))
+}
+
+/// The prefix of the user's columns and the name of the invitation flag in [`session_select`].
+const PREFIX: &str = "user_";
+const WAITING: &str = "invitations_waiting";
+
+/// The SQL of [`session_with_profile`]'s statement, built once per backend.
+static SESSION: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// [`session_select`] for `backend`, its SQL built once (`crate::reuse`).
+fn session_statement(
+    backend: sea_orm::DbBackend,
+    key: &str,
+    now: DateTime<Utc>,
+) -> sea_orm::Statement {
+    SESSION.statement(
+        backend,
+        (key.to_string(), now),
+        || (String::from("\u{1}session"), DateTime::<Utc>::MIN_UTC),
+        |(key, now)| session_select(key, now),
+    )
+}
+
+/// The session `key` if it has not expired at `now`, with its user's columns (prefixed) and
+/// whether an invitation may be waiting for them.
+fn session_select(key: String, now: DateTime<Utc>) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::{
+        IdenStatic, Iterable, JoinType, QuerySelect, QueryTrait, RelationDef, sea_query::Expr,
+    };
+    let user: RelationDef = sessions::Entity::belongs_to(users::Entity)
+        .from(sessions::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let mut select = sessions::Entity::find_by_id(key)
+        .filter(sessions::Column::ExpiresAt.gt(now))
+        .join(JoinType::LeftJoin, user);
+    for column in users::Column::iter() {
+        select = select.column_as(
+            Expr::col((users::Entity, column)),
+            format!("{PREFIX}{}", column.as_str()),
+        );
+    }
+    select
+        .column_as(
+            crate::invitations::waiting_for(Expr::col((users::Entity, users::Column::Email)), now),
+            WAITING,
+        )
+        .into_query()
 }
 
 /// Ends every session of `user_id` except `keep` (the one making the change, if any).
@@ -382,4 +408,24 @@ pub async fn update_profile(
     active.updated_at = Set(Utc::now());
     let user = active.update(db).await.map_err(AuthError::from)?;
     Ok(ProfileUpdate { user, new_email })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, Utc};
+    use sea_orm::{DbBackend, StatementBuilder};
+
+    use super::{SESSION, session_select, session_statement};
+
+    #[test]
+    fn the_session_statement_is_the_one_built_afresh() {
+        let now = Utc::now();
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for (key, at) in [("k1", now), ("another key", now + Duration::days(3))] {
+                let fresh = StatementBuilder::build(&session_select(key.to_string(), at), &backend);
+                assert_eq!(session_statement(backend, key, at), fresh, "{backend:?}");
+            }
+            assert!(SESSION.reuses(backend), "{backend:?}");
+        }
+    }
 }

@@ -158,6 +158,40 @@ pub async fn find_with_role(
     actor: &Actor,
     id: ActivityId,
 ) -> Result<(Trip, Activity, Role), TripError> {
+    let statement = with_role_statement(db.get_database_backend(), actor.user(), id);
+    let row = db
+        .query_one_raw(statement)
+        .await?
+        .ok_or(TripError::NotFound)?;
+    let (trip, role) = crate::trips::service::trip_and_role(&row)?;
+    let activity = activities::Model::from_query_result(&row, ACTIVITY_PREFIX)?;
+    Ok((trip.into(), activity.into(), role))
+}
+
+/// The SQL of [`find_with_role`]'s statement, built once per backend.
+static WITH_ROLE: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// The statement of [`find_with_role`] for `backend`, its SQL built once (`crate::reuse`).
+fn with_role_statement(
+    backend: sea_orm::DbBackend,
+    user: crate::ids::UserId,
+    id: ActivityId,
+) -> sea_orm::Statement {
+    WITH_ROLE.statement(
+        backend,
+        (user, id),
+        || {
+            (
+                crate::ids::UserId::from(Uuid::from_u128(1)),
+                ActivityId::from(Uuid::from_u128(2)),
+            )
+        },
+        |(user, id)| with_role_select(&Actor::signed_in(user), id),
+    )
+}
+
+/// The activity `id` with its trip and the actor's role in it.
+fn with_role_select(actor: &Actor, id: ActivityId) -> sea_orm::sea_query::SelectStatement {
     let planned_in: RelationDef = activities::Entity::belongs_to(trips::Entity)
         .from(activities::Column::TripId)
         .to(trips::Column::Id)
@@ -171,13 +205,7 @@ pub async fn find_with_role(
             format!("{ACTIVITY_PREFIX}{}", column.as_str()),
         );
     }
-    let row = db
-        .query_one(select.as_query())
-        .await?
-        .ok_or(TripError::NotFound)?;
-    let (trip, role) = crate::trips::service::trip_and_role(&row)?;
-    let activity = activities::Model::from_query_result(&row, ACTIVITY_PREFIX)?;
-    Ok((trip.into(), activity.into(), role))
+    select.into_query()
 }
 
 /// The prefix of the activity's columns where a statement reads them beside its trip's.
@@ -681,4 +709,30 @@ async fn moved_change(
         &moved.title,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{DbBackend, StatementBuilder};
+
+    use super::{WITH_ROLE, with_role_select, with_role_statement};
+    use crate::{
+        access::Actor,
+        ids::{ActivityId, UserId},
+    };
+
+    #[test]
+    fn the_activity_with_role_statement_is_the_one_built_afresh() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for _ in 0..2 {
+                let (user, activity) = (UserId::new(), ActivityId::new());
+                let fresh = StatementBuilder::build(
+                    &with_role_select(&Actor::signed_in(user), activity),
+                    &backend,
+                );
+                assert_eq!(with_role_statement(backend, user, activity), fresh);
+            }
+            assert!(WITH_ROLE.reuses(backend), "{backend:?}");
+        }
+    }
 }

@@ -484,14 +484,41 @@ pub async fn find_with_role_and_revision(
     actor: &Actor,
     id: TripId,
 ) -> Result<(Trip, Role, i64), TripError> {
-    let select = listed_with_role(actor).filter(trips::Column::Id.eq(id));
+    let statement = with_role_statement(db.get_database_backend(), actor.user(), id);
     let row = db
-        .query_one(select.as_query())
+        .query_one_raw(statement)
         .await?
         .ok_or(TripError::NotFound)?;
     let (trip, role) = trip_and_role(&row)?;
     let revision = trip.revision;
     Ok((Trip::from(trip), role, revision))
+}
+
+/// The SQL of [`find_with_role_and_revision`]'s statement, built once per backend.
+static WITH_ROLE: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// The statement of [`find_with_role_and_revision`] for `backend`, its SQL built once
+/// (`crate::reuse`).
+fn with_role_statement(
+    backend: sea_orm::DbBackend,
+    user: UserId,
+    id: TripId,
+) -> sea_orm::Statement {
+    WITH_ROLE.statement(
+        backend,
+        (user, id),
+        || {
+            (
+                UserId::from(Uuid::from_u128(1)),
+                TripId::from(Uuid::from_u128(2)),
+            )
+        },
+        |(user, id)| {
+            listed_with_role(&Actor::signed_in(user))
+                .filter(trips::Column::Id.eq(id))
+                .into_query()
+        },
+    )
 }
 
 /// The actor's trips as their list reads them, each with the actor's role in it: the select
@@ -773,6 +800,20 @@ mod tests {
     fn every_listed_zone_is_known_to_the_zone_database() {
         for zone in crate::reference::TIME_ZONES {
             assert!(chrono_tz::Tz::from_str(zone).is_ok(), "{zone}");
+        }
+    }
+
+    #[test]
+    fn the_trip_with_role_statement_is_the_one_built_afresh() {
+        for backend in [sea_orm::DbBackend::Sqlite, sea_orm::DbBackend::Postgres] {
+            for _ in 0..2 {
+                let (user, trip) = (UserId::new(), TripId::new());
+                let fresh = listed_with_role(&Actor::signed_in(user))
+                    .filter(trips::Column::Id.eq(trip))
+                    .build(backend);
+                assert_eq!(with_role_statement(backend, user, trip), fresh);
+            }
+            assert!(WITH_ROLE.reuses(backend), "{backend:?}");
         }
     }
 }
