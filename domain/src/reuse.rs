@@ -64,12 +64,7 @@ impl Reused {
         P: Parameters,
         S: StatementBuilder,
     {
-        let index = match backend {
-            DbBackend::Postgres => 0,
-            DbBackend::Sqlite => 1,
-            _ => 2,
-        };
-        let shape = self.shapes[index].get_or_init(|| {
+        let shape = self.shapes[backend_index(backend)].get_or_init(|| {
             let stand_ins = stand_ins();
             let marks = stand_ins.values();
             Shape::of(build(stand_ins).build(&backend), &marks)
@@ -102,12 +97,16 @@ impl Reused {
     /// Whether the statement for `backend` is built once (a test's check that its stand-ins
     /// were found).
     pub(crate) fn reuses(&self, backend: DbBackend) -> bool {
-        let index = match backend {
-            DbBackend::Postgres => 0,
-            DbBackend::Sqlite => 1,
-            _ => 2,
-        };
-        matches!(self.shapes[index].get(), Some(Some(_)))
+        matches!(self.shapes[backend_index(backend)].get(), Some(Some(_)))
+    }
+}
+
+/// Where a backend's shape is kept in [`Reused::shapes`].
+fn backend_index(backend: DbBackend) -> usize {
+    match backend {
+        DbBackend::Postgres => 0,
+        DbBackend::Sqlite => 1,
+        _ => 2,
     }
 }
 
