@@ -42,6 +42,21 @@ impl<A: Clone + Into<Value>, B: Clone + Into<Value>> Parameters for (A, B) {
     }
 }
 
+impl<A, B, C> Parameters for (A, B, C)
+where
+    A: Clone + Into<Value>,
+    B: Clone + Into<Value>,
+    C: Clone + Into<Value>,
+{
+    fn values(&self) -> Vec<Value> {
+        vec![
+            self.0.clone().into(),
+            self.1.clone().into(),
+            self.2.clone().into(),
+        ]
+    }
+}
+
 impl Reused {
     pub(crate) const fn new() -> Self {
         Self {

@@ -162,39 +162,53 @@ async fn as_cards(
     db: &impl ConnectionTrait,
     select: Select<trips::Entity>,
 ) -> Result<Vec<CardRow>, DbErr> {
+    let rows: Vec<CardColumns> = card_columns(select).into_tuple().all(db).await?;
+    Ok(rows.into_iter().map(CardRow::from).collect())
+}
+
+/// The cards of a statement built from [`card_columns`].
+async fn read_cards(
+    db: &impl ConnectionTrait,
+    statement: sea_orm::Statement,
+) -> Result<Vec<CardRow>, DbErr> {
+    use sea_orm::TryGetableMany;
+    db.query_all_raw(statement)
+        .await?
+        .iter()
+        .map(|row| Ok(CardColumns::try_get_many_by_index(row)?.into()))
+        .collect()
+}
+
+/// `select` reading the columns a card needs, in [`CardColumns`]' order.
+fn card_columns(select: Select<trips::Entity>) -> Select<trips::Entity> {
     use trips::Column as C;
-    let rows: Vec<CardColumns> = select
-        .select_only()
-        .columns([
-            C::Id,
-            C::OwnerId,
-            C::Name,
-            C::Destination,
-            C::StartDate,
-            C::EndDate,
-            C::Currency,
-            C::BudgetMinor,
-        ])
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, owner_id, name, destination, start_date, end_date, currency, budget_minor)| {
-                CardRow {
-                    id,
-                    owner_id,
-                    name,
-                    destination,
-                    start_date,
-                    end_date,
-                    currency,
-                    budget_minor,
-                }
-            },
-        )
-        .collect())
+    select.select_only().columns([
+        C::Id,
+        C::OwnerId,
+        C::Name,
+        C::Destination,
+        C::StartDate,
+        C::EndDate,
+        C::Currency,
+        C::BudgetMinor,
+    ])
+}
+
+impl From<CardColumns> for CardRow {
+    fn from(
+        (id, owner_id, name, destination, start_date, end_date, currency, budget_minor): CardColumns,
+    ) -> Self {
+        Self {
+            id,
+            owner_id,
+            name,
+            destination,
+            start_date,
+            end_date,
+            currency,
+            budget_minor,
+        }
+    }
 }
 
 /// Creates a trip for `owner`, unless they already hold [`TRIPS_MAX`]. The count and the insert
@@ -670,6 +684,74 @@ fn ordered(select: Select<trips::Entity>, query: &TripQuery) -> Select<trips::En
     }
 }
 
+/// The list as most visits ask for it: upcoming trips by their first day, nothing filtered.
+/// Its count and its page are statements of a fixed shape, their SQL built once
+/// (`crate::reuse`); any other view builds its statements each time.
+fn is_usual(query: &TripQuery) -> bool {
+    !query.is_filtered() && query.status == Status::Upcoming && query.sort == Sort::Start
+}
+
+/// The SQL of the usual view's count and page, built once per backend.
+static USUAL_COUNT: crate::reuse::Reused = crate::reuse::Reused::new();
+static USUAL_PAGE: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// Stand-ins for a traveler and a day no real call uses (`crate::reuse`).
+fn stand_in_user_and_day() -> (UserId, NaiveDate) {
+    (UserId::from(Uuid::from_u128(1)), NaiveDate::MIN)
+}
+
+/// How many trips the usual view holds (its memberships, as [`count`] reads them).
+fn usual_count(backend: sea_orm::DbBackend, user: UserId, today: NaiveDate) -> sea_orm::Statement {
+    USUAL_COUNT.statement(
+        backend,
+        (user, today),
+        stand_in_user_and_day,
+        |(user, today)| usual_count_select(user, today),
+    )
+}
+
+fn usual_count_select(user: UserId, today: NaiveDate) -> sea_orm::sea_query::SelectStatement {
+    Actor::signed_in(user)
+        .memberships()
+        .filter(by_dates(&TripQuery::default(), today))
+        .select_only()
+        .expr(Expr::col((trip_members::Entity, trip_members::Column::TripId)).count())
+        .into_query()
+}
+
+/// The usual view's page that starts at `offset`.
+fn usual_page(
+    backend: sea_orm::DbBackend,
+    user: UserId,
+    today: NaiveDate,
+    offset: u64,
+) -> sea_orm::Statement {
+    USUAL_PAGE.statement(
+        backend,
+        (user, today, offset),
+        || {
+            let (user, day) = stand_in_user_and_day();
+            (user, day, u64::MAX)
+        },
+        |(user, today, offset)| usual_page_select(user, today, offset),
+    )
+}
+
+fn usual_page_select(
+    user: UserId,
+    today: NaiveDate,
+    offset: u64,
+) -> sea_orm::sea_query::SelectStatement {
+    let query = TripQuery::default();
+    card_columns(ordered(
+        filtered(&Actor::signed_in(user), &query, today),
+        &query,
+    ))
+    .offset(offset)
+    .limit(PAGE_SIZE)
+    .into_query()
+}
+
 /// One page of the actor's trips. A fixed number of statements whatever the number of trips:
 /// a count, the page, and on the default tab's last page the recent past trips (plus one
 /// existence check when nothing matched).
@@ -679,19 +761,33 @@ pub async fn list(
     query: &TripQuery,
     today: NaiveDate,
 ) -> Result<TripList, DbErr> {
-    let total = count(db, actor, query, today).await?;
+    let backend = db.get_database_backend();
+    let usual = is_usual(query);
+    let total = if usual {
+        let row = db
+            .query_one_raw(usual_count(backend, actor.user(), today))
+            .await?;
+        row.map(|row| row.try_get_by_index::<i64>(0))
+            .transpose()?
+            .map_or(0, |n| u64::try_from(n).unwrap_or(0))
+    } else {
+        count(db, actor, query, today).await?
+    };
     let page = Ord::max(query.page, 1);
     let pages = total.div_ceil(PAGE_SIZE);
-    let trips: Vec<CardRow> = if page <= pages {
+    let offset = (page - 1) * PAGE_SIZE;
+    let trips: Vec<CardRow> = if page > pages {
+        Vec::new()
+    } else if usual {
+        read_cards(db, usual_page(backend, actor.user(), today, offset)).await?
+    } else {
         as_cards(
             db,
             ordered(filtered(actor, query, today), query)
-                .offset((page - 1) * PAGE_SIZE)
+                .offset(offset)
                 .limit(PAGE_SIZE),
         )
         .await?
-    } else {
-        Vec::new()
     };
     let trips = cards(db, actor, trips).await?;
     let recent_past: Vec<CardRow> =
@@ -814,6 +910,54 @@ mod tests {
                 assert_eq!(with_role_statement(backend, user, trip), fresh);
             }
             assert!(WITH_ROLE.reuses(backend), "{backend:?}");
+        }
+    }
+
+    #[test]
+    fn the_usual_list_statements_are_the_ones_built_afresh() {
+        use sea_orm::StatementBuilder;
+        let today = Utc::now().date_naive();
+        for backend in [sea_orm::DbBackend::Sqlite, sea_orm::DbBackend::Postgres] {
+            for offset in [0, PAGE_SIZE, 7 * PAGE_SIZE] {
+                let user = UserId::new();
+                let fresh = StatementBuilder::build(&usual_count_select(user, today), &backend);
+                assert_eq!(usual_count(backend, user, today), fresh);
+                let fresh =
+                    StatementBuilder::build(&usual_page_select(user, today, offset), &backend);
+                assert_eq!(usual_page(backend, user, today, offset), fresh);
+            }
+            assert!(USUAL_COUNT.reuses(backend), "{backend:?}");
+            assert!(USUAL_PAGE.reuses(backend), "{backend:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_unfiltered_upcoming_list_by_start_is_usual() {
+        assert!(is_usual(&TripQuery::default()));
+        assert!(is_usual(&TripQuery::default().with_page(4)));
+        for query in [
+            TripQuery {
+                status: Status::Past,
+                ..TripQuery::default()
+            },
+            TripQuery {
+                sort: Sort::Name,
+                ..TripQuery::default()
+            },
+            TripQuery {
+                whose: Whose::Mine,
+                ..TripQuery::default()
+            },
+            TripQuery {
+                q: "lisbon".to_string(),
+                ..TripQuery::default()
+            },
+            TripQuery {
+                from: Some(NaiveDate::MIN),
+                ..TripQuery::default()
+            },
+        ] {
+            assert!(!is_usual(&query), "{query:?}");
         }
     }
 }
