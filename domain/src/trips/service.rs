@@ -162,8 +162,8 @@ async fn as_cards(
     db: &impl ConnectionTrait,
     select: Select<trips::Entity>,
 ) -> Result<Vec<CardRow>, DbErr> {
-    let rows: Vec<CardColumns> = card_columns(select).into_tuple().all(db).await?;
-    Ok(rows.into_iter().map(CardRow::from).collect())
+    let statement = card_columns(select).build(db.get_database_backend());
+    read_cards(db, statement).await
 }
 
 /// The cards of a statement built from [`card_columns`].
@@ -527,12 +527,13 @@ fn with_role_statement(
                 TripId::from(Uuid::from_u128(2)),
             )
         },
-        |(user, id)| {
-            listed_with_role(&Actor::signed_in(user))
-                .filter(trips::Column::Id.eq(id))
-                .into_query()
-        },
+        |(user, id)| with_role_select(user, id).into_query(),
     )
+}
+
+/// The trip `id` among `user`'s, with their role in it.
+fn with_role_select(user: UserId, id: TripId) -> Select<trips::Entity> {
+    listed_with_role(&Actor::signed_in(user)).filter(trips::Column::Id.eq(id))
 }
 
 /// The actor's trips as their list reads them, each with the actor's role in it: the select
@@ -653,7 +654,14 @@ async fn count(
     query: &TripQuery,
     today: NaiveDate,
 ) -> Result<u64, DbErr> {
-    if query.q.is_empty() && query.whose == Whose::All {
+    if is_usual(query) {
+        let statement = usual_count(db.get_database_backend(), actor.user(), today);
+        let n = match db.query_one_raw(statement).await? {
+            Some(row) => row.try_get_by_index::<i64>(0)?,
+            None => 0,
+        };
+        Ok(u64::try_from(n).unwrap_or(0))
+    } else if query.q.is_empty() && query.whose == Whose::All {
         actor
             .memberships()
             .filter(by_dates(query, today))
@@ -752,6 +760,25 @@ fn usual_page_select(
     .into_query()
 }
 
+/// The list's page of cards that starts at `offset`.
+async fn page_of_cards(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: &TripQuery,
+    today: NaiveDate,
+    offset: u64,
+) -> Result<Vec<CardRow>, DbErr> {
+    if is_usual(query) {
+        let statement = usual_page(db.get_database_backend(), actor.user(), today, offset);
+        read_cards(db, statement).await
+    } else {
+        let select = ordered(filtered(actor, query, today), query)
+            .offset(offset)
+            .limit(PAGE_SIZE);
+        as_cards(db, select).await
+    }
+}
+
 /// One page of the actor's trips. A fixed number of statements whatever the number of trips:
 /// a count, the page, and on the default tab's last page the recent past trips (plus one
 /// existence check when nothing matched).
@@ -761,33 +788,13 @@ pub async fn list(
     query: &TripQuery,
     today: NaiveDate,
 ) -> Result<TripList, DbErr> {
-    let backend = db.get_database_backend();
-    let usual = is_usual(query);
-    let total = if usual {
-        let row = db
-            .query_one_raw(usual_count(backend, actor.user(), today))
-            .await?;
-        row.map(|row| row.try_get_by_index::<i64>(0))
-            .transpose()?
-            .map_or(0, |n| u64::try_from(n).unwrap_or(0))
-    } else {
-        count(db, actor, query, today).await?
-    };
+    let total = count(db, actor, query, today).await?;
     let page = Ord::max(query.page, 1);
     let pages = total.div_ceil(PAGE_SIZE);
-    let offset = (page - 1) * PAGE_SIZE;
-    let trips: Vec<CardRow> = if page > pages {
-        Vec::new()
-    } else if usual {
-        read_cards(db, usual_page(backend, actor.user(), today, offset)).await?
+    let trips: Vec<CardRow> = if page <= pages {
+        page_of_cards(db, actor, query, today, (page - 1) * PAGE_SIZE).await?
     } else {
-        as_cards(
-            db,
-            ordered(filtered(actor, query, today), query)
-                .offset(offset)
-                .limit(PAGE_SIZE),
-        )
-        .await?
+        Vec::new()
     };
     let trips = cards(db, actor, trips).await?;
     let recent_past: Vec<CardRow> =
@@ -904,9 +911,7 @@ mod tests {
         for backend in [sea_orm::DbBackend::Sqlite, sea_orm::DbBackend::Postgres] {
             for _ in 0..2 {
                 let (user, trip) = (UserId::new(), TripId::new());
-                let fresh = listed_with_role(&Actor::signed_in(user))
-                    .filter(trips::Column::Id.eq(trip))
-                    .build(backend);
+                let fresh = with_role_select(user, trip).build(backend);
                 assert_eq!(with_role_statement(backend, user, trip), fresh);
             }
             assert!(WITH_ROLE.reuses(backend), "{backend:?}");
