@@ -20,6 +20,8 @@ mod icons;
 mod layout;
 pub mod links;
 mod pages;
+#[cfg(test)]
+mod patched_renderer;
 pub mod providers;
 pub mod render_cache;
 mod scaffold;

@@ -1,0 +1,70 @@
+//! Guards for the patched renderer (`vendor/tachys`, `vendor/README.md`): that it is the copy
+//! built, and that elements come out as the published renderer writes them.
+
+#![allow(clippy::unwrap_used)]
+
+use leptos::prelude::*;
+
+/// The version `vendor/tachys` was copied from.
+const PATCHED: &str = "0.2.19";
+
+/// `Cargo.lock` takes `tachys` from `vendor/` (a path has no `source` line), at the version the
+/// patch was made for: a Leptos upgrade, or a patch Cargo stopped using (it only warns), fails
+/// here.
+#[test]
+fn the_renderer_is_the_patched_copy() {
+    let lock =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+    let entries: Vec<&str> = lock
+        .split("[[package]]")
+        .filter(|entry| entry.contains("name = \"tachys\""))
+        .collect();
+    assert_eq!(entries.len(), 1, "one tachys in Cargo.lock");
+    assert!(
+        entries[0].contains(&format!("version = \"{PATCHED}\"")),
+        "tachys is no longer {PATCHED}: re-apply vendor/README.md's patch"
+    );
+    assert!(
+        !entries[0].contains("source ="),
+        "tachys comes from the registry, not vendor/"
+    );
+}
+
+/// Classes and styles, whole and one by one, after the other attributes, trimmed and escaped,
+/// byte for byte as the published renderer writes them (checked against it, empty values
+/// included); the buffers kept between elements carry nothing from one to the next.
+#[test]
+fn classes_and_styles_are_written_as_published() {
+    let shown = true;
+    let hidden = false;
+    let html = view! {
+        <section class="card" id="a" class:card--shown=shown class:card--hidden=hidden>
+            <p class=" note \"quoted\" " style="color: red" style:width="2px">"x"</p>
+            <p title=move || "plain">"y"</p>
+            <p class=move || "" style=move || "">"z"</p>
+            <span class=move || "last"></span>
+        </section>
+    }
+    .to_html();
+    assert_eq!(
+        html,
+        "<section id=\"a\" class=\"card card--shown\">\
+         <p class=\"note &quot;quoted&quot;\" style=\"color: red;width:2px;\">x</p>\
+         <p title=\"plain\">y</p>\
+         <p class=\"\" style=\";\">z</p>\
+         <span class=\"last\"></span></section>"
+    );
+}
+
+/// An attribute that writes an element of its own while its element's attributes are being
+/// written (the buffers are taken then) gets buffers of its own: neither class leaks into the
+/// other.
+#[test]
+fn an_element_written_inside_an_attribute_keeps_its_own_class() {
+    let inner = move || view! { <b class="inner">"i"</b> }.to_html();
+    let html = view! { <div class="outer" title=inner></div> }.to_html();
+    assert_eq!(
+        html,
+        "<div title=\"&lt;b class=&quot;inner&quot;&gt;i&lt;/b&gt;\" class=\"outer\"></div>"
+    );
+}
