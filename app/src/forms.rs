@@ -11,23 +11,23 @@ use crate::{
 };
 
 /// The form errors in an action's latest result, or none.
+///
+/// Worked out once and stored, not a memo: pages render once, on the server (only the islands
+/// run in the browser), where an action's value is the result of a form sent without
+/// JavaScript, known when the action is made. A form reads its errors a few times for each
+/// field (its value, label, hint and state); a stored value is a borrow each time, where a
+/// memo's read also subscribed the reader and checked the memo's sources.
 pub fn errors_of<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    value: impl GetUntracked<Value = Option<Result<T, AppError>>>,
 ) -> Signal<FormErrors> {
-    let l = lang();
-    // A memo: a form reads its errors a few times for each field (its value, label, hint and
-    // state); worked out once, each read is a borrow instead of a rebuilt copy.
-    Memo::new(move |_| match value.get() {
+    let errors = match value.get_untracked() {
         Some(Err(AppError::Invalid(errors) | AppError::Conflict(errors))) => errors,
-        Some(Err(other)) => FormErrors::with_form(other.message(l)),
+        Some(Err(other)) => FormErrors::with_form(other.message(lang())),
         _ => FormErrors::default(),
-    })
-    .into()
+    };
+    Signal::stored(errors)
 }
 
-/// What someone else saved while this form was open, beside what was typed: shown after a
-/// save was refused because the form was made from an older version. Saving again keeps
-/// "yours" (the form now carries the current version); "Keep theirs" reloads the form.
 /// `errors` with the amount a form got back in `field` written the way the page's language
 /// writes it (`1500,50` on a German page: the form's server function reads amounts into the
 /// core's `1500.50`).
@@ -36,16 +36,17 @@ pub fn amount_typed_back(
     field: &'static str,
     l: i18n::Language,
 ) -> Signal<FormErrors> {
-    Memo::new(move |_| {
-        let mut errors = errors.get();
-        if let Some(value) = errors.values.get_mut(field) {
-            *value = i18n::format::amount_for_editing(l, value);
-        }
-        errors
-    })
-    .into()
+    // Stored, as `errors_of` is: read once while the page renders.
+    let mut errors = errors.get_untracked();
+    if let Some(value) = errors.values.get_mut(field) {
+        *value = i18n::format::amount_for_editing(l, value);
+    }
+    Signal::stored(errors)
 }
 
+/// What someone else saved while this form was open, beside what was typed: shown after a
+/// save was refused because the form was made from an older version. Saving again keeps
+/// "yours" (the form now carries the current version); "Keep theirs" reloads the form.
 #[component]
 pub fn ConflictView(errors: Signal<FormErrors>, reload: String) -> impl IntoView {
     let l = lang();
