@@ -24,11 +24,10 @@ pub fn format_length(l: Language, start: NaiveDate, end: NaiveDate) -> String {
 /// A trip's dates and length, as the trip card, the trip page and the trip pack show them:
 /// `3–9 Mar 2026 · 7 days`, `3.–9. März 2026 · 7 Tage`.
 pub fn dates_and_length(l: Language, start: NaiveDate, end: NaiveDate) -> String {
-    format!(
-        "{} · {}",
-        format_range(l, start, end),
-        format_length(l, start, end)
-    )
+    let mut text = format_range(l, start, end);
+    text.push_str(" · ");
+    text.push_str(&format_length(l, start, end));
+    text
 }
 
 /// `in 12 days`, `tomorrow`, `now`, `ended`.
@@ -172,7 +171,14 @@ pub fn money(l: Language, minor: i64, code: &str) -> String {
 /// `<`, `>`, `&` and quotes as entities: for the few strings written outside a view (the
 /// pack's title, the server's plain error pages, a select's options).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most text (option labels, names) has nothing to escape: copied whole.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -194,6 +200,8 @@ mod tests {
     #[test]
     fn markup_and_quotes_are_escaped() {
         assert_eq!(super::escape_html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(super::escape_html("Lisbon · Alfama"), "Lisbon · Alfama");
+        assert_eq!(super::escape_html("Fish & chips"), "Fish &amp; chips");
     }
 
     use super::*;

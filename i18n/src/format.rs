@@ -148,11 +148,27 @@ pub fn decimal(language: Language, minor: i64, exponent: u8) -> String {
 pub fn money(language: Language, minor: i64, exponent: u8, symbol: &str, code: &str) -> String {
     let amount = decimal(language, minor.saturating_abs(), exponent);
     let sign = if minor < 0 { "-" } else { "" };
+    // Put together piece by piece: `format!` cost as much as the number (a list writes one per
+    // card).
+    let mut text = String::with_capacity(sign.len() + amount.len() + code.len() + 6);
+    text.push_str(sign);
     match language {
-        Language::En if symbol == code => format!("{sign}{code}\u{a0}{amount}"),
-        Language::En => format!("{sign}{symbol}{amount}"),
-        Language::De | Language::Fr => format!("{sign}{amount}\u{a0}{symbol}"),
+        Language::En if symbol == code => {
+            text.push_str(code);
+            text.push('\u{a0}');
+            text.push_str(&amount);
+        }
+        Language::En => {
+            text.push_str(symbol);
+            text.push_str(&amount);
+        }
+        Language::De | Language::Fr => {
+            text.push_str(&amount);
+            text.push('\u{a0}');
+            text.push_str(symbol);
+        }
     }
+    text
 }
 
 /// An amount as a person typed it in `language` (`1.500,50`, `1 500,50`, `1,500.50`) in the
@@ -221,22 +237,60 @@ mod english {
     /// `3 Mar 2027`.
     pub(super) fn date(date: NaiveDate) -> Option<String> {
         let (day, month, year) = parts(date)?;
-        Some(format!("{day} {month} {year}"))
+        let mut text = String::with_capacity(12);
+        push_date(&mut text, day, month, year);
+        Some(text)
     }
 
-    /// As [`super::date_range`] puts ICU's pieces together.
+    /// As [`super::date_range`] puts ICU's pieces together. Written piece by piece: `format!`
+    /// cost more than the rest of a range (a list writes one per card).
     pub(super) fn date_range(start: NaiveDate, end: NaiveDate) -> Option<String> {
         let (from_day, from_month, from_year) = parts(start)?;
         let (day, month, year) = parts(end)?;
-        Some(if start == end {
-            format!("{day} {month} {year}")
+        let mut text = String::with_capacity(28);
+        if start == end {
+            // One day: the date alone.
         } else if from_year != year {
-            format!("{from_day} {from_month} {from_year} – {day} {month} {year}")
+            push_date(&mut text, from_day, from_month, from_year);
+            text.push_str(" – ");
         } else if start.month() != end.month() {
-            format!("{from_day} {from_month} – {day} {month} {year}")
+            push_number(&mut text, from_day);
+            text.push(' ');
+            text.push_str(from_month);
+            text.push_str(" – ");
         } else {
-            format!("{from_day}–{day} {month} {year}")
-        })
+            push_number(&mut text, from_day);
+            text.push('–');
+        }
+        push_date(&mut text, day, month, year);
+        Some(text)
+    }
+
+    /// `3 Mar 2027` at the end of `text`.
+    fn push_date(text: &mut String, day: u32, month: &str, year: i32) {
+        push_number(text, day);
+        text.push(' ');
+        text.push_str(month);
+        text.push(' ');
+        push_number(text, year.unsigned_abs());
+    }
+
+    /// `number` in decimal digits at the end of `text`.
+    fn push_number(text: &mut String, number: u32) {
+        let mut digits = [0u8; 10];
+        let mut at = digits.len();
+        let mut rest = number;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &digit in &digits[at..] {
+            text.push(char::from(digit));
+        }
     }
 }
 
