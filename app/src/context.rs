@@ -177,7 +177,5 @@ fn from_request<T: Send + Sync + 'static, U>(read: impl FnOnce(&T) -> Option<U>)
 
 /// The client address of the current server-function call.
 pub fn client_ip() -> Option<std::net::IpAddr> {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientIp>().copied())
-        .map(|ClientIp(ip)| ip)
+    from_request(|ClientIp(ip): &ClientIp| Some(*ip))
 }

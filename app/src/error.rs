@@ -106,14 +106,14 @@ impl AppError {
     /// are left alone: leptos answers those with a redirect back to the form, carrying the error.
     #[must_use]
     pub fn respond(self) -> Self {
-        let wants_html =
-            leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-                parts
-                    .headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.contains("text/html"))
-            });
+        let wants_html = leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false);
         if !wants_html
             && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
         {

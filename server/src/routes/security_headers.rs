@@ -82,9 +82,12 @@ pub async fn add(State(policy): State<HeaderPolicy>, mut request: Request, next:
 /// Hands this response's nonce (minted by [`add`]) to Leptos, replacing the one it generated,
 /// so the scripts it writes match the header. Call in the render context.
 pub fn use_request_nonce() {
-    use leptos::prelude::{provide_context, use_context};
-    if let Some(nonce) = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Nonce>().cloned())
+    use leptos::prelude::{provide_context, with_context};
+    // Borrowed where it is: `use_context` would clone the request's parts, every extension
+    // included, to read one.
+    if let Some(nonce) =
+        with_context::<http::request::Parts, _>(|parts| parts.extensions.get::<Nonce>().cloned())
+            .flatten()
     {
         provide_context(nonce);
     }
