@@ -14,7 +14,7 @@ use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use serde::{Deserialize, Serialize};
@@ -126,7 +126,49 @@ pub async fn list(
 /// The trip's members, without an access check: for a caller that has checked the actor may
 /// read the trip.
 pub async fn members_of(db: &impl ConnectionTrait, trip: TripId) -> Result<Vec<Member>, DbErr> {
-    let rows: Vec<(Uuid, String, DateTime<Utc>, String)> = members::Entity::find()
+    use sea_orm::TryGetableMany;
+    let statement = members_statement(db.get_database_backend(), trip);
+    let mut list = db
+        .query_all_raw(statement)
+        .await?
+        .iter()
+        .map(|row| {
+            let (user, role, joined_at, name) =
+                <(Uuid, String, DateTime<Utc>, String)>::try_get_many_by_index(row)?;
+            Ok(Member {
+                user_id: user.into(),
+                name,
+                role: role.parse().unwrap_or(Role::Viewer),
+                joined_at,
+            })
+        })
+        .collect::<Result<Vec<Member>, DbErr>>()?;
+    list.sort_by_key(|member| member.role != Role::Owner);
+    Ok(list)
+}
+
+/// The SQL of [`members_of`] and [`open_invitations_of`], built once per backend (the members
+/// page reads both).
+static MEMBERS: crate::reuse::Reused = crate::reuse::Reused::new();
+static OPEN_INVITATIONS: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// A trip no real call names (`crate::reuse`).
+fn stand_in_trip() -> TripId {
+    TripId::from(Uuid::from_u128(1))
+}
+
+fn members_statement(backend: sea_orm::DbBackend, trip: TripId) -> sea_orm::Statement {
+    MEMBERS.statement(
+        backend,
+        (trip,),
+        || (stand_in_trip(),),
+        |(trip,)| members_select(trip),
+    )
+}
+
+/// The trip's members with their names, in the order they joined.
+fn members_select(trip: TripId) -> sea_orm::sea_query::SelectStatement {
+    members::Entity::find()
         .filter(members::Column::TripId.eq(trip.uuid()))
         .join(
             sea_orm::JoinType::InnerJoin,
@@ -143,20 +185,7 @@ pub async fn members_of(db: &impl ConnectionTrait, trip: TripId) -> Result<Vec<M
         ])
         .column(users::Column::DisplayName)
         .order_by(members::Column::JoinedAt, Order::Asc)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut list: Vec<Member> = rows
-        .into_iter()
-        .map(|(user, role, joined_at, name)| Member {
-            user_id: user.into(),
-            name,
-            role: role.parse().unwrap_or(Role::Viewer),
-            joined_at,
-        })
-        .collect();
-    list.sort_by_key(|member| member.role != Role::Owner);
-    Ok(list)
+        .into_query()
 }
 
 /// The trip's open invitations, newest first (for its owner).
@@ -180,14 +209,36 @@ pub async fn open_invitations_of(
     trip: TripId,
     now: DateTime<Utc>,
 ) -> Result<Vec<Invitation>, DbErr> {
-    Ok(open(trip)
+    use sea_orm::FromQueryResult;
+    let statement = open_invitations_statement(db.get_database_backend(), trip, now);
+    db.query_all_raw(statement)
+        .await?
+        .iter()
+        .map(|row| Ok(invitations::Model::from_query_result(row, "")?.into()))
+        .collect()
+}
+
+fn open_invitations_statement(
+    backend: sea_orm::DbBackend,
+    trip: TripId,
+    now: DateTime<Utc>,
+) -> sea_orm::Statement {
+    OPEN_INVITATIONS.statement(
+        backend,
+        (trip, now),
+        || (stand_in_trip(), DateTime::<Utc>::MIN_UTC),
+        |(trip, now)| open_invitations_select(trip, now),
+    )
+}
+
+fn open_invitations_select(
+    trip: TripId,
+    now: DateTime<Utc>,
+) -> sea_orm::sea_query::SelectStatement {
+    open(trip)
         .filter(invitations::Column::ExpiresAt.gt(now))
         .order_by(invitations::Column::CreatedAt, Order::Desc)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(Invitation::from)
-        .collect())
+        .into_query()
 }
 
 fn open(trip: TripId) -> sea_orm::Select<invitations::Entity> {
@@ -1009,4 +1060,36 @@ pub async fn complete_invited(
         .await
         .map_err(|_| invalid(INVALID_INVITATION))?;
     Ok((user, trip))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use sea_orm::{DbBackend, StatementBuilder};
+
+    use super::{
+        MEMBERS, OPEN_INVITATIONS, members_select, members_statement, open_invitations_select,
+        open_invitations_statement,
+    };
+    use crate::ids::TripId;
+
+    #[test]
+    fn the_members_page_statements_are_the_ones_built_afresh() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for _ in 0..2 {
+                let trip = TripId::new();
+                let now = Utc::now();
+                assert_eq!(
+                    members_statement(backend, trip),
+                    StatementBuilder::build(&members_select(trip), &backend)
+                );
+                assert_eq!(
+                    open_invitations_statement(backend, trip, now),
+                    StatementBuilder::build(&open_invitations_select(trip, now), &backend)
+                );
+            }
+            assert!(MEMBERS.reuses(backend), "{backend:?}");
+            assert!(OPEN_INVITATIONS.reuses(backend), "{backend:?}");
+        }
+    }
 }

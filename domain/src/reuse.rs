@@ -36,6 +36,12 @@ pub(crate) trait Parameters {
     fn values(&self) -> Vec<Value>;
 }
 
+impl<A: Clone + Into<Value>> Parameters for (A,) {
+    fn values(&self) -> Vec<Value> {
+        vec![self.0.clone().into()]
+    }
+}
+
 impl<A: Clone + Into<Value>, B: Clone + Into<Value>> Parameters for (A, B) {
     fn values(&self) -> Vec<Value> {
         vec![self.0.clone().into(), self.1.clone().into()]
@@ -114,6 +120,24 @@ impl Reused {
     pub(crate) fn reuses(&self, backend: DbBackend) -> bool {
         matches!(self.shapes[backend_index(backend)].get(), Some(Some(_)))
     }
+}
+
+/// Whether `sql`'s select list names `columns` (`"table"."column"`) in this order: what a
+/// reader taking a row's columns by position relies on (a test's check).
+#[cfg(test)]
+pub(crate) fn selects_in_order(sql: &str, columns: &[(&str, &str)]) -> bool {
+    let list = sql.split(" FROM ").next().unwrap_or_default();
+    let mut from = 0;
+    columns.iter().all(|(table, column)| {
+        let name = format!("\"{table}\".\"{column}\"");
+        match list[from..].find(&name) {
+            Some(at) => {
+                from += at + name.len();
+                true
+            }
+            None => false,
+        }
+    })
 }
 
 /// Where a backend's shape is kept in [`Reused::shapes`].

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, Order, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -57,17 +57,46 @@ pub async fn link_of(
     db: &impl ConnectionTrait,
     trip: TripId,
 ) -> Result<Option<ShareLink>, sea_orm::DbErr> {
-    Ok(links::Entity::find()
+    use sea_orm::TryGetableMany;
+    let statement = link_statement(db.get_database_backend(), trip);
+    let Some(row) = db.query_one_raw(statement).await? else {
+        return Ok(None);
+    };
+    let (include_budget, include_notes, created_at) =
+        <(bool, bool, DateTime<Utc>)>::try_get_many_by_index(&row)?;
+    Ok(Some(ShareLink {
+        shown: Shown {
+            include_budget,
+            include_notes,
+        },
+        created_at,
+    }))
+}
+
+/// The SQL of [`link_of`] (the members page reads it), built once per backend.
+static LINK: crate::reuse::Reused = crate::reuse::Reused::new();
+
+fn link_statement(backend: sea_orm::DbBackend, trip: TripId) -> sea_orm::Statement {
+    LINK.statement(
+        backend,
+        (trip,),
+        || (TripId::from(Uuid::from_u128(1)),),
+        |(trip,)| link_select(trip),
+    )
+}
+
+/// What the members page shows of the trip's link.
+fn link_select(trip: TripId) -> sea_orm::sea_query::SelectStatement {
+    links::Entity::find()
+        .select_only()
+        .columns([
+            links::Column::IncludeBudget,
+            links::Column::IncludeNotes,
+            links::Column::CreatedAt,
+        ])
         .filter(links::Column::TripId.eq(trip.uuid()))
-        .one(db)
-        .await?
-        .map(|row| ShareLink {
-            shown: Shown {
-                include_budget: row.include_budget,
-                include_notes: row.include_notes,
-            },
-            created_at: row.created_at,
-        }))
+        .limit(1)
+        .into_query()
 }
 
 /// Makes the trip's link, replacing the one it had; returns the new token (shown once).
@@ -193,4 +222,26 @@ pub async fn open(db: &impl ConnectionTrait, token: &str) -> Result<Shared, Trip
         shown,
         revision,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{DbBackend, StatementBuilder};
+
+    use super::{LINK, link_select, link_statement};
+    use crate::ids::TripId;
+
+    #[test]
+    fn the_link_statement_is_the_one_built_afresh() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for _ in 0..2 {
+                let trip = TripId::new();
+                assert_eq!(
+                    link_statement(backend, trip),
+                    StatementBuilder::build(&link_select(trip), &backend)
+                );
+            }
+            assert!(LINK.reuses(backend), "{backend:?}");
+        }
+    }
 }

@@ -9,9 +9,9 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    IdenStatic, Iterable, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, RelationDef, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable,
+    JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationDef,
+    TransactionSession, TransactionTrait,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -81,17 +81,85 @@ pub async fn trip_with_day(
     day: NaiveDate,
 ) -> Result<(Trip, Vec<Activity>, Role), TripError> {
     let (trip, role) = crate::trips::service::find_with_role(db, actor, trip_id).await?;
-    let activities = activities::Entity::find()
-        .filter(activities::Column::TripId.eq(trip.id))
-        .filter(activities::Column::Day.eq(day))
-        .filter(actor.may_in(trip.id, Right::Read))
-        .order_by(activities::Column::Position, Order::Asc)
-        .all(db)
+    let statement = day_statement(db.get_database_backend(), actor.user(), trip.id, day);
+    let activities = db
+        .query_all_raw(statement)
         .await?
-        .into_iter()
-        .map(Activity::from)
-        .collect();
+        .iter()
+        .map(|row| activity_by_position(row, 0).map(Activity::from))
+        .collect::<Result<_, DbErr>>()?;
     Ok((trip, activities, role))
+}
+
+/// The SQL of [`trip_with_day`]'s activities, built once per backend.
+static DAY: crate::reuse::Reused = crate::reuse::Reused::new();
+
+/// The statement reading the activities of [`trip_with_day`] for `backend`, its SQL built once
+/// (`crate::reuse`).
+fn day_statement(
+    backend: sea_orm::DbBackend,
+    user: crate::ids::UserId,
+    trip: TripId,
+    day: NaiveDate,
+) -> sea_orm::Statement {
+    DAY.statement(
+        backend,
+        (user, trip, day),
+        || {
+            (
+                crate::ids::UserId::from(Uuid::from_u128(1)),
+                TripId::from(Uuid::from_u128(2)),
+                NaiveDate::MIN,
+            )
+        },
+        |(user, trip, day)| day_select(&Actor::signed_in(user), trip, day),
+    )
+}
+
+/// The activities of `trip` on `day` in position order, every column in the table's order.
+fn day_select(actor: &Actor, trip: TripId, day: NaiveDate) -> sea_orm::sea_query::SelectStatement {
+    activities::Entity::find()
+        .filter(activities::Column::TripId.eq(trip))
+        .filter(activities::Column::Day.eq(day))
+        .filter(actor.may_in(trip, Right::Read))
+        .order_by(activities::Column::Position, Order::Asc)
+        .into_query()
+}
+
+/// An activity from a row holding all its columns in the table's order from place `first` on
+/// (as `Entity::find()` selects them, or [`with_role_select`] after its trip and role), each
+/// read at its place: sea-orm's `FromQueryResult` looks every column up by name, some 600
+/// instructions a column, 23 columns an activity.
+fn activity_by_position(
+    row: &sea_orm::QueryResult,
+    first: usize,
+) -> Result<activities::Model, DbErr> {
+    use activities::Column as C;
+    let at = |column: C| first + column as usize;
+    Ok(activities::Model {
+        id: row.try_get_by_index(at(C::Id))?,
+        trip_id: row.try_get_by_index(at(C::TripId))?,
+        day: row.try_get_by_index(at(C::Day))?,
+        start_time: row.try_get_by_index(at(C::StartTime))?,
+        end_time: row.try_get_by_index(at(C::EndTime))?,
+        ends_next_day: row.try_get_by_index(at(C::EndsNextDay))?,
+        title: row.try_get_by_index(at(C::Title))?,
+        location: row.try_get_by_index(at(C::Location))?,
+        description: row.try_get_by_index(at(C::Description))?,
+        category: row.try_get_by_index(at(C::Category))?,
+        cost_minor: row.try_get_by_index(at(C::CostMinor))?,
+        position: row.try_get_by_index(at(C::Position))?,
+        latitude: row.try_get_by_index(at(C::Latitude))?,
+        longitude: row.try_get_by_index(at(C::Longitude))?,
+        place_name: row.try_get_by_index(at(C::PlaceName))?,
+        place_address: row.try_get_by_index(at(C::PlaceAddress))?,
+        place_ref: row.try_get_by_index(at(C::PlaceRef))?,
+        created_at: row.try_get_by_index(at(C::CreatedAt))?,
+        updated_at: row.try_get_by_index(at(C::UpdatedAt))?,
+        version: row.try_get_by_index(at(C::Version))?,
+        calendar_sequence: row.try_get_by_index(at(C::CalendarSequence))?,
+        search_text: row.try_get_by_index(at(C::SearchText))?,
+    })
 }
 
 /// All of the trip's activities in day and position order (none unless the actor may reach it).
@@ -164,7 +232,7 @@ pub async fn find_with_role(
         .await?
         .ok_or(TripError::NotFound)?;
     let (trip, role) = crate::trips::service::trip_and_role(&row)?;
-    let activity = activities::Model::from_query_result(&row, ACTIVITY_PREFIX)?;
+    let activity = activity_by_position(&row, crate::trips::service::ROLE_AT + 1)?;
     Ok((trip.into(), activity.into(), role))
 }
 
@@ -715,11 +783,80 @@ async fn moved_change(
 mod tests {
     use sea_orm::{DbBackend, StatementBuilder};
 
-    use super::{WITH_ROLE, with_role_select, with_role_statement};
+    use sea_orm::Iterable;
+
+    use super::{DAY, WITH_ROLE, day_select, day_statement, with_role_select, with_role_statement};
     use crate::{
         access::Actor,
-        ids::{ActivityId, UserId},
+        entities::activities,
+        ids::{ActivityId, TripId, UserId},
     };
+
+    #[test]
+    fn the_day_statement_is_the_one_built_afresh() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for day in ["2027-03-04", "2031-12-31"] {
+                let (user, trip) = (UserId::new(), TripId::new());
+                let day = day.parse().unwrap_or_default();
+                let fresh = StatementBuilder::build(
+                    &day_select(&Actor::signed_in(user), trip, day),
+                    &backend,
+                );
+                assert_eq!(day_statement(backend, user, trip, day), fresh);
+            }
+            assert!(DAY.reuses(backend), "{backend:?}");
+        }
+    }
+
+    /// `activity_by_position` reads each column at `column as usize`: the place `find()`
+    /// selects it at.
+    #[test]
+    fn columns_are_selected_in_their_declared_order() {
+        for (place, column) in activities::Column::iter().enumerate() {
+            assert_eq!(column as usize, place, "{column:?}");
+        }
+        let sql = StatementBuilder::build(
+            &day_select(
+                &Actor::signed_in(UserId::new()),
+                TripId::new(),
+                chrono::NaiveDate::MIN,
+            ),
+            &DbBackend::Sqlite,
+        )
+        .sql;
+        let columns: Vec<(&str, &str)> = activities::Column::iter()
+            .map(|column| ("activities", sea_orm::IdenStatic::as_str(&column)))
+            .collect();
+        assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
+    }
+
+    /// `find_with_role` reads the trip's columns, the role, then the activity's, by position.
+    #[test]
+    fn the_activity_with_role_row_is_laid_out_as_it_is_read() {
+        use crate::entities::{trip_members, trips};
+        let sql = StatementBuilder::build(
+            &with_role_select(&Actor::signed_in(UserId::new()), ActivityId::new()),
+            &DbBackend::Sqlite,
+        )
+        .sql;
+        let columns: Vec<(&str, &str)> = trips::Column::iter()
+            .map(|column| ("trips", sea_orm::IdenStatic::as_str(&column)))
+            .chain([(
+                "trip_members",
+                sea_orm::IdenStatic::as_str(&trip_members::Column::Role),
+            )])
+            .chain(
+                activities::Column::iter()
+                    .map(|column| ("activities", sea_orm::IdenStatic::as_str(&column))),
+            )
+            .collect();
+        assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
+        assert_eq!(
+            crate::trips::service::ROLE_AT,
+            trips::Column::iter().count(),
+            "the role right after the trip's columns"
+        );
+    }
 
     #[test]
     fn the_activity_with_role_statement_is_the_one_built_afresh() {

@@ -10,9 +10,9 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    Select, TransactionSession, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, TransactionSession,
+    TransactionTrait,
     sea_query::{Expr, ExprTrait, LikeExpr, Query},
 };
 use uuid::Uuid;
@@ -544,13 +544,45 @@ pub(crate) fn listed_with_role(actor: &Actor) -> Select<trips::Entity> {
         .column_as(trip_members::Column::Role, MEMBER_ROLE)
 }
 
-/// The trip and the actor's role from a row of [`listed_with_role`].
+/// The trip and the actor's role from a row of [`listed_with_role`]: the trip's columns in the
+/// table's order, then the role, each read at its place (sea-orm's `FromQueryResult` looks every
+/// column up by name, some 600 instructions a column). Columns after those ([`ROLE_AT`] + 1
+/// on) are the caller's.
 pub(crate) fn trip_and_role(row: &sea_orm::QueryResult) -> Result<(trips::Model, Role), TripError> {
-    let trip = trips::Model::from_query_result(row, "")?;
-    let role: String = row.try_get("", MEMBER_ROLE)?;
+    use trips::Column as C;
+    fn at<T: sea_orm::TryGetable>(row: &sea_orm::QueryResult, column: C) -> Result<T, DbErr> {
+        row.try_get_by_index(column as usize)
+    }
+    let trip = trips::Model {
+        id: at(row, C::Id)?,
+        owner_id: at(row, C::OwnerId)?,
+        name: at(row, C::Name)?,
+        destination: at(row, C::Destination)?,
+        start_date: at(row, C::StartDate)?,
+        end_date: at(row, C::EndDate)?,
+        time_zone: at(row, C::TimeZone)?,
+        budget_minor: at(row, C::BudgetMinor)?,
+        currency: at(row, C::Currency)?,
+        notes: at(row, C::Notes)?,
+        created_at: at(row, C::CreatedAt)?,
+        updated_at: at(row, C::UpdatedAt)?,
+        place_name: at(row, C::PlaceName)?,
+        place_address: at(row, C::PlaceAddress)?,
+        place_ref: at(row, C::PlaceRef)?,
+        latitude: at(row, C::Latitude)?,
+        longitude: at(row, C::Longitude)?,
+        revision: at(row, C::Revision)?,
+        version: at(row, C::Version)?,
+        calendar_sequence: at(row, C::CalendarSequence)?,
+        search_text: at(row, C::SearchText)?,
+    };
+    let role: String = row.try_get_by_index(ROLE_AT)?;
     let role = role.parse().map_err(|_| TripError::NotFound)?;
     Ok((trip, role))
 }
+
+/// Where [`listed_with_role`] puts the role: after the trip's columns.
+pub(crate) const ROLE_AT: usize = trips::Column::SearchText as usize + 1;
 
 /// The column [`listed_with_role`] reads the role into.
 const MEMBER_ROLE: &str = "member_role";
@@ -916,6 +948,29 @@ mod tests {
             }
             assert!(WITH_ROLE.reuses(backend), "{backend:?}");
         }
+    }
+
+    /// `trip_and_role` reads each of the trip's columns at `column as usize`, the role after
+    /// them.
+    #[test]
+    fn the_trip_with_role_row_is_laid_out_as_it_is_read() {
+        use sea_orm::{IdenStatic, Iterable};
+
+        use crate::entities::{trip_members, trips};
+        for (place, column) in trips::Column::iter().enumerate() {
+            assert_eq!(column as usize, place, "{column:?}");
+        }
+        assert_eq!(super::ROLE_AT, trips::Column::iter().count());
+        let sql = sea_orm::StatementBuilder::build(
+            &super::with_role_select(UserId::new(), TripId::new()).into_query(),
+            &sea_orm::DbBackend::Sqlite,
+        )
+        .sql;
+        let columns: Vec<(&str, &str)> = trips::Column::iter()
+            .map(|column| ("trips", column.as_str()))
+            .chain([("trip_members", trip_members::Column::Role.as_str())])
+            .collect();
+        assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
     }
 
     #[test]

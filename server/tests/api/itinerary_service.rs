@@ -476,3 +476,54 @@ async fn another_travelers_activities_are_out_of_reach() {
         "deleting a trip deletes its activities"
     );
 }
+
+/// The day page reads one day's activities through a statement of its own, each column read at
+/// its place; the trip page reads them all through sea-orm by column name. Both give the same
+/// activities, every field set (times overnight, place, position, cost), and another day's stay
+/// out.
+#[tokio::test]
+async fn a_day_reads_its_activities_as_the_whole_trip_reads_them() {
+    let (app, owner, trip_id) = setup().await;
+    let full = ActivityDraft {
+        end_time: "01:30".into(),
+        location: "Alfama".into(),
+        description: "Fado & \"dinner\"".into(),
+        latitude: "38.7110".into(),
+        longitude: "-9.1300".into(),
+        place_name: "Clube de Fado".into(),
+        place_address: "Rua São João da Praça 94, Lisboa".into(),
+        place_ref: "osm:node/42".into(),
+        ..activity("2027-03-04", "21:00", "Fado night", "45.50")
+    };
+    for draft in [
+        full,
+        activity("2027-03-04", "09:00", "Tile museum", "5"),
+        activity("2027-03-04", "", "Pastéis de nata", ""),
+        activity("2027-03-05", "10:00", "Sintra", "12"),
+    ] {
+        crate::core::add_activity(&app.db, owner, &trip_id, &draft)
+            .await
+            .unwrap();
+    }
+    let day = parse_date("2027-03-04").unwrap();
+    let (_, everything) = crate::core::trip_with_activities(&app.db, owner, &trip_id)
+        .await
+        .unwrap();
+    let expected: Vec<_> = everything.into_iter().filter(|a| a.day == day).collect();
+    let (trip, read, role) = domain::itinerary::service::trip_with_day(
+        &app.db,
+        &domain::access::Actor::signed_in(owner.into()),
+        trip_id.parse().unwrap(),
+        day,
+    )
+    .await
+    .unwrap();
+    assert_eq!(trip.id.to_string(), trip_id);
+    assert_eq!(role, domain::access::Role::Owner);
+    assert_eq!(read.len(), 3);
+    assert_eq!(read, expected);
+    let fado = read.iter().find(|a| a.title == "Fado night").unwrap();
+    assert!(fado.ends_next_day);
+    assert_eq!(fado.place_ref, "osm:node/42");
+    assert_eq!(fado.cost_minor, 4550);
+}
