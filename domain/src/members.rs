@@ -154,7 +154,7 @@ static OPEN_INVITATIONS: crate::reuse::Reused = crate::reuse::Reused::new();
 
 /// A trip no real call names (`crate::reuse`).
 fn stand_in_trip() -> TripId {
-    TripId::from(Uuid::from_u128(1))
+    crate::reuse::stand_in(1)
 }
 
 fn members_statement(backend: sea_orm::DbBackend, trip: TripId) -> sea_orm::Statement {

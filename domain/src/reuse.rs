@@ -13,6 +13,12 @@ use std::sync::OnceLock;
 
 use sea_orm::{DbBackend, Statement, StatementBuilder, Value, Values};
 
+/// An id to stand in for a statement's id parameter: `n` is 1, 2, … for a statement's first,
+/// second, … id, so they differ from each other, and no real id (a random UUID) is one of them.
+pub(crate) fn stand_in<T: From<uuid::Uuid>>(n: u128) -> T {
+    T::from(uuid::Uuid::from_u128(n))
+}
+
 /// One statement's shape per backend; a `static` beside the function that reads it.
 pub(crate) struct Reused {
     shapes: [OnceLock<Option<Shape>>; 3],

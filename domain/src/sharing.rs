@@ -80,7 +80,7 @@ fn link_statement(backend: sea_orm::DbBackend, trip: TripId) -> sea_orm::Stateme
     LINK.statement(
         backend,
         (trip,),
-        || (TripId::from(Uuid::from_u128(1)),),
+        || (crate::reuse::stand_in(1),),
         |(trip,)| link_select(trip),
     )
 }

@@ -107,8 +107,8 @@ fn day_statement(
         (user, trip, day),
         || {
             (
-                crate::ids::UserId::from(Uuid::from_u128(1)),
-                TripId::from(Uuid::from_u128(2)),
+                crate::reuse::stand_in(1),
+                crate::reuse::stand_in(2),
                 NaiveDate::MIN,
             )
         },
@@ -248,12 +248,7 @@ fn with_role_statement(
     WITH_ROLE.statement(
         backend,
         (user, id),
-        || {
-            (
-                crate::ids::UserId::from(Uuid::from_u128(1)),
-                ActivityId::from(Uuid::from_u128(2)),
-            )
-        },
+        || (crate::reuse::stand_in(1), crate::reuse::stand_in(2)),
         |(user, id)| with_role_select(&Actor::signed_in(user), id),
     )
 }

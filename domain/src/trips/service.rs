@@ -521,12 +521,7 @@ fn with_role_statement(
     WITH_ROLE.statement(
         backend,
         (user, id),
-        || {
-            (
-                UserId::from(Uuid::from_u128(1)),
-                TripId::from(Uuid::from_u128(2)),
-            )
-        },
+        || (crate::reuse::stand_in(1), crate::reuse::stand_in(2)),
         |(user, id)| with_role_select(user, id).into_query(),
     )
 }
@@ -737,7 +732,7 @@ static USUAL_PAGE: crate::reuse::Reused = crate::reuse::Reused::new();
 
 /// Stand-ins for a traveler and a day no real call uses (`crate::reuse`).
 fn stand_in_user_and_day() -> (UserId, NaiveDate) {
-    (UserId::from(Uuid::from_u128(1)), NaiveDate::MIN)
+    (crate::reuse::stand_in(1), NaiveDate::MIN)
 }
 
 /// How many trips the usual view holds (its memberships, as [`count`] reads them).
