@@ -228,8 +228,8 @@ mod tests {
     }
 
     /// zxcvbn's slowest inputs take far longer than a millisecond: the check must not hold the
-    /// thread that runs other requests. (A ticker on this single-threaded runtime measures how
-    /// long the thread was held.)
+    /// thread that runs other requests. (A ticker on this single-threaded runtime measures the
+    /// longest the thread was held.)
     #[tokio::test]
     async fn the_check_never_holds_the_request_threads() -> Result<(), PasswordError> {
         let slowest = "4@8(3{6&1!|/0$5+7%2><".repeat(7);
@@ -259,9 +259,13 @@ mod tests {
             took > std::time::Duration::from_millis(30),
             "{took:?}: slow enough to matter"
         );
+        // Held for the whole check, the thread would have missed every tick while it ran. A
+        // fixed bound failed on a loaded machine, where the scheduler alone can hold a thread
+        // for tens of milliseconds; the check slows down as much there, so its own length is
+        // the measure.
         assert!(
-            held < std::time::Duration::from_millis(60),
-            "the runtime thread was held for {held:?}"
+            held < took.mul_f64(0.75),
+            "the runtime thread was held for {held:?} of the check's {took:?}"
         );
         Ok(())
     }
