@@ -264,7 +264,14 @@ pub struct Options {
 
 struct OptionList {
     groups: OptionGroups,
-    html: std::sync::OnceLock<String>,
+    html: std::sync::OnceLock<ListHtml>,
+}
+
+/// A list written out once: its HTML, and where in it each value's option could be marked
+/// (the `>` closing its opening tag; the first option of a value, should one repeat).
+struct ListHtml {
+    html: String,
+    marks: std::collections::HashMap<String, usize>,
 }
 
 impl Options {
@@ -287,10 +294,13 @@ impl Options {
         }
     }
 
-    /// The options as HTML, `chosen` selected (no option is when none has that value).
+    /// The options as HTML, `chosen` selected (no option is when none has that value). The
+    /// list's HTML is copied around its mark, found by value: no search through ~25 KB of
+    /// options on every page.
     fn html(&self, chosen: &str) -> String {
         let list = self.list.html.get_or_init(|| {
             let mut html = String::new();
+            let mut marks = std::collections::HashMap::new();
             for (group, items) in &self.list.groups {
                 if !group.is_empty() {
                     html.push_str("<optgroup label=\"");
@@ -298,26 +308,40 @@ impl Options {
                     html.push_str("\">");
                 }
                 for (value, text) in items {
-                    push_option(&mut html, value, text);
+                    push_option(&mut html, value, text, |html| {
+                        marks.entry(value.clone()).or_insert(html.len());
+                    });
                 }
                 if !group.is_empty() {
                     html.push_str("</optgroup>");
                 }
             }
-            html
+            ListHtml { html, marks }
         });
-        let mut html = String::with_capacity(list.len() + 64);
+        let mut html = String::with_capacity(list.html.len() + 96);
+        let mut marked = false;
         if let Some((value, text)) = &self.first {
-            push_option(&mut html, value, text);
+            marked = value == chosen;
+            push_option(&mut html, value, text, |html| {
+                if marked {
+                    html.push_str(SELECTED);
+                }
+            });
         }
-        html.push_str(list);
-        let marker = format!("<option value=\"{}\">", escape_html(chosen));
-        if let Some(at) = html.find(&marker) {
-            html.insert_str(at + marker.len() - 1, " selected");
+        match list.marks.get(chosen).filter(|_| !marked) {
+            Some(&at) => {
+                html.push_str(&list.html[..at]);
+                html.push_str(SELECTED);
+                html.push_str(&list.html[at..]);
+            }
+            None => html.push_str(&list.html),
         }
         html
     }
 }
+
+/// What marks the chosen option, written just before its opening tag's `>`.
+const SELECTED: &str = " selected";
 
 impl From<OptionGroups> for Options {
     fn from(groups: OptionGroups) -> Self {
@@ -325,10 +349,13 @@ impl From<OptionGroups> for Options {
     }
 }
 
-fn push_option(html: &mut String, value: &str, text: &str) {
+/// Writes one option; `at_mark` runs where a [`SELECTED`] mark would go.
+fn push_option(html: &mut String, value: &str, text: &str, at_mark: impl FnOnce(&mut String)) {
     html.push_str("<option value=\"");
     html.push_str(&escape_html(value));
-    html.push_str("\">");
+    html.push('"');
+    at_mark(html);
+    html.push('>');
     html.push_str(&escape_html(text));
     html.push_str("</option>");
 }
@@ -410,5 +437,31 @@ mod option_tests {
         assert!(!shared.html("Mars/Olympus").contains("selected"));
         // A value that is a prefix of another does not select it.
         assert!(!shared.html("Europe").contains("selected"));
+    }
+
+    #[test]
+    fn a_value_is_marked_once_where_it_first_comes_and_may_need_escaping() {
+        let list = Options::new(vec![(
+            String::new(),
+            vec![
+                ("a&b".into(), "A and B".into()),
+                ("UTC".into(), "UTC".into()),
+                ("UTC".into(), "UTC again".into()),
+            ],
+        )]);
+        let html = list.html("a&b");
+        assert!(html.starts_with("<option value=\"a&amp;b\" selected>A and B</option>"));
+        assert_eq!(html.matches("selected").count(), 1);
+        let html = list.html("UTC");
+        assert!(html.contains(
+            "<option value=\"UTC\" selected>UTC</option><option value=\"UTC\">UTC again"
+        ));
+        assert_eq!(html.matches("selected").count(), 1);
+        // An option of its own with a value the list has too: it alone is marked.
+        let html = list.after("UTC", "Default").html("UTC");
+        assert!(html.starts_with("<option value=\"UTC\" selected>Default</option>"));
+        assert_eq!(html.matches("selected").count(), 1);
+        // Every page copies the same list: a mark never stays behind.
+        assert!(!list.html("nothing").contains("selected"));
     }
 }

@@ -443,7 +443,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
     };
     let shell = {
         let options = state.leptos_options.clone();
-        move || app::shell(options.clone())
+        move || app::shell(&options)
     };
     let pages = ErrorPages::new(&state.leptos_options);
     let limits = Arc::new(RateLimit::new(

@@ -8,7 +8,7 @@ use leptos_meta::MetaTags;
 use crate::{App, context::lang, scaffold::at_once};
 
 /// The HTML document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(options: &LeptosOptions) -> impl IntoView + use<> {
     let l = lang();
     view! {
         <!DOCTYPE html>
@@ -25,8 +25,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     // Not an island: the service worker's registration, the offline guard on
                     // forms, the copy buttons (public/app.js). An extra; pages work without it.
                     <script src="/app.js" defer nonce=leptos::nonce::use_nonce()></script>
-                    <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
-                    {island_loader::hydration_scripts(&options)}
+                    <link rel="stylesheet" id="leptos" href=stylesheet_href(options)/>
+                    {island_loader::hydration_scripts(options)}
                 })}
                 <MetaTags/>
             </head>

@@ -64,7 +64,7 @@ async fn not_found_page(state: AppState, mut request: Request) -> Response {
             provide_context(state.clone());
             super::security_headers::use_request_nonce();
         },
-        move || app::shell(options.clone()),
+        move || app::shell(&options),
     );
     let mut response = handler(request).await.into_response();
     if response.status() == StatusCode::OK {
