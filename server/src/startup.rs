@@ -52,7 +52,7 @@ use crate::{
     metrics::{self, MetricsAccess},
     routes::{
         error_pages::{self, ErrorPages},
-        export, feeds, form_errors, guard, health, live, page_routes,
+        export, feeds, form_errors, guard, health, live, page_routes, pages,
         rate_limit::{self, RateLimit},
         render_to_the_end,
         security_headers::{self, HeaderPolicy},
@@ -432,7 +432,6 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 /// server functions, and static files with the 404 page as the fallback, behind one stack of
 /// middleware (listed where it is built).
 pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> Router {
-    let routes = page_routes::list().to_vec();
     let page_context = {
         let state = state.clone();
         move || {
@@ -483,14 +482,9 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
             api::PREFIX,
             api::router(&settings.cors_allowed_origins, &state),
         )
-        .merge(
-            Router::new()
-                .leptos_routes_with_context(&state, routes, page_context, shell)
-                .route_layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    guard::prepare_page,
-                )),
-        )
+        .merge(pages_router(&state, page_context, shell).route_layer(
+            axum::middleware::from_fn_with_state(state.clone(), guard::prepare_page),
+        ))
         .merge(extra)
         .fallback(static_files::static_or_not_found)
         // One layer made of every middleware, outermost first: request id, logging, compression,
@@ -567,6 +561,22 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
                 )),
         )
         .with_state(state)
+}
+
+/// The pages (each rendered whole by `pages::route_async_pages`) and the server functions
+/// (leptos_axum's handler, which routes any page that does not wait for its data too).
+fn pages_router<IV: leptos::IntoView + 'static>(
+    state: &AppState,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+    app: impl Fn() -> IV + Clone + Send + Sync + 'static,
+) -> Router<AppState> {
+    let (router, others) = pages::route_async_pages(
+        Router::new(),
+        page_routes::list(),
+        context.clone(),
+        app.clone(),
+    );
+    router.leptos_routes_with_context(state, others, context, app)
 }
 
 /// A trip's files (`/trips/{id}/calendar.ics`, …) and the calendar feeds' secret addresses.

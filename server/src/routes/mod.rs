@@ -8,6 +8,7 @@ pub mod guard;
 pub mod health;
 pub mod live;
 pub mod page_routes;
+pub mod pages;
 pub mod rate_limit;
 pub mod render_to_the_end;
 pub mod security_headers;
