@@ -9,7 +9,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Serialize, de::DeserializeOwned};
 
-use crate::{context::lang, error::AppError};
+use crate::{
+    context::{PageLanguage, lang},
+    error::AppError,
+};
 
 /// The `{name}` segment of the page's address (empty when absent).
 pub fn route_param(name: &'static str) -> Memo<String> {
@@ -41,10 +44,14 @@ where
     V: IntoView + 'static,
     F: FnOnce(T) -> V + Send + Sync + 'static,
 {
-    let loading = loading.unwrap_or_else(|| i18n::tr!(lang(), "loading"));
+    let l = lang();
+    let loading = loading.unwrap_or_else(|| i18n::tr!(l, "loading"));
     view! {
         <Transition fallback=move || view! { <p class="muted">{loading.clone()}</p> }>
             {Suspend::new(async move {
+                // A page's body asks for its language often (every form field does): given
+                // here, each ask ends at this owner instead of walking up to the request's.
+                provide_context(PageLanguage(l));
                 match data.await {
                     Ok(data) => at_once(render(data)),
                     Err(error) => not_found_or(error),
