@@ -204,8 +204,21 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
         }
         text.into_owned()
     };
-    match args.and_then(counted::key) {
-        Some(numbers) => counted::written(language, id, &numbers, format),
+    let Some(args) = args else {
+        return format();
+    };
+    if let Some(numbers) = counted::key(args) {
+        return counted::written(language, id, &numbers, format);
+    }
+    match templated::key(pattern, args) {
+        Some(key) => templated::written(language, id, &key, |stand_ins| {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(stand_ins), &mut errors);
+            if !errors.is_empty() {
+                tracing::error!(id, ?language, ?errors, "a message could not be filled in");
+            }
+            text.into_owned()
+        }),
         None => format(),
     }
 }
@@ -241,7 +254,7 @@ mod counted {
     /// the standard hasher (SipHash, built to resist chosen collisions) cost ~1,400
     /// instructions a message. A collision here only costs a message its place: `same` checks
     /// what is kept, and a thread keeps at most `KEPT_MAX`.
-    struct Fnv(u64);
+    pub(super) struct Fnv(u64);
 
     impl Default for Fnv {
         fn default() -> Self {
@@ -328,6 +341,227 @@ mod counted {
                     text: text.clone(),
                 },
             );
+        });
+        text
+    }
+}
+
+/// Messages with text variables (a trip's name, a date already written out) beside plain
+/// numbers, kept as written with stand-ins for the text, a few hundred per thread: filling one
+/// in is copying the kept pieces around the texts instead of Fluent resolving the message again
+/// (~3,000 instructions; the activity form's fourteen day options were ~70,000 a page). Only a
+/// message whose text variables are each written out as they are may be kept: one that chooses
+/// a variant by a text variable, hands one to a function or a term, or refers to another
+/// message (which sees the same variables) is filled in every time.
+mod templated {
+    use std::{
+        cell::RefCell,
+        collections::HashMap,
+        hash::{BuildHasherDefault, Hash, Hasher},
+    };
+
+    use fluent_bundle::{FluentArgs, FluentValue, types::FluentNumberOptions};
+    use fluent_syntax::ast::{
+        CallArguments, Expression, InlineExpression, Pattern, PatternElement,
+    };
+
+    use super::counted::Fnv;
+    use crate::Language;
+
+    /// Past this many, a thread's messages start over.
+    const KEPT_MAX: usize = 512;
+
+    /// Marks a stand-in in a kept message: a private-use character no message file holds
+    /// (`tests::no_message_holds_the_stand_in_mark`), then the variable's place.
+    const MARK: char = '\u{10FFFD}';
+
+    /// A message's variables: the numbers as they choose its text, the texts' names in order.
+    pub(super) struct Key<'a> {
+        numbers: Vec<(&'a str, u64)>,
+        texts: Vec<(&'a str, &'a str)>,
+    }
+
+    /// The key when the message may be kept: every variable a plain number or a text, at least
+    /// one text, and the texts only ever written out as they are.
+    pub(super) fn key<'a>(pattern: &Pattern<&str>, args: &'a FluentArgs<'_>) -> Option<Key<'a>> {
+        let plain = FluentNumberOptions::default();
+        let mut key = Key {
+            numbers: Vec::new(),
+            texts: Vec::new(),
+        };
+        for (name, value) in args.iter() {
+            match value {
+                FluentValue::Number(number) if number.options == plain => {
+                    key.numbers.push((name, number.value.to_bits()));
+                }
+                FluentValue::String(text) => key.texts.push((name, text)),
+                _ => return None,
+            }
+        }
+        let names: Vec<&str> = key.texts.iter().map(|(name, _)| *name).collect();
+        (!key.texts.is_empty() && writes_out(pattern, &names)).then_some(key)
+    }
+
+    /// Whether `texts` are only written out as they are in `pattern`.
+    fn writes_out(pattern: &Pattern<&str>, texts: &[&str]) -> bool {
+        pattern.elements.iter().all(|element| match element {
+            PatternElement::TextElement { .. } => true,
+            PatternElement::Placeable { expression } => expression_writes_out(expression, texts),
+        })
+    }
+
+    fn expression_writes_out(expression: &Expression<&str>, texts: &[&str]) -> bool {
+        match expression {
+            Expression::Inline(inline) => inline_writes_out(inline, texts),
+            Expression::Select { selector, variants } => {
+                !mentions(selector, texts)
+                    && variants
+                        .iter()
+                        .all(|variant| writes_out(&variant.value, texts))
+            }
+        }
+    }
+
+    fn inline_writes_out(inline: &InlineExpression<&str>, texts: &[&str]) -> bool {
+        match inline {
+            InlineExpression::VariableReference { .. }
+            | InlineExpression::StringLiteral { .. }
+            | InlineExpression::NumberLiteral { .. } => true,
+            InlineExpression::Placeable { expression } => expression_writes_out(expression, texts),
+            InlineExpression::MessageReference { .. } => false,
+            InlineExpression::FunctionReference { arguments, .. } => {
+                !arguments_mention(arguments, texts)
+            }
+            InlineExpression::TermReference { arguments, .. } => arguments
+                .as_ref()
+                .is_none_or(|arguments| !arguments_mention(arguments, texts)),
+        }
+    }
+
+    /// Whether `inline` reads one of `texts` (or another message, which may).
+    fn mentions(inline: &InlineExpression<&str>, texts: &[&str]) -> bool {
+        match inline {
+            InlineExpression::VariableReference { id } => texts.contains(&id.name),
+            InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {
+                false
+            }
+            InlineExpression::MessageReference { .. } | InlineExpression::Placeable { .. } => true,
+            InlineExpression::FunctionReference { arguments, .. } => {
+                arguments_mention(arguments, texts)
+            }
+            InlineExpression::TermReference { arguments, .. } => arguments
+                .as_ref()
+                .is_some_and(|arguments| arguments_mention(arguments, texts)),
+        }
+    }
+
+    fn arguments_mention(arguments: &CallArguments<&str>, texts: &[&str]) -> bool {
+        arguments
+            .positional
+            .iter()
+            .chain(arguments.named.iter().map(|named| &named.value))
+            .any(|argument| mentions(argument, texts))
+    }
+
+    /// A kept message: its text in pieces, each followed by the text variable that comes next.
+    struct Kept {
+        language: Language,
+        id: Box<str>,
+        numbers: Vec<(Box<str>, u64)>,
+        texts: Vec<Box<str>>,
+        pieces: Vec<(String, Option<usize>)>,
+    }
+
+    thread_local! {
+        static KEPT: RefCell<HashMap<u64, Kept, BuildHasherDefault<Fnv>>> =
+            RefCell::new(HashMap::default());
+    }
+
+    /// The message filled in from its kept pieces; written first by `format` (given stand-ins
+    /// for the texts) when it is not kept yet.
+    pub(super) fn written(
+        language: Language,
+        id: &str,
+        key: &Key<'_>,
+        format: impl FnOnce(&FluentArgs<'_>) -> String,
+    ) -> String {
+        let mut hasher = Fnv::default();
+        (language, id, &key.numbers).hash(&mut hasher);
+        for (name, _) in &key.texts {
+            name.hash(&mut hasher);
+        }
+        let fingerprint = hasher.finish();
+        let same = |kept: &Kept| {
+            kept.language == language
+                && *kept.id == *id
+                && kept.numbers.len() == key.numbers.len()
+                && kept.numbers.iter().zip(&key.numbers).all(
+                    |((name, bits), (other, other_bits))| **name == **other && bits == other_bits,
+                )
+                && kept.texts.len() == key.texts.len()
+                && kept
+                    .texts
+                    .iter()
+                    .zip(&key.texts)
+                    .all(|(name, (other, _))| **name == **other)
+        };
+        let fill = |kept: &Kept| {
+            let length = kept
+                .pieces
+                .iter()
+                .map(|(piece, _)| piece.len())
+                .sum::<usize>()
+                + key.texts.iter().map(|(_, text)| text.len()).sum::<usize>();
+            let mut text = String::with_capacity(length);
+            for (piece, variable) in &kept.pieces {
+                text.push_str(piece);
+                if let Some(at) = variable {
+                    text.push_str(key.texts[*at].1);
+                }
+            }
+            text
+        };
+        if let Some(text) =
+            KEPT.with_borrow(|kept| kept.get(&fingerprint).filter(|kept| same(kept)).map(&fill))
+        {
+            return text;
+        }
+        let mut stand_ins = FluentArgs::new();
+        for (name, bits) in &key.numbers {
+            stand_ins.set(*name, FluentValue::from(f64::from_bits(*bits)));
+        }
+        for (at, (name, _)) in key.texts.iter().enumerate() {
+            stand_ins.set(*name, FluentValue::from(format!("{MARK}{at}{MARK}")));
+        }
+        let written = format(&stand_ins);
+        let mut pieces = Vec::new();
+        let mut rest = written.as_str();
+        while let Some((piece, after)) = rest.split_once(MARK) {
+            let Some((at, after)) = after.split_once(MARK) else {
+                break;
+            };
+            let Ok(at) = at.parse::<usize>() else { break };
+            pieces.push((piece.to_string(), Some(at)));
+            rest = after;
+        }
+        pieces.push((rest.to_string(), None));
+        let kept = Kept {
+            language,
+            id: id.into(),
+            numbers: key
+                .numbers
+                .iter()
+                .map(|(name, bits)| ((*name).into(), *bits))
+                .collect(),
+            texts: key.texts.iter().map(|(name, _)| (*name).into()).collect(),
+            pieces,
+        };
+        let text = fill(&kept);
+        KEPT.with_borrow_mut(|all| {
+            if all.len() >= KEPT_MAX {
+                all.clear();
+            }
+            all.insert(fingerprint, kept);
         });
         text
     }
@@ -541,6 +775,117 @@ mod tests {
                     missing.is_empty() && extra.is_empty(),
                     "{language:?} {file}: missing or different {missing:?}; not in English {extra:?}"
                 );
+            }
+        }
+    }
+
+    /// Every message with variables, in every language, given texts (some that look like the
+    /// stand-ins' marks, some empty) and numbers in turn: filled in from its kept pieces, it
+    /// reads as Fluent writes it afresh — the first time, and again from what was kept.
+    #[test]
+    fn messages_with_texts_read_the_same_when_kept() {
+        let texts = ["Ana & <Ben>", "", "{$x} \u{10FFFD}0\u{10FFFD}", "Zoë", "12"];
+        let mut kept_some = 0;
+        for files in SOURCES {
+            for (language, (_, source)) in Language::ALL.iter().zip(files) {
+                for (id, variables) in ids_and_variables(source) {
+                    if variables.is_empty() {
+                        continue;
+                    }
+                    for (round, text) in texts.iter().enumerate() {
+                        for numbers in [false, true] {
+                            let mut args = FluentArgs::new();
+                            for (at, variable) in variables.iter().enumerate() {
+                                // Alternately a number, when asked, else a text.
+                                if numbers && at % 2 == 1 {
+                                    args.set(variable.as_str(), Arg::from(round as i64 + 1));
+                                } else {
+                                    // Each its own: a text must land in its own place.
+                                    args.set(variable.as_str(), Arg::from(format!("{text}{at}")));
+                                }
+                            }
+                            let bundle = &BUNDLES[language.index()];
+                            let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value())
+                            else {
+                                continue;
+                            };
+                            let fresh = bundle
+                                .format_pattern(pattern, Some(&args), &mut Vec::new())
+                                .into_owned();
+                            if templated::key(pattern, &args).is_some() {
+                                kept_some += 1;
+                            }
+                            for _ in 0..2 {
+                                assert_eq!(
+                                    message(*language, &id, Some(&args)),
+                                    fresh,
+                                    "{language:?} {id} with {text:?}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(kept_some > 100, "only {kept_some} fillings were kept");
+    }
+
+    /// A message that chooses by a text variable, or refers to another message, is filled in
+    /// by Fluent every time; one that writes its texts out is kept.
+    #[test]
+    fn only_messages_that_write_their_texts_out_are_kept() {
+        let resource = FluentResource::try_new(
+            "plain = Day { $number } · { $date }\n\
+             chosen = { $role ->\n    [owner] Yours\n   *[other] Shared\n}\n\
+             nested = { $count ->\n    [one] { $name } alone\n   *[other] { $name } and others\n}\n\
+             referring = { plain } again\n\
+             called = { NUMBER($name) }\n"
+                .to_string(),
+        )
+        .unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+        let english: LanguageIdentifier = "en".parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![english]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("{errors:?}"));
+        let kept = |id: &str, args: &FluentArgs<'_>| {
+            let pattern = bundle
+                .get_message(id)
+                .and_then(|m| m.value())
+                .unwrap_or_else(|| panic!("{id} has a value"));
+            templated::key(pattern, args).is_some()
+        };
+        let mut args = FluentArgs::new();
+        args.set("number", 3);
+        args.set("date", "Mon 4 Mar 2027");
+        assert!(kept("plain", &args));
+        let mut args = FluentArgs::new();
+        args.set("role", "owner");
+        assert!(!kept("chosen", &args));
+        let mut args = FluentArgs::new();
+        args.set("count", 1);
+        args.set("name", "Ana");
+        assert!(kept("nested", &args));
+        let mut args = FluentArgs::new();
+        args.set("number", 3);
+        args.set("date", "Mon 4 Mar 2027");
+        assert!(!kept("referring", &args));
+        let mut args = FluentArgs::new();
+        args.set("name", "4");
+        assert!(!kept("called", &args));
+        // Numbers alone go to the numbered messages' keeping instead.
+        let mut args = FluentArgs::new();
+        args.set("number", 3);
+        assert!(!kept("plain", &args));
+    }
+
+    /// No message file holds the character that marks a stand-in in a kept message.
+    #[test]
+    fn no_message_holds_the_stand_in_mark() {
+        for files in SOURCES {
+            for (file, source) in files {
+                assert!(!source.contains('\u{10FFFD}'), "{file}");
             }
         }
     }
