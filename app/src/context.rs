@@ -130,6 +130,15 @@ pub fn lang() -> i18n::Language {
         .unwrap_or_default()
 }
 
+/// Gives the page's language, which the server put into the request before the page renders,
+/// as a context of the page's root: [`lang`] then finds it in one walk up the owners instead of
+/// failing to, then walking up again to the request.
+pub fn provide_page_language() {
+    if let Some(language) = from_request(|language: &PageLanguage| Some(*language)) {
+        leptos::prelude::provide_context(language);
+    }
+}
+
 /// The cookie that keeps a visitor's choice of language (an account keeps its own).
 pub const LANGUAGE_COOKIE: &str = "tp_lang";
 
@@ -168,7 +177,9 @@ pub fn page_flash() -> Option<String> {
     from_request(|PageFlash(message): &PageFlash| message.clone())
 }
 
-fn from_request<T: Send + Sync + 'static, U>(read: impl FnOnce(&T) -> Option<U>) -> Option<U> {
+/// What `read` takes from the request's extension `T`, borrowed where it is (`use_context`
+/// would clone the request's parts, every extension included, to read one).
+pub fn from_request<T: Send + Sync + 'static, U>(read: impl FnOnce(&T) -> Option<U>) -> Option<U> {
     leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
         parts.extensions.get::<T>().and_then(read)
     })

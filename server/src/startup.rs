@@ -438,20 +438,7 @@ pub fn router(state: AppState, settings: &Settings, extra: Router<AppState>) -> 
             provide_context(state.clone());
             provide_context(state.sessions);
             security_headers::use_request_nonce();
-            // The page's language, which `guard::prepare_page` put into the request, as a
-            // context of its own: `app::context::lang` finds it in one walk up the owners
-            // instead of failing to, then walking up again to the request.
-            if let Some(language) =
-                leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
-                    parts
-                        .extensions
-                        .get::<app::context::PageLanguage>()
-                        .copied()
-                })
-                .flatten()
-            {
-                provide_context(language);
-            }
+            app::context::provide_page_language();
         }
     };
     let shell = {

@@ -82,13 +82,7 @@ pub async fn add(State(policy): State<HeaderPolicy>, mut request: Request, next:
 /// Hands this response's nonce (minted by [`add`]) to Leptos, replacing the one it generated,
 /// so the scripts it writes match the header. Call in the render context.
 pub fn use_request_nonce() {
-    use leptos::prelude::{provide_context, with_context};
-    // Borrowed where it is: `use_context` would clone the request's parts, every extension
-    // included, to read one.
-    if let Some(nonce) =
-        with_context::<http::request::Parts, _>(|parts| parts.extensions.get::<Nonce>().cloned())
-            .flatten()
-    {
-        provide_context(nonce);
+    if let Some(nonce) = app::context::from_request(|nonce: &Nonce| Some(nonce.clone())) {
+        leptos::prelude::provide_context(nonce);
     }
 }
