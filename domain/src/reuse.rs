@@ -146,6 +146,17 @@ pub(crate) fn selects_in_order(sql: &str, columns: &[(&str, &str)]) -> bool {
     })
 }
 
+/// `E`'s columns as a select list names them (table, column), in their declared order: what
+/// [`selects_in_order`] looks for when a reader takes a whole row of `E` by position.
+#[cfg(test)]
+pub(crate) fn columns_of<E: sea_orm::EntityTrait>() -> Vec<(&'static str, &'static str)> {
+    use sea_orm::{IdenStatic, Iterable};
+    let table = E::default().table_name();
+    E::Column::iter()
+        .map(|column| (table, column.as_str()))
+        .collect()
+}
+
 /// Where a backend's shape is kept in [`Reused::shapes`].
 fn backend_index(backend: DbBackend) -> usize {
     match backend {

@@ -471,7 +471,7 @@ mod tests {
     /// at the same places after them, then the invitation flag.
     #[test]
     fn the_session_row_is_laid_out_as_it_is_read() {
-        use sea_orm::{IdenStatic, Iterable};
+        use sea_orm::Iterable;
 
         use crate::entities::{sessions, users};
         for (place, column) in sessions::Column::iter().enumerate() {
@@ -485,10 +485,11 @@ mod tests {
             &DbBackend::Sqlite,
         )
         .sql;
-        let columns: Vec<(&str, &str)> = sessions::Column::iter()
-            .map(|column| ("sessions", column.as_str()))
-            .chain(users::Column::iter().map(|column| ("users", column.as_str())))
-            .collect();
+        let columns = [
+            crate::reuse::columns_of::<sessions::Entity>(),
+            crate::reuse::columns_of::<users::Entity>(),
+        ]
+        .concat();
         assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
         // The flag last, just before the statement's own `FROM`.
         let last = format!("AS \"{}\" FROM \"sessions\"", super::WAITING);

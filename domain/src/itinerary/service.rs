@@ -819,9 +819,7 @@ mod tests {
             &DbBackend::Sqlite,
         )
         .sql;
-        let columns: Vec<(&str, &str)> = activities::Column::iter()
-            .map(|column| ("activities", sea_orm::IdenStatic::as_str(&column)))
-            .collect();
+        let columns = crate::reuse::columns_of::<activities::Entity>();
         assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
     }
 
@@ -834,17 +832,15 @@ mod tests {
             &DbBackend::Sqlite,
         )
         .sql;
-        let columns: Vec<(&str, &str)> = trips::Column::iter()
-            .map(|column| ("trips", sea_orm::IdenStatic::as_str(&column)))
-            .chain([(
+        let columns = [
+            crate::reuse::columns_of::<trips::Entity>(),
+            vec![(
                 "trip_members",
                 sea_orm::IdenStatic::as_str(&trip_members::Column::Role),
-            )])
-            .chain(
-                activities::Column::iter()
-                    .map(|column| ("activities", sea_orm::IdenStatic::as_str(&column))),
-            )
-            .collect();
+            )],
+            crate::reuse::columns_of::<activities::Entity>(),
+        ]
+        .concat();
         assert!(crate::reuse::selects_in_order(&sql, &columns), "{sql}");
         assert_eq!(
             crate::trips::service::ROLE_AT,
