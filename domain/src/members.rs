@@ -152,16 +152,11 @@ pub async fn members_of(db: &impl ConnectionTrait, trip: TripId) -> Result<Vec<M
 static MEMBERS: crate::reuse::Reused = crate::reuse::Reused::new();
 static OPEN_INVITATIONS: crate::reuse::Reused = crate::reuse::Reused::new();
 
-/// A trip no real call names (`crate::reuse`).
-fn stand_in_trip() -> TripId {
-    crate::reuse::stand_in(1)
-}
-
 fn members_statement(backend: sea_orm::DbBackend, trip: TripId) -> sea_orm::Statement {
     MEMBERS.statement(
         backend,
         (trip,),
-        || (stand_in_trip(),),
+        || (crate::reuse::stand_in(1),),
         |(trip,)| members_select(trip),
     )
 }
@@ -226,7 +221,7 @@ fn open_invitations_statement(
     OPEN_INVITATIONS.statement(
         backend,
         (trip, now),
-        || (stand_in_trip(), DateTime::<Utc>::MIN_UTC),
+        || (crate::reuse::stand_in(1), DateTime::<Utc>::MIN_UTC),
         |(trip, now)| open_invitations_select(trip, now),
     )
 }

@@ -172,21 +172,19 @@ pub async fn session_with_profile(
 fn session_by_position(
     row: &sea_orm::QueryResult,
 ) -> Result<(sessions::Model, Option<users::Model>, Option<bool>), DbErr> {
-    use sea_orm::{Iterable, TryGetable};
+    use sea_orm::TryGetable;
     use sessions::Column as S;
     use users::Column as U;
     fn at<T: TryGetable>(row: &sea_orm::QueryResult, place: usize) -> Result<T, DbErr> {
         row.try_get_by_index(place)
     }
-    let user_from = sessions::Column::iter().count();
-    let waiting_at = user_from + users::Column::iter().count();
     let session = sessions::Model {
         id: at(row, S::Id as usize)?,
         user_id: at(row, S::UserId as usize)?,
         data: at(row, S::Data as usize)?,
         expires_at: at(row, S::ExpiresAt as usize)?,
     };
-    let user_at = |column: U| user_from + column as usize;
+    let user_at = |column: U| USER_FROM + column as usize;
     // A session without a user (a visitor's) has NULL in every column of the left join.
     let user = match at::<Option<uuid::Uuid>>(row, user_at(U::Id))? {
         None => None,
@@ -203,8 +201,13 @@ fn session_by_position(
             updated_at: at(row, user_at(U::UpdatedAt))?,
         }),
     };
-    Ok((session, user, at(row, waiting_at)?))
+    Ok((session, user, at(row, WAITING_AT)?))
 }
+
+/// Where [`session_select`] puts the user's columns (after the session's) and the invitation
+/// flag (after those), each the place after the last column before it.
+const USER_FROM: usize = sessions::Column::ExpiresAt as usize + 1;
+const WAITING_AT: usize = USER_FROM + users::Column::UpdatedAt as usize + 1;
 
 /// The prefix of the user's columns and the name of the invitation flag in [`session_select`].
 const PREFIX: &str = "user_";
@@ -480,6 +483,11 @@ mod tests {
         for (place, column) in users::Column::iter().enumerate() {
             assert_eq!(column as usize, place, "{column:?}");
         }
+        assert_eq!(super::USER_FROM, sessions::Column::iter().count());
+        assert_eq!(
+            super::WAITING_AT,
+            super::USER_FROM + users::Column::iter().count()
+        );
         let sql = StatementBuilder::build(
             &session_select("k".to_string(), Utc::now()),
             &DbBackend::Sqlite,
