@@ -142,10 +142,12 @@ pub async fn create(
     ))
 }
 
-/// Deletes the trip's link: it stops working at once.
+/// Deletes the trip's link: it stops working at once. Idempotent, like HTTP's `DELETE`: with no
+/// link there is nothing to do, nothing is recorded, and the answer is the same (afterwards the
+/// trip has no link either way — a second click on "Stop sharing" is not an error).
 ///
 /// # Errors
-/// `NotFound` when there is no link; access as [`find`].
+/// Access as [`find`].
 pub async fn revoke(db: &DatabaseConnection, actor: &Actor, trip: TripId) -> Result<(), TripError> {
     actor.check(db, trip, Right::Share).await?;
     let txn = db.begin().await?;
@@ -154,7 +156,7 @@ pub async fn revoke(db: &DatabaseConnection, actor: &Actor, trip: TripId) -> Res
         .exec(&txn)
         .await?;
     if done.rows_affected == 0 {
-        return Err(TripError::NotFound);
+        return Ok(());
     }
     let change =
         history::record(&txn, trip, None, actor.user(), Kind::ShareLinkRevoked, "").await?;

@@ -613,16 +613,17 @@ pub async fn create_share_link(
     Ok(response)
 }
 
-/// Delete the trip's link: it stops working at once (owner only).
+/// Delete the trip's link: it stops working at once (owner only). Deleting when there is no link
+/// changes nothing and answers the same 204.
 #[utoipa::path(
     operation_id = "revoke_share_link",
     delete, path = "/api/v1/trips/{id}/share-link", tag = "members",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The trip's id")),
     responses(
-        (status = 204, description = "Deleted"),
+        (status = 204, description = "Deleted, or there was no link"),
         (status = 403, description = "Only the trip's owner shares it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such trip of this traveler, or no link", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such trip of this traveler", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn revoke_share_link(

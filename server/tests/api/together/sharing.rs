@@ -120,3 +120,72 @@ async fn a_share_link_shows_the_trip_read_only_until_it_is_revoked_or_replaced()
     );
     assert_eq!(app.get("/shared/not-a-token").await.status(), 404);
 }
+
+/// `DELETE` on the link is idempotent: with no link it answers 204 and records nothing, so a
+/// second "Stop sharing" (or a client's retry) is not an error and history says it once.
+#[tokio::test]
+async fn deleting_a_missing_link_changes_nothing_and_is_not_an_error() {
+    let app = spawn_app().await;
+    let ana = person(&app, "Ana").await;
+    let (trip, _) = trip_with_activity(&app, &ana).await;
+    let link = app.url(&format!("/api/v1/trips/{trip}/share-link"));
+    let revocations = || async {
+        let changes: Vec<serde_json::Value> = app
+            .client
+            .get(app.url(&format!("/api/v1/trips/{trip}/history")))
+            .bearer_auth(&ana.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        changes
+            .iter()
+            .filter(|change| change["kind"] == "share_link_revoked")
+            .count()
+    };
+    let delete = || async {
+        let answer = app
+            .client
+            .delete(link.clone())
+            .bearer_auth(&ana.token)
+            .send()
+            .await
+            .unwrap();
+        answer.status()
+    };
+
+    assert_eq!(delete().await, 204, "no link yet");
+    assert_eq!(revocations().await, 0, "nothing happened, nothing recorded");
+    let made = app
+        .client
+        .put(link.clone())
+        .bearer_auth(&ana.token)
+        .json(&serde_json::json!({"include_budget": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), 201);
+    assert_eq!(delete().await, 204);
+    assert_eq!(delete().await, 204, "again: still no link");
+    assert_eq!(revocations().await, 1);
+    let gone = app
+        .client
+        .get(link.clone())
+        .bearer_auth(&ana.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 404);
+    // Someone else's trip is still not found: idempotence is no way to probe for trips.
+    let bea = person(&app, "Bea").await;
+    let other = app
+        .client
+        .delete(link.clone())
+        .bearer_auth(&bea.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 404);
+}
