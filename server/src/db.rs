@@ -101,7 +101,8 @@ mod tests {
 
     /// `.cargo/config.toml` builds SQLite with the query planner stability guarantee; without
     /// it, every statement with a bound `LIMIT` (each sea-orm `.one()`) is planned again on
-    /// every run, which cost the trip page a third of its throughput.
+    /// every run, which cost the trip page a third of its throughput. And without memory
+    /// statistics, which put a global mutex around each of SQLite's allocations.
     #[tokio::test]
     async fn sqlite_is_built_so_cached_statements_are_not_planned_again() {
         let dir = tempfile::tempdir().unwrap();
@@ -118,6 +119,16 @@ mod tests {
             .unwrap();
 
         assert_eq!(row.try_get::<i32>("", "qpsg").unwrap(), 1);
+
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT sqlite_compileoption_used('DEFAULT_MEMSTATUS=0') AS quiet",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get::<i32>("", "quiet").unwrap(), 1);
     }
 }
 
