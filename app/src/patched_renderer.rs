@@ -68,3 +68,50 @@ fn an_element_written_inside_an_attribute_keeps_its_own_class() {
         "<div title=\"&lt;b class=&quot;inner&quot;&gt;i&lt;/b&gt;\" class=\"outer\"></div>"
     );
 }
+
+/// Text and attribute values are escaped as `html_escape` escapes them, wherever the byte to
+/// escape falls: in the first 16 bytes, in a later block of 16, at a block's edge, in the tail
+/// shorter than 16, or beside characters of several bytes (the patch tests 16 bytes at a time
+/// and hands anything to escape to `html_escape`).
+#[test]
+fn text_and_attributes_are_escaped_wherever_the_byte_falls() {
+    fn attribute(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    fn text_node(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    for base in [
+        "a".repeat(40),
+        "é".repeat(20),
+        format!("{}€", "b".repeat(36)),
+    ] {
+        for special in ['&', '<', '>', '"'] {
+            for at in 0..=base.len() {
+                if !base.is_char_boundary(at) {
+                    continue;
+                }
+                let mut value = base.clone();
+                value.insert(at, special);
+                let html = view! { <p title=value.clone()>{value.clone()}</p> }.to_html();
+                assert_eq!(
+                    html,
+                    format!(
+                        "<p title=\"{}\">{}</p>",
+                        attribute(&value),
+                        text_node(&value)
+                    ),
+                    "{special:?} at {at} of {value:?}"
+                );
+            }
+        }
+        // Nothing to escape: written as it is.
+        let html = view! { <p title=base.clone()>{base.clone()}</p> }.to_html();
+        assert_eq!(html, format!("<p title=\"{base}\">{base}</p>"));
+    }
+}

@@ -196,7 +196,8 @@ impl<const V: &'static str> RenderHtml for Static<V> {
         if V.is_empty() && escape {
             buf.push(' ');
         } else if escape {
-            let escaped = html_escape::encode_text(V);
+            // Travel Planner's patch: `escape_text` (html/attribute/value.rs).
+            let escaped = crate::html::attribute::escape_text(V);
             buf.push_str(&escaped);
         } else {
             buf.push_str(V);

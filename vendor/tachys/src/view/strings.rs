@@ -68,7 +68,8 @@ impl RenderHtml for &str {
         if self.is_empty() && escape {
             buf.push(' ');
         } else if escape {
-            let escaped = html_escape::encode_text(self);
+            // Travel Planner's patch: `escape_text` (html/attribute/value.rs).
+            let escaped = crate::html::attribute::escape_text(self);
             buf.push_str(&escaped);
         } else {
             buf.push_str(self);
