@@ -4,7 +4,7 @@
 # the server's speed a page keeps once it reads the database and renders.
 #
 #   bench/pages.sh [--binary PATH] [--site DIR] [--rounds N] [--seconds S] [--language CODE]
-#                  [--pages trips,trip,...] [--hold FILE]
+#                  [--pages trips,trip,...] [--hold FILE] [--compare PATH]
 #
 # The data is one traveler with 200 trips and a 14-day trip of 60 activities (the account the
 # issues measure with). Each page and its static file are measured in turn, `--rounds` times
@@ -20,10 +20,16 @@
 # page_cpu_us_<page>, page_file_cpu_us_<page>). `--hold FILE` measures nothing:
 # it writes the server's address, the cookie and the pages' addresses to FILE (shell variables)
 # and keeps the seeded server running until interrupted, for a profiler to attach (`perf record -p`).
+# `--compare PATH` measures another build beside this one: once the data is seeded, PATH serves a
+# copy of the same database (the same cookie works) with the same site folder, and each round
+# measures the page on both servers, one right after the other, so both see the machine in the
+# same state. The table then gives the other build's rate and CPU time, and this build's rate
+# over the other's (median of the rounds): a before/after figure that the machine's drift from
+# minute to minute, which moves two separate runs by ±5 %, does not blur.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-binary=target/release/travel-planner site=target/site rounds=3 seconds=5 language=en pages=all hold=
+binary=target/release/travel-planner site=target/site rounds=3 seconds=5 language=en pages=all hold= compare=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -33,17 +39,20 @@ while [[ $# -gt 0 ]]; do
     --language) language=$2; shift 2 ;;
     --pages) pages=$2; shift 2 ;;
     --hold) hold=$2; shift 2 ;;
+    --compare) compare=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ -x $binary ]] || { echo "no server binary at $binary (cargo leptos build --release -P)" >&2; exit 1; }
+[[ -z $compare || -x $compare ]] || { echo "no server binary at $compare" >&2; exit 1; }
 
 source scripts/start-server.sh
 limits=(RATE_LIMIT_PER_MINUTE=1000000 RATE_LIMIT_PER_ADDRESS_PER_MINUTE=10000000 AUTH_ATTEMPTS_PER_IP_PER_MINUTE=10000)
 copy=$(mktemp -d)
 cp -r "$site" "$copy/site"
 start_server "$binary" "${limits[@]}" LEPTOS_SITE_ROOT="$copy/site"
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work" "$copy"' EXIT
+other=
+trap 'kill $server $other 2>/dev/null || true; wait $server $other 2>/dev/null || true; rm -rf "$work" "$copy"' EXIT
 
 # --- The data --------------------------------------------------------------------------------
 token=$(api_token pages@example.org)
@@ -88,19 +97,32 @@ if [[ -n $hold ]]; then
   exit 0
 fi
 
-# The server's CPU time so far (user + system), in clock ticks.
+# --compare: the other build on a copy of the seeded database, on a port of its own.
+if [[ -n $compare ]]; then
+  sqlite3 "$work/server.db" ".backup '$copy/other.db'"
+  other_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  other_base="http://127.0.0.1:$other_port"
+  env DATABASE_URL="sqlite://$copy/other.db" BIND_ADDRESS="127.0.0.1:$other_port" \
+    LEPTOS_SITE_ROOT="$copy/site" OUTBOX_DIR="$copy/outbox" RUST_LOG=warn "${limits[@]}" \
+    "$compare" >"$copy/other.log" 2>&1 &
+  other=$!
+  for _ in $(seq 300); do curl -fs "$other_base/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+  curl -fs "$other_base/readyz" >/dev/null || { echo "the other build did not start:" >&2; cat "$copy/other.log" >&2; exit 1; }
+fi
+
+# The CPU time so far (user + system) of the server PID (this build's by default), in clock ticks.
 tick=$(getconf CLK_TCK)
-cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$server/stat"; }
+cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/${1:-$server}/stat"; }
 
 # measure URL [HEADER...]: "REQUESTS_PER_SECOND CPU_MICROSECONDS_PER_REQUEST" over `seconds`
 # (the server's own CPU time, leaving out wrk's share of the cores); fails on any non-2xx
-# answer.
+# answer. `measured` names the server whose CPU time is counted (this build's by default).
 measure() {
   local target=$1 report before after
   shift
-  before=$(cpu_ticks)
+  before=$(cpu_ticks "${measured:-$server}")
   report=$(wrk -t2 -c32 -d"${seconds}s" "$@" "$target")
-  after=$(cpu_ticks)
+  after=$(cpu_ticks "${measured:-$server}")
   if grep -q 'Non-2xx' <<<"$report"; then echo "non-2xx answers from $target" >&2; exit 1; fi
   awk -v ticks=$((after - before)) -v tick="$tick" '
     / requests in / {requests = $1}
@@ -110,25 +132,36 @@ measure() {
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-printf '%-14s %8s %10s %10s %7s %9s %9s %7s\n' page bytes 'page r/s' 'file r/s' ratio \
+printf '%-14s %8s %10s %10s %7s %9s %9s %7s' page bytes 'page r/s' 'file r/s' ratio \
   'page µs' 'file µs' 'cpu'
+[[ -n $compare ]] && printf ' %10s %9s %8s' 'other r/s' 'other µs' 'vs other'
+echo
 for page in "${order[@]}"; do
   target=$base${url[$page]}
   headers=(-H "cookie: $cookie" -H "accept-language: $language")
   bytes=$(curl -fsS "${headers[@]}" "$target" | wc -c)
   python3 -c "import sys; sys.stdout.write('x' * $bytes)" >"$copy/site/bench-$page.html"
   ratios=() page_all=() file_all=() page_cpu=() file_cpu=() cpu_ratios=()
+  other_all=() other_cpu=() versus=()
   for _ in $(seq "$rounds"); do
     read -r page_rps page_us < <(measure "$target" "${headers[@]}")
+    if [[ -n $compare ]]; then
+      read -r other_rps other_us < <(measured=$other measure "$other_base${url[$page]}" "${headers[@]}")
+      other_all+=("$other_rps") other_cpu+=("$other_us")
+      versus+=("$(python3 -c "print(f'{$page_rps / $other_rps:.3f}')")")
+    fi
     read -r file_rps file_us < <(measure "$base/bench-$page.html")
     page_all+=("$page_rps") file_all+=("$file_rps") page_cpu+=("$page_us") file_cpu+=("$file_us")
     ratios+=("$(python3 -c "print(f'{$page_rps / $file_rps:.3f}')")")
     cpu_ratios+=("$(python3 -c "print(f'{$file_us / max($page_us, 1):.3f}')")")
   done
-  printf '%-14s %8s %10s %10s %7s %9s %9s %7s   (ratios %s)\n' "$page" "$bytes" \
+  printf '%-14s %8s %10s %10s %7s %9s %9s %7s' "$page" "$bytes" \
     "$(median "${page_all[@]}")" "$(median "${file_all[@]}")" "$(median "${ratios[@]}")" \
-    "$(median "${page_cpu[@]}")" "$(median "${file_cpu[@]}")" "$(median "${cpu_ratios[@]}")" \
-    "${ratios[*]}"
+    "$(median "${page_cpu[@]}")" "$(median "${file_cpu[@]}")" "$(median "${cpu_ratios[@]}")"
+  if [[ -n $compare ]]; then
+    printf ' %10s %9s %8s' "$(median "${other_all[@]}")" "$(median "${other_cpu[@]}")" "$(median "${versus[@]}")"
+  fi
+  printf '   (ratios %s)\n' "${ratios[*]}"
   if [[ -n ${results:-} ]]; then
     key=${page//-/_}
     { echo "page_ratio_$key $(median "${ratios[@]}")"; echo "page_rps_$key $(median "${page_all[@]}")"
