@@ -109,26 +109,17 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let db = super::connect(&url, 1).await.unwrap();
 
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT sqlite_compileoption_used('ENABLE_QPSG') AS qpsg",
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-
-        assert_eq!(row.try_get::<i32>("", "qpsg").unwrap(), 1);
-
-        let row = db
-            .query_one_raw(Statement::from_string(
-                db.get_database_backend(),
-                "SELECT sqlite_compileoption_used('DEFAULT_MEMSTATUS=0') AS quiet",
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(row.try_get::<i32>("", "quiet").unwrap(), 1);
+        for option in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    db.get_database_backend(),
+                    format!("SELECT sqlite_compileoption_used('{option}') AS used"),
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(row.try_get::<i32>("", "used").unwrap(), 1, "{option}");
+        }
     }
 }
 

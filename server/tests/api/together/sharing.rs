@@ -2,6 +2,8 @@
 //! named in a Referer; budget and notes only when chosen; revoked or replaced, the old link is
 //! a 404 at once — and the render cache never serves one view's HTML for another.
 
+use reqwest::Method;
+
 use super::{person, trip_with_activity};
 use crate::helpers::spawn_app;
 
@@ -129,6 +131,15 @@ async fn deleting_a_missing_link_changes_nothing_and_is_not_an_error() {
     let ana = person(&app, "Ana").await;
     let (trip, _) = trip_with_activity(&app, &ana).await;
     let link = app.url(&format!("/api/v1/trips/{trip}/share-link"));
+    // The link's address called with `method` as `who`: the answer's status.
+    let call = |method: Method, who: &str| {
+        let request = app
+            .client
+            .request(method, link.clone())
+            .bearer_auth(who)
+            .json(&serde_json::json!({"include_budget": false}));
+        async move { request.send().await.unwrap().status() }
+    };
     let revocations = || async {
         let changes: Vec<serde_json::Value> = app
             .client
@@ -145,47 +156,19 @@ async fn deleting_a_missing_link_changes_nothing_and_is_not_an_error() {
             .filter(|change| change["kind"] == "share_link_revoked")
             .count()
     };
-    let delete = || async {
-        let answer = app
-            .client
-            .delete(link.clone())
-            .bearer_auth(&ana.token)
-            .send()
-            .await
-            .unwrap();
-        answer.status()
-    };
 
-    assert_eq!(delete().await, 204, "no link yet");
+    assert_eq!(call(Method::DELETE, &ana.token).await, 204, "no link yet");
     assert_eq!(revocations().await, 0, "nothing happened, nothing recorded");
-    let made = app
-        .client
-        .put(link.clone())
-        .bearer_auth(&ana.token)
-        .json(&serde_json::json!({"include_budget": false}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(made.status(), 201);
-    assert_eq!(delete().await, 204);
-    assert_eq!(delete().await, 204, "again: still no link");
+    assert_eq!(call(Method::PUT, &ana.token).await, 201);
+    assert_eq!(call(Method::DELETE, &ana.token).await, 204);
+    assert_eq!(
+        call(Method::DELETE, &ana.token).await,
+        204,
+        "again: still no link"
+    );
     assert_eq!(revocations().await, 1);
-    let gone = app
-        .client
-        .get(link.clone())
-        .bearer_auth(&ana.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(gone.status(), 404);
+    assert_eq!(call(Method::GET, &ana.token).await, 404);
     // Someone else's trip is still not found: idempotence is no way to probe for trips.
     let bea = person(&app, "Bea").await;
-    let other = app
-        .client
-        .delete(link.clone())
-        .bearer_auth(&bea.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(other.status(), 404);
+    assert_eq!(call(Method::DELETE, &bea.token).await, 404);
 }
