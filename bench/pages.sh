@@ -97,17 +97,16 @@ if [[ -n $hold ]]; then
   exit 0
 fi
 
-# --compare: the other build on a copy of the seeded database, on a port of its own.
+# --compare: the other build on a copy of the seeded database, started as this one was
+# (`start_server` sets `base`, `server` and `work` and its own exit trap: this build's are kept
+# aside and put back, and the trap then stops both).
 if [[ -n $compare ]]; then
   sqlite3 "$work/server.db" ".backup '$copy/other.db'"
-  other_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  other_base="http://127.0.0.1:$other_port"
-  env DATABASE_URL="sqlite://$copy/other.db" BIND_ADDRESS="127.0.0.1:$other_port" \
-    LEPTOS_SITE_ROOT="$copy/site" OUTBOX_DIR="$copy/outbox" RUST_LOG=warn "${limits[@]}" \
-    "$compare" >"$copy/other.log" 2>&1 &
-  other=$!
-  for _ in $(seq 300); do curl -fs "$other_base/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-  curl -fs "$other_base/readyz" >/dev/null || { echo "the other build did not start:" >&2; cat "$copy/other.log" >&2; exit 1; }
+  this=("$base" "$server" "$work")
+  start_server "$compare" "${limits[@]}" LEPTOS_SITE_ROOT="$copy/site" DATABASE_URL="sqlite://$copy/other.db"
+  other_base=$base other=$server other_work=$work
+  base=${this[0]} server=${this[1]} work=${this[2]}
+  trap 'kill $server $other 2>/dev/null || true; wait $server $other 2>/dev/null || true; rm -rf "$work" "$other_work" "$copy"' EXIT
 fi
 
 # The CPU time so far (user + system) of the server PID (this build's by default), in clock ticks.
