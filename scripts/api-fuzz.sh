@@ -22,10 +22,16 @@ start_server "$binary" RATE_LIMIT_PER_MINUTE=1000000 RATE_LIMIT_PER_ADDRESS_PER_
   FAILED_LOGINS_PER_ACCOUNT_PER_HOUR=100
 token=$(api_token fuzz@example.org)
 
+# One worker. The stateful phase chains requests (create, then read or change what was made,
+# drawing also on what the earlier phases made) and checks each answer against the chain before
+# it. With two workers both draw on the same trips of the one account and one worker's requests
+# land inside the other's chain: inviting an address again replaces its open invitation, so the
+# first chain's "resend" rightly answers 404 and the check takes it for a lost resource.
+# Requests racing each other are the load tests' job (bench/).
 status=0
 "$st" --config-file scripts/schemathesis.toml run "$base/api/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
-  --max-examples "$examples" --seed "$seed" --workers 2 | tee "$work/report.txt" || status=$?
+  --max-examples "$examples" --seed "$seed" --workers 1 | tee "$work/report.txt" || status=$?
 
 # The figures for the record: operations, test cases, failures.
 operations=$(grep -oE 'Tested: [0-9]+' "$work/report.txt" | grep -oE '[0-9]+' || echo "?")
