@@ -32,6 +32,7 @@ mod m20261206_000019_search_text;
 mod m20261206_000020_add_user_language;
 mod m20261206_000021_index_unfilled_search_text;
 mod m20261207_000022_member_trip_dates;
+mod m20261208_000023_count_upcoming_trips;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_add_user_language::Migration),
             Box::new(m20261206_000021_index_unfilled_search_text::Migration),
             Box::new(m20261207_000022_member_trip_dates::Migration),
+            Box::new(m20261208_000023_count_upcoming_trips::Migration),
         ]
     }
 }

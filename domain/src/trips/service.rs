@@ -735,9 +735,10 @@ fn stand_in_user_and_day() -> (UserId, NaiveDate) {
     (crate::reuse::stand_in(1), NaiveDate::MIN)
 }
 
-/// How many trips the usual view holds (its memberships, as [`count`] reads them). `COUNT(*)`,
-/// not of a column: SQLite then reads no column of the index entries it counts besides the
-/// end date it filters on (~12 % less work for a traveler with 200 trips).
+/// How many trips the usual view holds (its memberships, as [`count`] reads them), from the
+/// index `trip_members (user_id, end_date)`: only the entries it counts, each a traveler and a
+/// date. `COUNT(*)`, not of a column: SQLite then reads no column of the entries it counts
+/// besides the end date it filters on.
 fn usual_count(backend: sea_orm::DbBackend, user: UserId, today: NaiveDate) -> sea_orm::Statement {
     USUAL_COUNT.statement(
         backend,

@@ -103,6 +103,40 @@ impl Drop for Recorded {
 }
 
 impl Recorded {
+    /// The app on a fresh database, `seed` run on it first, its statement log on.
+    async fn start(seed: Option<&str>) -> (Self, server::startup::StatementLog) {
+        let dir = tempfile::tempdir().unwrap();
+        let site_root = dir.path().join("site");
+        std::fs::create_dir_all(site_root.join("pkg")).unwrap();
+        let database_url = fresh_database_url(&dir).await;
+        let settings = test_settings(&database_url, site_root);
+        let application = Application::build(&settings).await.expect("the app starts");
+        let db = application.db().clone();
+        if let Some(seed) = seed {
+            let seeding = std::time::Instant::now();
+            db.execute_unprepared(seed).await.expect("the seed");
+            println!("seeded in {:?}", seeding.elapsed());
+        }
+        let log = application.record_statements();
+        let base = format!("http://{}", application.local_addr().unwrap());
+        let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(application.run_until(async move {
+            let _ = signal.await;
+        }));
+        let app = Recorded {
+            base,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            db,
+            outbox: settings.outbox_dir.clone(),
+            _dir: dir,
+            shutdown: Some(shutdown),
+        };
+        (app, log)
+    }
+
     /// GETs `path` as the traveler (cookie or bearer token) and fails unless it answers 200:
     /// the statements of an error page say nothing about the page.
     async fn visit(&self, path: &str, cookie: Option<&str>, token: Option<&str>) -> String {
@@ -175,33 +209,8 @@ async fn every_statement_a_traveler_causes_uses_an_index_on_a_big_database() {
         // plans that matter at scale are PostgreSQL's (CI runs the suite on both).
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let site_root = dir.path().join("site");
-    std::fs::create_dir_all(site_root.join("pkg")).unwrap();
-    let database_url = fresh_database_url(&dir).await;
-    let settings = test_settings(&database_url, site_root);
-    let application = Application::build(&settings).await.expect("the app starts");
-    let db = application.db().clone();
-    let seeding = std::time::Instant::now();
-    db.execute_unprepared(CROWD).await.expect("the crowd");
-    println!("seeded and analysed in {:?}", seeding.elapsed());
-    let log = application.record_statements();
-    let base = format!("http://{}", application.local_addr().unwrap());
-    let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(application.run_until(async move {
-        let _ = signal.await;
-    }));
-    let app = Recorded {
-        base: base.clone(),
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
-        db: db.clone(),
-        outbox: settings.outbox_dir.clone(),
-        _dir: dir,
-        shutdown: Some(shutdown),
-    };
+    let (app, log) = Recorded::start(Some(CROWD)).await;
+    let base = app.base.clone();
 
     // The traveler, their trips (through the API, as an app would make them), a member, an
     // invitation, a share link and a calendar feed.
@@ -246,12 +255,13 @@ async fn every_statement_a_traveler_causes_uses_an_index_on_a_big_database() {
             .await;
         activity = made["id"].as_str().unwrap().to_string();
     }
-    db.execute_unprepared(&format!(
-        "INSERT INTO trip_members (trip_id, user_id, role, joined_at) \
+    app.db
+        .execute_unprepared(&format!(
+            "INSERT INTO trip_members (trip_id, user_id, role, joined_at) \
          SELECT '{trip}', id, 'editor', now() FROM users WHERE email = 'crowd-7@example.org'"
-    ))
-    .await
-    .unwrap();
+        ))
+        .await
+        .unwrap();
     app.api_post(
         &format!("/trips/{trip}/invitations"),
         &token,
@@ -403,6 +413,55 @@ async fn every_statement_a_traveler_causes_uses_an_index_on_a_big_database() {
         "{} statements read a big table through:\n\n{}",
         failures.len(),
         failures.join("\n\n")
+    );
+}
+
+/// SQLite's side of the trips list: its count ("12 upcoming trips") reads only the index of
+/// memberships by end date, each entry a traveler and a date, not the list's wider index nor a
+/// table row (`COVERING INDEX`). PostgreSQL's plans are the test above's.
+#[tokio::test]
+async fn the_trips_list_counts_from_the_end_date_index_on_sqlite() {
+    if is_postgres() {
+        return;
+    }
+    let (app, log) = Recorded::start(None).await;
+    let cookie = sign_up_at(
+        &app.client,
+        &app.base,
+        &app.outbox,
+        &unique_email(),
+        PASSWORD,
+    )
+    .await;
+    log.take();
+    app.visit("/trips", Some(&cookie), None).await;
+    let statements = log.take();
+    let count = statements
+        .iter()
+        .find(|statement| {
+            statement.sql.contains("COUNT(*)") && statement.sql.contains("trip_members")
+        })
+        .unwrap_or_else(|| panic!("no count among {statements:#?}"));
+    let explain = Statement {
+        sql: format!("EXPLAIN QUERY PLAN {}", count.sql),
+        values: count.values.clone(),
+        db_backend: count.db_backend,
+    };
+    let plan = app
+        .db
+        .query_all_raw(explain)
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.try_get::<String>("", "detail").unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        plan.contains(
+            "USING COVERING INDEX trip_members_user_id_end_date_idx (user_id=? AND end_date>?)"
+        ),
+        "{}\n{plan}",
+        count.sql
     );
 }
 
