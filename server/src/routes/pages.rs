@@ -7,8 +7,9 @@
 //! rendered chunks into one string, joins that string again as a batch of its stream, waits a
 //! scheduler turn before copying the page to put the title in its head, and sends it as a
 //! stream of unknown length. Here the request's head is moved into the page's context, the
-//! chunks go into the first one, leptos_meta puts the title in as before, and the page goes out
-//! as one body of known length. The steps that shape the page (the contexts provided and their
+//! chunks are kept as they come, leptos_meta puts the title in the page's start (up to its
+//! `<body …>` tag, the only part it changes) as before, and the pieces are copied once into a
+//! string of the page's length, sent as one body of known length. The steps that shape the page (the contexts provided and their
 //! order, the router's redirect, the nonce, the resources' data, the status and headers a page
 //! sets) follow leptos_axum 0.8.10's `handle_response_inner`, `build_response` and
 //! `ExtendResponse::from_app`: a page is byte for byte what that handler sends
@@ -117,10 +118,13 @@ async fn render<IV: IntoView + 'static>(
                 let nonce = leptos::nonce::use_nonce();
                 (app.to_html_stream_in_order(), nonce)
             });
+            // The chunks are kept as they come, to be joined once their total length is known.
             let mut chunks = std::pin::pin!(chunks);
-            let mut html = chunks.next().await.unwrap_or_default();
+            let mut parts = Vec::new();
             while let Some(chunk) = chunks.next().await {
-                html.push_str(&chunk);
+                if !chunk.is_empty() {
+                    parts.push(chunk);
+                }
             }
             // What the islands' resources carry to the browser, after the page, once what the
             // page deferred is done (leptos_axum's order).
@@ -130,29 +134,46 @@ async fn render<IV: IntoView + 'static>(
             }
             if let Some(data) = data {
                 let mut data = std::pin::pin!(data);
+                let mut scripts = String::new();
                 while let Some(chunk) = data.next().await {
-                    html.push_str("<script");
+                    scripts.push_str("<script");
                     if let Some(nonce) = &nonce {
-                        html.push_str(" nonce=\"");
-                        html.push_str(nonce);
-                        html.push('"');
+                        scripts.push_str(" nonce=\"");
+                        scripts.push_str(nonce);
+                        scripts.push('"');
                     }
-                    html.push('>');
-                    html.push_str(&chunk);
-                    html.push_str("</script>");
+                    scripts.push('>');
+                    scripts.push_str(&chunk);
+                    scripts.push_str("</script>");
                 }
+                parts.push(scripts);
             }
-            html
+            parts
         }
     });
     let clean_up = Sandboxed::new(async move { owner.unset_with_forced_cleanup() });
-    let html = page.await;
+    let mut parts = page.await.into_iter();
+    // leptos_meta puts the title and meta tags in the head and the `<html>` and `<body>`
+    // attributes in their tags, copying what it is given: only the page's start up to the
+    // end of the `<body …>` tag, not the whole page.
+    let first = parts.next().unwrap_or_default();
+    let cut = head_end(&first);
     let with_meta = meta_output
-        .inject_meta_context(futures_util::stream::iter([html]))
+        .inject_meta_context(futures_util::stream::iter([first[..cut].to_string()]))
         .await;
-    let html = std::pin::pin!(with_meta).next().await.unwrap_or_default();
+    let head = std::pin::pin!(with_meta).next().await.unwrap_or_default();
     clean_up.await;
 
+    // One copy of each piece into a string of the page's length. (Sent as separate pieces,
+    // brotli compressed each on its own: the pages came out 8–14 % bigger.)
+    let length =
+        head.len() + (first.len() - cut) + parts.as_slice().iter().map(String::len).sum::<usize>();
+    let mut html = String::with_capacity(length);
+    html.push_str(&head);
+    html.push_str(&first[cut..]);
+    for part in parts {
+        html.push_str(&part);
+    }
     let mut response = Response::new(Body::from(html));
     let mut set = options
         .0
@@ -170,6 +191,16 @@ async fn render<IV: IntoView + 'static>(
         .entry(header::CONTENT_TYPE)
         .or_insert(HeaderValue::from_static("text/html; charset=utf-8"));
     response
+}
+
+/// Where the page's start ends: just after its `<body …>` tag, which follows the head. The
+/// whole chunk when it holds no such tag (leptos_meta then looks in all of it, as before).
+fn head_end(page: &str) -> usize {
+    let tag = page.find("</head>").and_then(|head| {
+        let body = head + page[head..].find("<body")?;
+        Some(body + page[body..].find('>')? + 1)
+    });
+    tag.unwrap_or(page.len())
 }
 
 #[cfg(test)]
@@ -191,7 +222,7 @@ mod tests {
                     <meta charset="utf-8"/>
                     <MetaTags/>
                 </head>
-                <body>
+                <body class="page">
                     <Page/>
                 </body>
             </html>
