@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use domain::{
+    calendar::push_time,
     itinerary::model::{Activity, Category, Warning, format_time},
     trips::model::{Timing, days_between},
 };
@@ -59,7 +60,13 @@ pub fn time_range(l: Language, activity: &Activity) -> Option<String> {
             start = format_time(start),
             end = format_time(end)
         ),
-        Some(end) => format!("{}–{}", format_time(start), format_time(end)),
+        Some(end) => {
+            let mut text = String::with_capacity(13);
+            push_time(&mut text, start);
+            text.push('–');
+            push_time(&mut text, end);
+            text
+        }
         None => format_time(start),
     })
 }

@@ -50,14 +50,59 @@ pub fn format_date(date: NaiveDate) -> String {
         // Signs and widths as chrono writes them; no trip reaches here (dates are validated).
         return date.format("%a %-d %b %Y").to_string();
     }
-    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
-    let month = MONTHS[date.month0() as usize];
-    format!("{weekday} {} {month} {year:04}", date.day())
+    let mut text = String::with_capacity(15);
+    text.push_str(WEEKDAYS[date.weekday().num_days_from_monday() as usize]);
+    text.push(' ');
+    if date.day() >= 10 {
+        push_digits(&mut text, date.day(), 2);
+    } else {
+        push_digits(&mut text, date.day(), 1);
+    }
+    text.push(' ');
+    text.push_str(MONTHS[date.month0() as usize]);
+    text.push(' ');
+    push_digits(&mut text, year.unsigned_abs(), 4);
+    text
+}
+
+/// `2027-03-04`, the date as URLs and forms carry it: chrono's `Display`, written without the
+/// formatting machinery (the pages write one into every day's and activity's links).
+/// `tests::iso_dates_read_as_chrono_writes_them` holds the two to the same text.
+pub fn iso_date(date: NaiveDate) -> String {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Signs and widths as chrono writes them; no trip reaches here (dates are validated).
+        return date.to_string();
+    }
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, year.unsigned_abs(), 4);
+    text.push('-');
+    push_digits(&mut text, date.month(), 2);
+    text.push('-');
+    push_digits(&mut text, date.day(), 2);
+    text
 }
 
 /// `09:30`.
 pub fn format_time(time: NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
+    let mut text = String::with_capacity(5);
+    push_time(&mut text, time);
+    text
+}
+
+/// `09:30` at the end of `text`.
+pub fn push_time(text: &mut String, time: NaiveTime) {
+    push_digits(text, time.hour(), 2);
+    text.push(':');
+    push_digits(text, time.minute(), 2);
+}
+
+/// The last `width` decimal digits of `number`, zero-padded (`push_digits(t, 7, 2)` → `07`).
+fn push_digits(text: &mut String, number: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = number / 10u32.pow(place) % 10;
+        text.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// `at` as "5 Dec 2026, 14:02" in the IANA zone `zone` (UTC when the name is unknown).
@@ -79,6 +124,34 @@ pub fn time_in(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_read_as_chrono_writes_them() {
+        let mut date = NaiveDate::from_ymd_opt(2023, 12, 25).expect("a date");
+        for _ in 0..3 * 366 {
+            assert_eq!(iso_date(date), date.to_string());
+            date = date.succ_opt().expect("a next day");
+        }
+        for (year, month, day) in [
+            (0, 1, 1),
+            (9, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+            assert_eq!(iso_date(date), date.to_string());
+        }
+    }
+
+    #[test]
+    fn times_read_as_chrono_writes_them() {
+        for minutes in 0..24 * 60 {
+            let time = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 59).expect("a time");
+            assert_eq!(format_time(time), time.format("%H:%M").to_string());
+        }
+    }
 
     #[test]
     fn dates_read_as_chrono_writes_them() {

@@ -2,6 +2,7 @@
 //! places on a map beside it.
 
 use domain::{
+    calendar::iso_date,
     itinerary::{model::TripPlan, service},
     map::TripMap,
     trips::model::parse_date,
@@ -15,6 +16,7 @@ use crate::{
     actions::places::{Stored, missing, needs_of, read_stored},
     context,
     error::AppError,
+    links::{id_text, join},
     scaffold::{Loaded, NotFound, resource, route_param},
     session,
     views::{
@@ -97,15 +99,17 @@ pub fn DayPage() -> impl IntoView {
             let Some(day) = plan.days.get(index).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
-            let trip_url = format!("/trips/{}", plan.trip.id);
+            let trip_id = id_text(plan.trip.id);
+            let trip_url = join(&["/trips/", trip_id.as_str()]);
+            let day_url = |date| join(&["/trips/", trip_id.as_str(), "/days/", &iso_date(date)]);
             let link = |offset: isize| {
                 index
                     .checked_add_signed(offset)
                     .and_then(|i| plan.days.get(i))
-                    .map(|d| (format!("/trips/{}/days/{}", plan.trip.id, d.date), day_heading(l, d)))
+                    .map(|d| (day_url(d.date), day_heading(l, d)))
             };
             let (previous, next) = (link(-1), link(1));
-            let back = format!("/trips/{}/days/{}", plan.trip.id, day.date);
+            let back = day_url(day.date);
             let heading = day_heading(l, &day);
             let single = TripPlan {
                 days: vec![day],

@@ -18,6 +18,7 @@ use crate::{
     context::lang,
     format::{dates_and_length, format_range, money, timing_class, timing_label},
     icons::{CalendarIcon, PinIcon, WalletIcon},
+    links::{id_text, join},
     scaffold::{Loaded, resource},
 };
 
@@ -287,7 +288,7 @@ fn TripCardView(trip: TripCard, today: chrono::NaiveDate, l: Language) -> impl I
     view! {
         <li>
             <article class="trip-card">
-                <h3 class="trip-card__title"><a href=format!("/trips/{}", trip.id)>{trip.name}</a></h3>
+                <h3 class="trip-card__title"><a href=join(&["/trips/", id_text(trip.id).as_str()])>{trip.name}</a></h3>
                 {shared}
                 <p class="trip-card__line"><PinIcon/>{trip.destination}</p>
                 <p class="trip-card__line">

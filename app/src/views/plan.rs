@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use domain::{
+    calendar::iso_date,
     itinerary::model::{Activity, BudgetSummary, DayPlan, TripPlan},
     trips::model::Trip,
 };
@@ -13,6 +14,7 @@ use crate::{
     actions::itinerary::MoveActivity,
     context::lang,
     format::{category_class, category_label, day_date, money, time_range, warning_message},
+    links::{id_text, join},
     views::{
         map::{PlanExtras, leg_line, marker_number},
         weather::weather_line,
@@ -38,7 +40,7 @@ pub fn DayLinks(days: Vec<NaiveDate>) -> impl IntoView {
         .enumerate()
         .map(|(index, date)| {
             view! {
-                <li><a href=format!("#day-{date}")>{tr!(l, "plan-day-link", number = index + 1)}</a></li>
+                <li><a href=join(&["#day-", &iso_date(date)])>{tr!(l, "plan-day-link", number = index + 1)}</a></li>
             }
         })
         .collect_view();
@@ -170,12 +172,16 @@ fn day_view(
     extras: &PlanExtras,
     place_search: bool,
 ) -> impl IntoView + use<> {
-    let heading_id = format!("day-{}-heading", day.date);
+    let (trip_id, date) = (id_text(trip.id), iso_date(day.date));
+    let (trip_id, date) = (trip_id.as_str(), date.as_str());
+    let heading_id = join(&["day-", date, "-heading"]);
     let heading = day_heading(l, &day);
     let labelled_by = heading_id.clone();
-    let add_url = format!("/trips/{}/activities/new?day={}", trip.id, day.date);
+    let add_url = join(&["/trips/", trip_id, "/activities/new?day=", date]);
     let find_url =
-        place_search.then(|| format!("/trips/{}/places?return=new&day={}", trip.id, day.date));
+        place_search.then(|| join(&["/trips/", trip_id, "/places?return=new&day=", date]));
+    let section_id = join(&["day-", date]);
+    let day_url = (!public).then(|| join(&["/trips/", trip_id, "/days/", date]));
     let weather = extras
         .weather
         .get(&day.date)
@@ -205,13 +211,12 @@ fn day_view(
         })
         .collect_view();
     view! {
-        <section class="day" id=format!("day-{}", day.date) aria-labelledby=labelled_by>
+        <section class="day" id=section_id aria-labelledby=labelled_by>
             <header class="day__head">
                 {
-                    let link = if public {
-                        Either::Left(heading)
-                    } else {
-                        Either::Right(view! { <a href=format!("/trips/{}/days/{}", trip.id, day.date)>{heading}</a> })
+                    let link = match day_url {
+                        None => Either::Left(heading),
+                        Some(url) => Either::Right(view! { <a href=url>{heading}</a> }),
                     };
                     if top_level {
                         view! { <h2 id=heading_id>{link}</h2> }.into_any()
@@ -277,8 +282,12 @@ fn activity_item(
         .map(|(number, day)| marker_number(l, *number, *day));
     let leg = extras.legs.get(&id).map(|leg| leg_line(l, leg));
     let description = (!description.is_empty()).then_some(description);
-    let edit_url = format!("/trips/{}/activities/{id}/edit", trip.id);
-    let delete_url = format!("/trips/{}/activities/{id}/delete", trip.id);
+    let (trip_id, id_text) = (id_text(trip.id), id_text(id));
+    let (trip_id, id_str) = (trip_id.as_str(), id_text.as_str());
+    let edit_url = join(&["/trips/", trip_id, "/activities/", id_str, "/edit"]);
+    let delete_url = join(&["/trips/", trip_id, "/activities/", id_str, "/delete"]);
+    let item_id = join(&["activity-", id_str]);
+    let id = id_str.to_string();
     let move_button = |direction: &'static str, label: String, symbol: &'static str| {
         view! {
             <form action=MoveActivity::url() method="post" class="inline-form">
@@ -298,14 +307,14 @@ fn activity_item(
             "↓",
         )
     });
-    let named = format!(" {}", tr!(l, "plan-quoted", title = title.as_str()));
+    let named = join(&[" ", &tr!(l, "plan-quoted", title = title.as_str())]);
     let heading = if top_level {
         Either::Left(view! { <h3 class="activity__title">{title.clone()}</h3> })
     } else {
         Either::Right(view! { <h4 class="activity__title">{title.clone()}</h4> })
     };
     view! {
-        <li class="activity" id=format!("activity-{id}")>
+        <li class="activity" id=item_id>
             {leg}
             <p class="activity__time">{time}</p>
             <div class="activity__body">
