@@ -282,12 +282,11 @@ fn activity_item(
         .map(|(number, day)| marker_number(l, *number, *day));
     let leg = extras.legs.get(&id).map(|leg| leg_line(l, leg));
     let description = (!description.is_empty()).then_some(description);
-    let (trip_id, id_text) = (id_text(trip.id), id_text(id));
-    let (trip_id, id_str) = (trip_id.as_str(), id_text.as_str());
-    let edit_url = join(&["/trips/", trip_id, "/activities/", id_str, "/edit"]);
-    let delete_url = join(&["/trips/", trip_id, "/activities/", id_str, "/delete"]);
-    let item_id = join(&["activity-", id_str]);
-    let id = id_str.to_string();
+    let (trip_text, activity_text) = (id_text(trip.id), id_text(id));
+    let (trip_id, id) = (trip_text.as_str(), activity_text.as_str());
+    let edit_url = join(&["/trips/", trip_id, "/activities/", id, "/edit"]);
+    let delete_url = join(&["/trips/", trip_id, "/activities/", id, "/delete"]);
+    let item_id = join(&["activity-", id]);
     let move_button = |direction: &'static str, label: String, symbol: &'static str| {
         view! {
             <form action=MoveActivity::url() method="post" class="inline-form">

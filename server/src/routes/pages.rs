@@ -9,10 +9,11 @@
 //! stream of unknown length. Here the request's head is moved into the page's context, the
 //! chunks are kept as they come, leptos_meta puts the title in the page's start (up to its
 //! `<body …>` tag, the only part it changes) as before, and the pieces are copied once into a
-//! string of the page's length, sent as one body of known length. The steps that shape the page (the contexts provided and their
-//! order, the router's redirect, the nonce, the resources' data, the status and headers a page
-//! sets) follow leptos_axum 0.8.10's `handle_response_inner`, `build_response` and
-//! `ExtendResponse::from_app`: a page is byte for byte what that handler sends
+//! string of the page's length, sent as one body of known length. The steps that shape the
+//! page (the contexts provided and their order, the router's redirect, the nonce, the
+//! resources' data, the status and headers a page sets) follow leptos_axum 0.8.10's
+//! `handle_response_inner`, `build_response` and `ExtendResponse::from_app`: a page is byte
+//! for byte what that handler sends
 //! (`tests::a_page_is_what_leptos_axum_would_send_in_one_body` renders one through both). On a
 //! leptos_axum upgrade, compare those three functions with [`render`] again.
 
