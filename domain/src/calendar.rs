@@ -53,11 +53,8 @@ pub fn format_date(date: NaiveDate) -> String {
     let mut text = String::with_capacity(15);
     text.push_str(WEEKDAYS[date.weekday().num_days_from_monday() as usize]);
     text.push(' ');
-    if date.day() >= 10 {
-        push_digits(&mut text, date.day(), 2);
-    } else {
-        push_digits(&mut text, date.day(), 1);
-    }
+    let day = date.day();
+    push_digits(&mut text, day, if day >= 10 { 2 } else { 1 });
     text.push(' ');
     text.push_str(MONTHS[date.month0() as usize]);
     text.push(' ');
