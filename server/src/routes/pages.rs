@@ -32,6 +32,7 @@ use leptos::{
     IntoView,
     prelude::provide_context,
     reactive::owner::{Owner, Sandboxed},
+    tachys::ssr::{StreamBuilder, StreamChunk},
 };
 use leptos_axum::{AxumRouteListing, ResponseOptions};
 use leptos_meta::ServerMetaContext;
@@ -119,14 +120,8 @@ async fn render<IV: IntoView + 'static>(
                 let nonce = leptos::nonce::use_nonce();
                 (app.to_html_stream_in_order(), nonce)
             });
-            // The chunks are kept as they come, to be joined once their total length is known.
-            let mut chunks = std::pin::pin!(chunks);
-            let mut parts = Vec::new();
-            while let Some(chunk) = chunks.next().await {
-                if !chunk.is_empty() {
-                    parts.push(chunk);
-                }
-            }
+            // The pieces are kept as they come, to be joined once their total length is known.
+            let mut parts = pieces(chunks).await;
             // What the islands' resources carry to the browser, after the page, once what the
             // page deferred is done (leptos_axum's order).
             let data = shared.pending_data();
@@ -194,6 +189,46 @@ async fn render<IV: IntoView + 'static>(
     response
 }
 
+/// The rendered page's pieces in order, each as the renderer wrote it: the text written before
+/// its first wait (joined: the page's start, which [`head_end`] reads), then each piece of text
+/// written synchronously, and what each wait resolves to in its place. The same text, in the
+/// same order, as tachys' `StreamBuilder` gives polled as a stream — which also joins every
+/// run of pieces between two waits into a new string, a copy of nearly the whole page before
+/// [`render`] joins the pieces again. Out-of-order pieces never come from an in-order render;
+/// should one come, the builder's own stream takes over from there.
+async fn pieces(mut page: StreamBuilder) -> Vec<String> {
+    let mut queue = page.take_chunks();
+    let mut parts: Vec<String> = Vec::with_capacity(queue.len() + 8);
+    let mut at_start = true;
+    while let Some(chunk) = queue.pop_front() {
+        match chunk {
+            StreamChunk::Sync(text) if text.is_empty() => {}
+            StreamChunk::Sync(text) => match parts.first_mut() {
+                Some(start) if at_start => start.push_str(&text),
+                _ => parts.push(text),
+            },
+            StreamChunk::Async { chunks } => {
+                at_start = false;
+                for chunk in chunks.await.into_iter().rev() {
+                    queue.push_front(chunk);
+                }
+            }
+            out_of_order @ StreamChunk::OutOfOrder { .. } => {
+                queue.push_front(out_of_order);
+                let mut rest = StreamBuilder::new(None);
+                rest.push_async(async move { queue });
+                while let Some(text) = rest.next().await {
+                    if !text.is_empty() {
+                        parts.push(text);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    parts
+}
+
 /// Where the page's start ends: just after its `<body …>` tag, which follows the head. The
 /// whole chunk when it holds no such tag (leptos_meta then looks in all of it, as before).
 fn head_end(page: &str) -> usize {
@@ -255,6 +290,48 @@ mod tests {
                 {move || Suspend::new(async move { view! { <h1>{data.await}</h1> } })}
             </Suspense>
             <script nonce=leptos::nonce::use_nonce()>"1"</script>
+        }
+    }
+
+    /// A page's pieces of every kind: its start, a wait that resolves to text around another
+    /// wait, more text, and (with `out_of_order`) an out-of-order piece and text after it.
+    fn built(out_of_order: bool) -> StreamBuilder {
+        use std::collections::VecDeque;
+        let mut page = StreamBuilder::new(Some(vec![0]));
+        page.push_sync("<head></head><body>");
+        page.push_async(async {
+            let mut inner = StreamBuilder::new(None);
+            inner.push_sync("<p>a</p>");
+            inner.push_async(async { VecDeque::from([StreamChunk::Sync("<p>b</p>".into())]) });
+            inner.push_sync("<p>c</p>");
+            inner.finish().take_chunks()
+        });
+        page.push_sync("<p>d</p>");
+        if out_of_order {
+            let mut position = leptos::tachys::view::Position::FirstChild;
+            page.push_async_out_of_order(async { Some("<p>e</p>") }, &mut position, false, vec![]);
+            page.push_sync("<p>f</p>");
+        }
+        page.finish()
+    }
+
+    /// The pieces hold the stream's text, start first, without joining what follows it.
+    #[tokio::test]
+    async fn the_pieces_are_the_text_the_stream_gives() {
+        for out_of_order in [false, true] {
+            let streamed = built(out_of_order).collect::<Vec<_>>().await.concat();
+            let parts = pieces(built(out_of_order)).await;
+            assert_eq!(parts.concat(), streamed);
+            assert_eq!(parts[0], "<head></head><body>");
+            assert!(
+                streamed.contains("<p>a</p><p>b</p><p>c</p><p>d</p>"),
+                "{streamed}"
+            );
+            if out_of_order {
+                assert!(streamed.contains("<p>f</p>"), "{streamed}");
+            } else {
+                assert_eq!(parts.len(), 5, "{parts:?}");
+            }
         }
     }
 
