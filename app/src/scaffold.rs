@@ -86,8 +86,28 @@ where
 /// its body waits any more, so the synchronous renderer, which writes every element straight
 /// into one buffer, gives the same HTML (`tests::at_once_writes_what_streaming_writes`) for
 /// less work. Islands render the same on both paths (their tag, props and view).
+///
+/// The HTML is written into a buffer the thread keeps from one page to the next and copied out
+/// at its length: written into a new string, it grew from the view's estimated length (a few
+/// hundred bytes for a list of cards) by doubling, each step a copy of what it held.
 pub fn at_once(view: impl IntoView) -> AnyView {
-    leptos::tachys::html::InertElement::new(view.into_view().to_html()).into_any()
+    use leptos::tachys::view::Position;
+    /// A buffer grown past this is let go rather than kept (the trip page of a full trip
+    /// writes ~110 KB).
+    const KEPT: usize = 256 * 1024;
+    thread_local! {
+        static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    // Taken, not borrowed: a view that renders another `at_once` inside gets a new buffer.
+    let mut buf = BUFFER.take();
+    buf.clear();
+    view.into_view()
+        .to_html_with_buf(&mut buf, &mut Position::FirstChild, true, false, vec![]);
+    let html = String::from(buf.as_str());
+    if buf.capacity() <= KEPT {
+        BUFFER.set(buf);
+    }
+    leptos::tachys::html::InertElement::new(html).into_any()
 }
 
 /// What a page shows when reading its data failed: the 404 page (with its status) for

@@ -375,7 +375,11 @@ where
                             let mut position = *position;
                             async move {
                                 let value = fut.await;
-                                let mut builder = StreamBuilder::new(id);
+                                // Travel Planner's patch: the buffer starts at the view's
+                                // estimated length (as `to_html_stream_in_order` does), not
+                                // empty, growing and copying itself as it is filled.
+                                let mut builder =
+                                    StreamBuilder::with_capacity(value.html_len(), id);
                                 value.to_html_async_with_buf::<OUT_OF_ORDER>(
                                     &mut builder,
                                     &mut position,
