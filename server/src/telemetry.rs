@@ -129,7 +129,11 @@ pub fn on_response<B>(response: &Response<B>, latency: Duration, span: &Span) {
         span.record("user_id", field::display(user_id));
     }
     span.record("latency_ms", latency.as_secs_f64() * 1000.0);
-    if response.status().is_server_error() {
+    let expected = response
+        .extensions()
+        .get::<crate::routes::health::Expected>()
+        .is_some();
+    if response.status().is_server_error() && !expected {
         tracing::error!(status, "request failed");
     } else {
         tracing::info!(status, "request finished");

@@ -37,6 +37,11 @@ impl Draining {
     }
 }
 
+/// Marks a response whose 5xx status is expected (readiness during a drain): the request log
+/// writes it at info, not as a failed request (an error that would alert on every deploy).
+#[derive(Clone, Copy, Debug)]
+pub struct Expected;
+
 pub async fn healthz() -> impl IntoResponse {
     (
         [(header::CACHE_CONTROL, "no-store")],
@@ -51,15 +56,17 @@ pub async fn healthz() -> impl IntoResponse {
 pub async fn readyz(
     State(state): State<AppState>,
     draining: Option<Extension<Draining>>,
-) -> impl IntoResponse {
+) -> axum::response::Response {
     if draining.is_some_and(|Extension(draining)| draining.is_on()) {
         // No database ping: the answer is the same whatever it says, and a draining instance
         // should not add work.
         return (
             StatusCode::SERVICE_UNAVAILABLE,
+            Extension(Expected),
             [(header::CACHE_CONTROL, "no-store")],
             Json(json!({ "status": "draining", "checks": { "shutdown": "in progress" } })),
-        );
+        )
+            .into_response();
     }
     let database_ok = matches!(
         tokio::time::timeout(PING_TIMEOUT, state.db.ping()).await,
@@ -77,5 +84,5 @@ pub async fn readyz(
             json!({ "status": "unavailable", "checks": { "database": "unreachable" } }),
         )
     };
-    (status, [(header::CACHE_CONTROL, "no-store")], Json(body))
+    (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
 }

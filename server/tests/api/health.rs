@@ -62,6 +62,7 @@ async fn every_response_carries_a_request_id() {
 /// proxy takes the instance out, while everything else, liveness included, is still served.
 #[tokio::test]
 async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served() {
+    crate::helpers::capture_logs();
     let dir = tempfile::tempdir().unwrap();
     let site_root = dir.path().join("site");
     std::fs::create_dir_all(site_root.join("pkg")).unwrap();
@@ -93,6 +94,29 @@ async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served
     assert_eq!(readiness.headers()["cache-control"], "no-store");
     let body: Value = readiness.json().await.unwrap();
     assert_eq!(body["status"], "draining");
+    // Expected during every deploy: logged as information, not as a failed request (an error
+    // alerts).
+    let id = format!("draining-{}", uuid::Uuid::new_v4());
+    let marked = reqwest::Client::new()
+        .get(format!("{base}/readyz"))
+        .header("x-request-id", &id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(marked.status(), 503);
+    let mut logged = None;
+    for _ in 0..100 {
+        logged = crate::helpers::captured_logs()
+            .lines()
+            .find(|line| line.contains(&id) && line.contains("\"status\":503"))
+            .map(str::to_string);
+        if logged.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let logged = logged.expect("the draining answer's request line");
+    assert!(logged.contains("\"level\":\"INFO\""), "{logged}");
     assert_eq!(get("/healthz").await.unwrap().status(), 200);
     let page = get("/login").await.unwrap();
     assert_eq!(page.status(), 200);

@@ -372,7 +372,7 @@ impl Write for Capture {
     }
 }
 
-fn capture_logs() {
+pub fn capture_logs() {
     let _ = tracing_subscriber::fmt()
         .json()
         .with_env_filter("debug,hyper=info,h2=info,sqlx=debug")
