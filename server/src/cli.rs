@@ -174,7 +174,11 @@ async fn serve(settings: &Settings) -> ExitCode {
         println!("Travel Planner is running at {url}");
     }
 
-    match application.run_until(shutdown_signal()).await {
+    // A second Ctrl-C (or SIGTERM) stops at once, without the drain and the grace period.
+    match application
+        .run_until_hurried(shutdown_signal(), shutdown_signal())
+        .await
+    {
         Ok(()) => {
             tracing::info!("stopped");
             ExitCode::SUCCESS

@@ -290,6 +290,21 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        self.run_until_hurried(shutdown, std::future::pending())
+            .await
+    }
+
+    /// As [`run_until`](Self::run_until); and once `shutdown` has completed, `hurry`
+    /// completing (a second Ctrl-C) ends the drain and the grace period at once: the server
+    /// stops without waiting for them. `hurry` is first polled after `shutdown` completes.
+    ///
+    /// # Errors
+    /// The listener fails.
+    pub async fn run_until_hurried(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+        hurry: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let metrics_server = self.metrics_listener.map(|(listener, router)| {
             tokio::spawn(async move {
                 if let Err(error) = axum::serve(listener, router).await {
@@ -298,6 +313,8 @@ impl Application {
             })
         });
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
+        let (hurried_tx, hurried) = tokio::sync::watch::channel(false);
+        let mut hurried_in_drain = hurried.clone();
         let streams = Arc::clone(&self.streams);
         let draining = self.draining.clone();
         let drain_for = self.shutdown_drain;
@@ -314,7 +331,15 @@ impl Application {
         )
         .with_graceful_shutdown(async move {
             shutdown.await;
-            drain(&draining, drain_for).await;
+            tokio::spawn(async move {
+                hurry.await;
+                tracing::warn!("second shutdown signal: stopping now, without waiting");
+                let _ = hurried_tx.send(true);
+            });
+            tokio::select! {
+                () = drain(&draining, drain_for) => {}
+                Ok(_) = hurried_in_drain.wait_for(|hurried| *hurried) => {}
+            }
             tracing::info!(
                 "shutting down: no longer accepting connections; finishing in-flight requests"
             );
@@ -331,12 +356,14 @@ impl Application {
                 std::future::pending::<()>().await;
             }
         };
+        let mut hurried = hurried;
         let outcome = tokio::select! {
             result = server.into_future() => result,
             () = drain_deadline => {
                 tracing::warn!(grace_seconds = grace.as_secs(), "shutdown grace period over; closing remaining connections");
                 Ok(())
             }
+            Ok(_) = hurried.wait_for(|hurried| *hurried) => Ok(()),
         };
         if let Some(task) = metrics_server {
             task.abort();

@@ -124,3 +124,55 @@ async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served
     assert!(!running.is_finished(), "stopped during the drain");
     running.abort();
 }
+
+/// A second shutdown signal (Ctrl-C pressed again) stops the server at once, without waiting
+/// out the drain.
+#[tokio::test]
+async fn a_second_shutdown_signal_stops_without_waiting_for_the_drain() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_root = dir.path().join("site");
+    std::fs::create_dir_all(site_root.join("pkg")).unwrap();
+    let database_url = crate::helpers::fresh_database_url(&dir).await;
+    let mut settings = crate::helpers::test_settings(&database_url, site_root);
+    settings.shutdown_drain = std::time::Duration::from_secs(60);
+    let application = server::startup::Application::build(&settings)
+        .await
+        .unwrap();
+    let base = format!("http://{}", application.local_addr().unwrap());
+    let (first, first_signal) = tokio::sync::oneshot::channel::<()>();
+    let (second, second_signal) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(application.run_until_hurried(
+        async move {
+            let _ = first_signal.await;
+        },
+        async move {
+            let _ = second_signal.await;
+        },
+    ));
+
+    first.send(()).unwrap();
+    let mut readiness = 200;
+    for _ in 0..50 {
+        readiness = reqwest::get(format!("{base}/readyz"))
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        if readiness == 503 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(readiness, 503, "draining");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!running.is_finished(), "stopped before the drain was over");
+
+    let asked = std::time::Instant::now();
+    second.send(()).unwrap();
+    let stopped = tokio::time::timeout(std::time::Duration::from_secs(10), running).await;
+    assert!(
+        matches!(stopped, Ok(Ok(Ok(())))),
+        "still running 10 s after the second signal"
+    );
+    assert!(asked.elapsed() < std::time::Duration::from_secs(10));
+}
