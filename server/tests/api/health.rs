@@ -58,21 +58,27 @@ async fn every_response_carries_a_request_id() {
     assert_eq!(echoed.headers()["x-request-id"], "trace-me-123");
 }
 
-/// The first phase of a shutdown (`Application::run_until`): readiness turns 503 at once so a
-/// proxy takes the instance out, while everything else, liveness included, is still served.
-#[tokio::test]
-async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served() {
-    crate::helpers::capture_logs();
-    let dir = tempfile::tempdir().unwrap();
+/// An application on a new database in `dir` whose drain lasts a minute, and its address.
+async fn with_a_long_drain(dir: &tempfile::TempDir) -> (server::startup::Application, String) {
     let site_root = dir.path().join("site");
     std::fs::create_dir_all(site_root.join("pkg")).unwrap();
-    let database_url = crate::helpers::fresh_database_url(&dir).await;
+    let database_url = crate::helpers::fresh_database_url(dir).await;
     let mut settings = crate::helpers::test_settings(&database_url, site_root);
     settings.shutdown_drain = std::time::Duration::from_secs(60);
     let application = server::startup::Application::build(&settings)
         .await
         .unwrap();
     let base = format!("http://{}", application.local_addr().unwrap());
+    (application, base)
+}
+
+/// The first phase of a shutdown (`Application::run_until`): readiness turns 503 at once so a
+/// proxy takes the instance out, while everything else, liveness included, is still served.
+#[tokio::test]
+async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served() {
+    crate::helpers::capture_logs();
+    let dir = tempfile::tempdir().unwrap();
+    let (application, base) = with_a_long_drain(&dir).await;
     let (signal, shutdown) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(application.run_until(async move {
         let _ = shutdown.await;
@@ -130,15 +136,7 @@ async fn readyz_is_503_draining_after_the_shutdown_signal_while_pages_are_served
 #[tokio::test]
 async fn a_second_shutdown_signal_stops_without_waiting_for_the_drain() {
     let dir = tempfile::tempdir().unwrap();
-    let site_root = dir.path().join("site");
-    std::fs::create_dir_all(site_root.join("pkg")).unwrap();
-    let database_url = crate::helpers::fresh_database_url(&dir).await;
-    let mut settings = crate::helpers::test_settings(&database_url, site_root);
-    settings.shutdown_drain = std::time::Duration::from_secs(60);
-    let application = server::startup::Application::build(&settings)
-        .await
-        .unwrap();
-    let base = format!("http://{}", application.local_addr().unwrap());
+    let (application, base) = with_a_long_drain(&dir).await;
     let (first, first_signal) = tokio::sync::oneshot::channel::<()>();
     let (second, second_signal) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(application.run_until_hurried(
