@@ -313,7 +313,7 @@ impl Application {
             })
         });
         let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
-        let (hurried_tx, hurried) = tokio::sync::watch::channel(false);
+        let (hurried_tx, mut hurried) = tokio::sync::watch::channel(false);
         let mut hurried_in_drain = hurried.clone();
         let streams = Arc::clone(&self.streams);
         let draining = self.draining.clone();
@@ -356,7 +356,6 @@ impl Application {
                 std::future::pending::<()>().await;
             }
         };
-        let mut hurried = hurried;
         let outcome = tokio::select! {
             result = server.into_future() => result,
             () = drain_deadline => {
