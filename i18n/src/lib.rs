@@ -185,6 +185,40 @@ pub type Arg<'a> = FluentValue<'a>;
 /// The message `id` in `language`, with `args` filled in. A message missing from a language
 /// (the tests prevent it) falls back to English, then to its id.
 pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    match args.and_then(counted::key) {
+        Some(numbers) => counted::written(language, id, &numbers, || formatted(language, id, args)),
+        None => formatted(language, id, args),
+    }
+}
+
+/// The message `id` in `language` with `args` as [`tr!`] passes them: `(name, value)` pairs in
+/// the call's order. A message kept as written (every variable a plain number, see
+/// `counted`) comes back without Fluent's arguments being built at all; the arguments are
+/// gathered only for a message written afresh.
+pub fn message_with<const N: usize>(
+    language: Language,
+    id: &str,
+    args: [(&'static str, Arg<'_>); N],
+) -> String {
+    let gathered = |args: [(&'static str, Arg<'_>); N]| {
+        let mut fluent = FluentArgs::with_capacity(N);
+        for (name, value) in args {
+            fluent.set(name, value);
+        }
+        formatted(language, id, Some(&fluent))
+    };
+    if args.iter().all(|(_, value)| counted::bits(value).is_some()) {
+        // On the stack: (name, bits) for each variable, all numbers as just checked.
+        let numbers: [(&str, u64); N] =
+            std::array::from_fn(|at| (args[at].0, counted::bits(&args[at].1).unwrap_or(0)));
+        counted::written(language, id, &numbers, || gathered(args))
+    } else {
+        gathered(args)
+    }
+}
+
+/// The message `id` in `language` as Fluent writes it with `args`.
+fn formatted(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
     let bundles = &*BUNDLES;
     let found = bundles[language.index()]
         .get_message(id)
@@ -196,18 +230,12 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
     let Some((bundle, pattern)) = found.and_then(|(b, m)| Some((b, m.value()?))) else {
         return id.to_string();
     };
-    let format = || {
-        let mut errors = Vec::new();
-        let text: Cow<'_, str> = bundle.format_pattern(pattern, args, &mut errors);
-        if !errors.is_empty() {
-            tracing::error!(id, ?language, ?errors, "a message could not be filled in");
-        }
-        text.into_owned()
-    };
-    match args.and_then(counted::key) {
-        Some(numbers) => counted::written(language, id, &numbers, format),
-        None => format(),
+    let mut errors = Vec::new();
+    let text: Cow<'_, str> = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::error!(id, ?language, ?errors, "a message could not be filled in");
     }
+    text.into_owned()
 }
 
 /// Messages whose variables are all plain numbers (`trip-length`, `timing-in-days`, counts),
@@ -269,17 +297,28 @@ mod counted {
             RefCell::new(HashMap::default());
     }
 
-    /// The variables as (name, the number's bits), when every one is a plain number.
+    /// The number's bits, when `value` is a plain number (no formatting options of its own).
+    pub(super) fn bits(value: &FluentValue<'_>) -> Option<u64> {
+        match value {
+            FluentValue::Number(number) if number.options == FluentNumberOptions::default() => {
+                Some(number.value.to_bits())
+            }
+            _ => None,
+        }
+    }
+
+    /// The variables as (name, the number's bits), when every one is a plain number: then
+    /// the text depends on the numbers only.
     pub(super) fn key<'a>(args: &'a FluentArgs<'_>) -> Option<Vec<(&'a str, u64)>> {
-        let plain = FluentNumberOptions::default();
         args.iter()
-            .map(|(name, value)| match value {
-                FluentValue::Number(number) if number.options == plain => {
-                    Some((name, number.value.to_bits()))
-                }
-                _ => None,
-            })
+            .map(|(name, value)| Some((name, bits(value)?)))
             .collect()
+    }
+
+    /// How many messages this thread keeps.
+    #[cfg(test)]
+    pub(super) fn kept() -> usize {
+        KEPT.with_borrow(HashMap::len)
     }
 
     /// The message as kept, or as `format` writes it (then kept).
@@ -458,11 +497,9 @@ macro_rules! tr {
     ($lang:expr, $id:literal $(,)?) => {
         $crate::message($lang, $id, None)
     };
-    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
-        let mut args = $crate::FluentArgs::new();
-        $(args.set(stringify!($name), $crate::Arg::from($value));)+
-        $crate::message($lang, $id, Some(&args))
-    }};
+    ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::message_with($lang, $id, [$((stringify!($name), $crate::Arg::from($value))),+])
+    };
 }
 
 #[cfg(test)]
@@ -582,6 +619,30 @@ mod tests {
         mixed.set("count", Arg::from(2));
         mixed.set("name", Arg::from("Lisbon"));
         assert!(counted::key(&mixed).is_none());
+        let styled = Arg::Number(fluent_bundle::types::FluentNumber::new(
+            2.0,
+            fluent_bundle::types::FluentNumberOptions {
+                minimum_fraction_digits: Some(2),
+                ..Default::default()
+            },
+        ));
+        assert_eq!(counted::bits(&styled), None);
+        // Through `tr!`: a text variable is filled in each time and never kept; numbers are.
+        let before = counted::kept();
+        let lisbon = "Lisbon".to_string();
+        for _ in 0..2 {
+            assert_eq!(
+                tr!(Language::En, "card-owner", owner = lisbon.as_str()),
+                message(
+                    Language::En,
+                    "card-owner",
+                    Some(&FluentArgs::from_iter([("owner", "Lisbon")]))
+                )
+            );
+        }
+        assert_eq!(counted::kept(), before);
+        let _ = tr!(Language::En, "trip-length", days = 12_345);
+        assert_eq!(counted::kept(), before + 1);
         let mut numbers = FluentArgs::new();
         numbers.set("count", Arg::from(2));
         assert_eq!(
