@@ -336,13 +336,15 @@ impl Application {
                 tracing::warn!("second shutdown signal: stopping now, without waiting");
                 let _ = hurried_tx.send(true);
             });
-            tokio::select! {
-                () = drain(&draining, drain_for) => {}
-                Ok(_) = hurried_in_drain.wait_for(|hurried| *hurried) => {}
+            let hurried = tokio::select! {
+                () = drain(&draining, drain_for) => false,
+                Ok(_) = hurried_in_drain.wait_for(|hurried| *hurried) => true,
+            };
+            if !hurried {
+                tracing::info!(
+                    "shutting down: no longer accepting connections; finishing in-flight requests"
+                );
             }
-            tracing::info!(
-                "shutting down: no longer accepting connections; finishing in-flight requests"
-            );
             // Open event streams never finish by themselves: end them (pages reconnect, by
             // now through the proxy to another instance).
             streams.close_all();
