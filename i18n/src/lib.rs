@@ -193,19 +193,15 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> S
 
 /// The message `id` in `language` with `args` as [`tr!`] passes them: `(name, value)` pairs in
 /// the call's order. A message kept as written (every variable a plain number, see
-/// `counted`) comes back without Fluent's arguments being built at all; the arguments are
-/// gathered only for a message written afresh.
+/// `counted`) comes back without Fluent's arguments being built at all; they are built only
+/// for a message written afresh or one with a text variable.
 pub fn message_with<const N: usize>(
     language: Language,
     id: &str,
     args: [(&'static str, Arg<'_>); N],
 ) -> String {
     let gathered = |args: [(&'static str, Arg<'_>); N]| {
-        let mut fluent = FluentArgs::with_capacity(N);
-        for (name, value) in args {
-            fluent.set(name, value);
-        }
-        formatted(language, id, Some(&fluent))
+        formatted(language, id, Some(&FluentArgs::from_iter(args)))
     };
     if args.iter().all(|(_, value)| counted::bits(value).is_some()) {
         // On the stack: (name, bits) for each variable, all numbers as just checked.
