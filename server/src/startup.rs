@@ -336,11 +336,11 @@ impl Application {
                 tracing::warn!("second shutdown signal: stopping now, without waiting");
                 let _ = hurried_tx.send(true);
             });
-            let hurried = tokio::select! {
-                () = drain(&draining, drain_for) => false,
-                Ok(_) = hurried_in_drain.wait_for(|hurried| *hurried) => true,
+            let drained = tokio::select! {
+                () = drain(&draining, drain_for) => true,
+                Ok(_) = hurried_in_drain.wait_for(|hurried| *hurried) => false,
             };
-            if !hurried {
+            if drained {
                 tracing::info!(
                     "shutting down: no longer accepting connections; finishing in-flight requests"
                 );
