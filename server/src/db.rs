@@ -402,4 +402,132 @@ mod patched_driver {
             assert_eq!(time, chrono_time(&text), "{text:?}");
         }
     }
+
+    /// The patched driver keeps a row's values itself (no `sqlite3_value_dup` per column): every
+    /// kind of value reads back as SQLite holds it, after the statement has moved on to other
+    /// rows, through sqlx's checked decoding (what sea-orm uses) and through the conversions
+    /// the unchecked one makes, which SQLite's own `CAST` gives in the same statement.
+    #[tokio::test]
+    async fn rows_read_what_sqlite_holds() {
+        use sea_orm::sqlx::Row;
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "rows").await;
+        let values = [
+            "NULL",
+            "0",
+            "-1",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "1.5",
+            "-0.25",
+            "''",
+            "'Ærø ✈ Lisbon'",
+            "'a' || char(0) || 'b'",
+            "x''",
+            "x'00ff10'",
+            "randomblob(16)",
+            "'42'",
+            "' 42 '",
+            "'-7'",
+            "'+5'",
+            "'12abc'",
+            "'abc'",
+            "'1.9'",
+            "'-0'",
+            "'1e3'",
+            "'  -12.5e2xyz'",
+            "'.5'",
+            "'5.'",
+            "'0x10'",
+            "char(9) || '3'",
+            "'9223372036854775808'",
+            "'-9223372036854775809'",
+            "'99999999999999999999'",
+        ];
+        let sql = values
+            .iter()
+            .map(|value| format!("SELECT {value} AS x"))
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let sql = format!(
+            "SELECT x, typeof(x), hex(x), CAST(x AS TEXT), CAST(x AS INTEGER), CAST(x AS REAL), \
+             'a', NULL, x'dd', 5, 'eee' FROM ({sql})"
+        );
+        // The statement is built here from the fixed values above.
+        let sql = sea_orm::sqlx::AssertSqlSafe(sql);
+        let rows = sea_orm::sqlx::query(sql).fetch_all(&pool).await.unwrap();
+        assert_eq!(rows.len(), values.len());
+        for (row, value) in rows.iter().zip(values) {
+            let kind: String = row.try_get(1).unwrap();
+            let hex: String = row.try_get(2).unwrap();
+            let bytes: Vec<u8> = (0..hex.len())
+                .step_by(2)
+                .map(|at| u8::from_str_radix(&hex[at..at + 2], 16).unwrap())
+                .collect();
+            // As bytes: a blob cast to text need not be UTF-8.
+            let as_text: Option<Vec<u8>> = row.try_get(3).unwrap();
+            let as_integer: Option<i64> = row.try_get(4).unwrap();
+            let as_real: Option<f64> = row.try_get(5).unwrap();
+            match kind.as_str() {
+                "null" => {
+                    assert_eq!(row.try_get::<Option<i64>, _>(0).unwrap(), None);
+                    assert_eq!(row.try_get::<Option<String>, _>(0).unwrap(), None);
+                    assert_eq!(row.try_get_unchecked::<i64, _>(0).unwrap(), 0);
+                    assert_eq!(row.try_get_unchecked::<String, _>(0).unwrap(), "");
+                }
+                "integer" => {
+                    assert_eq!(Some(row.try_get::<i64, _>(0).unwrap()), as_integer);
+                    assert!(row.try_get::<String, _>(0).is_err(), "{value}");
+                    let text = row.try_get_unchecked::<String, _>(0).unwrap();
+                    assert_eq!(Some(text.into_bytes()), as_text, "{value}");
+                    let real = row.try_get_unchecked::<f64, _>(0).unwrap();
+                    assert_eq!(Some(real), as_real, "{value}");
+                }
+                "real" => {
+                    assert_eq!(Some(row.try_get::<f64, _>(0).unwrap()), as_real);
+                    let text = row.try_get_unchecked::<String, _>(0).unwrap();
+                    assert_eq!(Some(text.into_bytes()), as_text, "{value}");
+                }
+                "text" => {
+                    let text: String = row.try_get(0).unwrap();
+                    assert_eq!(text.as_bytes(), bytes, "{value}");
+                    assert_eq!(row.try_get::<Vec<u8>, _>(0).unwrap(), bytes, "{value}");
+                    assert!(row.try_get::<i64, _>(0).is_err(), "{value}");
+                    let integer = row.try_get_unchecked::<i64, _>(0).unwrap();
+                    assert_eq!(Some(integer), as_integer, "{value}");
+                    let real = row.try_get_unchecked::<f64, _>(0).unwrap();
+                    assert_eq!(Some(real), as_real, "{value}");
+                }
+                "blob" => {
+                    assert_eq!(row.try_get::<Vec<u8>, _>(0).unwrap(), bytes, "{value}");
+                    if bytes.len() == 16 {
+                        let id: uuid::Uuid = row.try_get(0).unwrap();
+                        assert_eq!(id.as_bytes().as_slice(), bytes);
+                    }
+                }
+                other => panic!("unexpected type {other} for {value}"),
+            }
+            // The columns after it keep their own values.
+            assert_eq!(row.try_get::<String, _>(6).unwrap(), "a");
+            assert_eq!(row.try_get::<Option<String>, _>(7).unwrap(), None);
+            assert_eq!(row.try_get::<Vec<u8>, _>(8).unwrap(), [0xdd]);
+            assert_eq!(row.try_get::<i64, _>(9).unwrap(), 5);
+            assert_eq!(row.try_get::<String, _>(10).unwrap(), "eee");
+            // A value taken out of its row reads the same.
+            let owned = sea_orm::sqlx::ValueRef::to_owned(&row.try_get_raw(0).unwrap());
+            let owned = sea_orm::sqlx::Value::as_ref(&owned);
+            assert_eq!(
+                <Option<Vec<u8>> as sea_orm::sqlx::Decode<'_, sea_orm::sqlx::Sqlite>>::decode(
+                    owned
+                )
+                .unwrap()
+                .unwrap_or_default(),
+                match kind.as_str() {
+                    "integer" | "real" => as_text.clone().unwrap_or_default(),
+                    _ => bytes.clone(),
+                },
+                "{value}"
+            );
+        }
+    }
 }

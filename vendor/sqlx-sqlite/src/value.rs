@@ -1,8 +1,10 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::ptr::NonNull;
 use std::slice;
 use std::str;
+use std::sync::OnceLock;
 
 use libsqlite3_sys::{
     sqlite3_value, sqlite3_value_blob, sqlite3_value_bytes, sqlite3_value_double,
@@ -49,7 +51,17 @@ use crate::{Sqlite, SqliteError, SqliteTypeInfo};
 ///
 /// [`sqlite3_value`]: https://www.sqlite.org/c3ref/value.html
 /// [value-methods]: https://www.sqlite.org/c3ref/value_blob.html
-pub struct SqliteValue(ValueHandle);
+pub struct SqliteValue(Repr);
+
+/// Travel Planner's patch: what a [`SqliteValue`] holds — SQLite's value, or (made from a row's
+/// value by `to_owned`) a copy of it.
+enum Repr {
+    Handle(ValueHandle),
+    Copied {
+        value: Copied,
+        column_type: Option<SqliteTypeInfo>,
+    },
+}
 
 /// A borrowed reference to a [`sqlite3_value`].
 ///
@@ -57,7 +69,17 @@ pub struct SqliteValue(ValueHandle);
 ///
 /// # Note: Decoding is Stateful
 /// See [`SqliteValue`] for details.
-pub struct SqliteValueRef<'r>(Cow<'r, ValueHandle>);
+pub struct SqliteValueRef<'r>(RefRepr<'r>);
+
+/// Travel Planner's patch: what a [`SqliteValueRef`] points at — SQLite's value, or one a
+/// row keeps itself (`Stored`).
+enum RefRepr<'r> {
+    Handle(Cow<'r, ValueHandle>),
+    Plain {
+        value: Plain<'r>,
+        column_type: Option<SqliteTypeInfo>,
+    },
+}
 
 impl SqliteValue {
     // SAFETY: The sqlite3_value must be non-null and SQLite must not free it. It will be freed on drop.
@@ -68,7 +90,7 @@ impl SqliteValue {
         debug_assert!(!value.is_null());
         let handle = ValueHandle::try_dup_of(value, column_type)
             .expect("SQLite failed to allocate memory for duplicated value");
-        Self(handle)
+        Self(Repr::Handle(handle))
     }
 
     /// Prove that there are no outstanding borrows of this instance.
@@ -76,7 +98,9 @@ impl SqliteValue {
     /// Call this after decoding a borrowed `&[u8]` or `&str`
     /// to reset the internal borrowed state and allow decoding of other types.
     pub fn reset_borrow(&mut self) {
-        self.0.reset_blob_borrow();
+        if let Repr::Handle(handle) = &mut self.0 {
+            handle.reset_blob_borrow();
+        }
     }
 
     /// Call [`sqlite3_value_dup()`] to create a new instance of this type.
@@ -88,7 +112,13 @@ impl SqliteValue {
     ///
     /// [`sqlite3_value_dup()`]: https://www.sqlite.org/c3ref/value_dup.html
     pub fn try_clone(&self) -> Result<Self, SqliteError> {
-        self.0.try_dup().map(Self)
+        match &self.0 {
+            Repr::Handle(handle) => handle.try_dup().map(|handle| Self(Repr::Handle(handle))),
+            Repr::Copied { value, column_type } => Ok(Self(Repr::Copied {
+                value: value.clone(),
+                column_type: column_type.clone(),
+            })),
+        }
     }
 }
 
@@ -114,11 +144,11 @@ impl Value for SqliteValue {
     }
 
     fn type_info(&self) -> Cow<'_, SqliteTypeInfo> {
-        Cow::Owned(self.0.type_info())
+        Cow::Owned(self.as_ref().type_info_here())
     }
 
     fn is_null(&self) -> bool {
-        self.0.is_null()
+        self.as_ref().is_null_here()
     }
 }
 
@@ -132,11 +162,39 @@ impl<'r> SqliteValueRef<'r> {
     ///
     /// [`sqlite3_value_dup()`]: https://www.sqlite.org/c3ref/value_dup.html
     pub fn try_to_owned(&self) -> Result<SqliteValue, SqliteError> {
-        self.0.try_dup().map(SqliteValue)
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.try_dup().map(|h| SqliteValue(Repr::Handle(h))),
+            RefRepr::Plain { value, column_type } => Ok(SqliteValue(Repr::Copied {
+                value: value.copied(),
+                column_type: column_type.clone(),
+            })),
+        }
     }
 
     pub(crate) fn value(value: &'r SqliteValue) -> Self {
-        Self(Cow::Borrowed(&value.0))
+        match &value.0 {
+            Repr::Handle(handle) => Self(RefRepr::Handle(Cow::Borrowed(handle))),
+            Repr::Copied { value, column_type } => Self(RefRepr::Plain {
+                value: value.plain(),
+                column_type: column_type.clone(),
+            }),
+        }
+    }
+
+    /// Travel Planner's patch: the value a row keeps in `stored` (its bytes, if any, in
+    /// `bytes`) of a column of type `column_type`.
+    pub(crate) fn stored(stored: &'r Stored, bytes: &'r [u8], column_type: SqliteTypeInfo) -> Self {
+        let value = match stored {
+            Stored::Null => Plain::Null,
+            Stored::Integer(value, text) => Plain::Integer(*value, text),
+            Stored::Text(range) => Plain::Text(&bytes[range.clone()]),
+            Stored::Blob(range) => Plain::Blob(&bytes[range.clone()]),
+            Stored::Value(value) => return Self::value(value),
+        };
+        Self(RefRepr::Plain {
+            value,
+            column_type: Some(column_type),
+        })
     }
 
     /// # Safety
@@ -147,7 +205,7 @@ impl<'r> SqliteValueRef<'r> {
     pub(crate) unsafe fn borrowed(value: *mut sqlite3_value) -> Self {
         debug_assert!(!value.is_null());
         let handle = ValueHandle::temporary(NonNull::new_unchecked(value));
-        Self(Cow::Owned(handle))
+        Self(RefRepr::Handle(Cow::Owned(handle)))
     }
 
     // NOTE: `int()` is deliberately omitted because it will silently truncate a wider value,
@@ -155,20 +213,32 @@ impl<'r> SqliteValueRef<'r> {
     // https://github.com/launchbadge/sqlx/issues/3179
     // (Similar bug in Postgres): https://github.com/launchbadge/sqlx/issues/3161
     pub(super) fn int64(&self) -> Result<i64, BorrowedBlobError> {
-        self.0.int64()
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.int64(),
+            RefRepr::Plain { value, .. } => Ok(value.int64()),
+        }
     }
 
     pub(super) fn double(&self) -> Result<f64, BorrowedBlobError> {
-        self.0.double()
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.double(),
+            RefRepr::Plain { value, .. } => Ok(value.double()),
+        }
     }
 
     pub(super) fn blob_borrowed(&self) -> &'r [u8] {
-        // SAFETY: lifetime is matched to `'r`
-        unsafe { self.0.blob_borrowed() }
+        match &self.0 {
+            // SAFETY: lifetime is matched to `'r`
+            RefRepr::Handle(handle) => unsafe { handle.blob_borrowed() },
+            RefRepr::Plain { value, .. } => value.bytes(),
+        }
     }
 
     pub(super) fn with_temp_blob<R>(&self, op: impl FnOnce(&[u8]) -> R) -> R {
-        self.0.with_blob(op)
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.with_blob(op),
+            RefRepr::Plain { value, .. } => op(value.bytes()),
+        }
     }
 
     pub(super) fn blob_owned(&self) -> Vec<u8> {
@@ -176,15 +246,39 @@ impl<'r> SqliteValueRef<'r> {
     }
 
     pub(super) fn text_borrowed(&self) -> Result<&'r str, str::Utf8Error> {
-        // SAFETY: lifetime is matched to `'r`
-        unsafe { self.0.text_borrowed() }
+        match &self.0 {
+            // SAFETY: lifetime is matched to `'r`
+            RefRepr::Handle(handle) => unsafe { handle.text_borrowed() },
+            RefRepr::Plain { value, .. } => str::from_utf8(value.bytes()),
+        }
     }
 
     pub(super) fn with_temp_text<R>(
         &self,
         op: impl FnOnce(&str) -> R,
     ) -> Result<R, str::Utf8Error> {
-        self.0.with_blob(|blob| str::from_utf8(blob).map(op))
+        self.with_temp_blob(|blob| str::from_utf8(blob).map(op))
+    }
+
+    /// The value's type (the column's when the value is NULL and the column's is known).
+    fn type_info_here(&self) -> SqliteTypeInfo {
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.type_info(),
+            RefRepr::Plain { value, column_type } => {
+                let value_type = SqliteTypeInfo(value.data_type());
+                match column_type {
+                    Some(column_type) if value_type.is_null() => column_type.clone(),
+                    _ => value_type,
+                }
+            }
+        }
+    }
+
+    fn is_null_here(&self) -> bool {
+        match &self.0 {
+            RefRepr::Handle(handle) => handle.is_null(),
+            RefRepr::Plain { value, .. } => matches!(value, Plain::Null),
+        }
     }
 
     pub(super) fn text_owned(&self) -> Result<String, str::Utf8Error> {
@@ -204,19 +298,16 @@ impl<'r> ValueRef<'r> for SqliteValueRef<'r> {
     ///
     /// [`sqlite3_value_dup()`]: https://www.sqlite.org/c3ref/value_dup.html
     fn to_owned(&self) -> SqliteValue {
-        SqliteValue(
-            self.0
-                .try_dup()
-                .expect("failed to convert SqliteValueRef to owned SqliteValue"),
-        )
+        self.try_to_owned()
+            .expect("failed to convert SqliteValueRef to owned SqliteValue")
     }
 
     fn type_info(&self) -> Cow<'_, SqliteTypeInfo> {
-        Cow::Owned(self.0.type_info())
+        Cow::Owned(self.type_info_here())
     }
 
     fn is_null(&self) -> bool {
-        self.0.is_null()
+        self.is_null_here()
     }
 }
 
@@ -413,4 +504,185 @@ impl Blob {
     unsafe fn as_slice<'a>(&self) -> &'a [u8] {
         slice::from_raw_parts(self.ptr, self.len)
     }
+}
+
+/// Travel Planner's patch: a value as a row keeps it (`SqliteRow::current`). NULLs and
+/// integers as they are; TEXT and BLOB values as the range of their bytes in the row's buffer;
+/// anything else (a REAL) as SQLite's value, duplicated.
+///
+/// What a decoder reads from it is what it read from the duplicated value before. sqlx's
+/// checked decoding (`Row::try_get`, which sea-orm uses) only decodes a value into a type
+/// that matches the value's own type, so decoders read each value as what it is: an integer as
+/// an integer, a text's or a blob's bytes as they are. The conversions between types follow
+/// SQLite's for the unchecked paths: an integer read as text is its decimal form (kept once
+/// made), a NULL reads as 0, 0.0 or no bytes, and a text or blob read as a number is the number
+/// its leading characters spell (`sqlite3Atoi64`'s and `sqlite3AtoF`'s rules for numbers
+/// written out in decimal).
+pub(crate) enum Stored {
+    Null,
+    Integer(i64, OnceLock<Box<[u8]>>),
+    Text(Range<usize>),
+    Blob(Range<usize>),
+    Value(SqliteValue),
+}
+
+/// A value a row keeps, with its bytes borrowed.
+#[derive(Clone, Copy)]
+enum Plain<'r> {
+    Null,
+    Integer(i64, &'r OnceLock<Box<[u8]>>),
+    Text(&'r [u8]),
+    Blob(&'r [u8]),
+}
+
+/// A [`Plain`] value copied out of its row (`SqliteValueRef::to_owned`).
+#[derive(Clone)]
+enum Copied {
+    Null,
+    Integer(i64, OnceLock<Box<[u8]>>),
+    Text(Box<[u8]>),
+    Blob(Box<[u8]>),
+}
+
+impl Copied {
+    fn plain(&self) -> Plain<'_> {
+        match self {
+            Copied::Null => Plain::Null,
+            Copied::Integer(value, text) => Plain::Integer(*value, text),
+            Copied::Text(bytes) => Plain::Text(bytes),
+            Copied::Blob(bytes) => Plain::Blob(bytes),
+        }
+    }
+}
+
+impl<'r> Plain<'r> {
+    fn copied(self) -> Copied {
+        match self {
+            Plain::Null => Copied::Null,
+            Plain::Integer(value, _) => Copied::Integer(value, OnceLock::new()),
+            Plain::Text(bytes) => Copied::Text(bytes.into()),
+            Plain::Blob(bytes) => Copied::Blob(bytes.into()),
+        }
+    }
+
+    fn data_type(self) -> DataType {
+        match self {
+            Plain::Null => DataType::Null,
+            Plain::Integer(..) => DataType::Integer,
+            Plain::Text(_) => DataType::Text,
+            Plain::Blob(_) => DataType::Blob,
+        }
+    }
+
+    /// `sqlite3_value_int64`.
+    fn int64(self) -> i64 {
+        match self {
+            Plain::Null => 0,
+            Plain::Integer(value, _) => value,
+            Plain::Text(bytes) | Plain::Blob(bytes) => leading_integer(bytes),
+        }
+    }
+
+    /// `sqlite3_value_double`.
+    fn double(self) -> f64 {
+        match self {
+            Plain::Null => 0.0,
+            Plain::Integer(value, _) => value as f64,
+            Plain::Text(bytes) | Plain::Blob(bytes) => leading_real(bytes),
+        }
+    }
+
+    /// `sqlite3_value_blob` (and `_text`, before the UTF-8 check).
+    fn bytes(self) -> &'r [u8] {
+        match self {
+            Plain::Null => &[],
+            Plain::Integer(value, text) => {
+                text.get_or_init(|| value.to_string().into_bytes().into_boxed_slice())
+            }
+            Plain::Text(bytes) | Plain::Blob(bytes) => bytes,
+        }
+    }
+}
+
+/// SQLite's spaces (`sqlite3Isspace`).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// The integer the text's leading characters spell, as `sqlite3Atoi64` reads it: spaces, a
+/// sign, then digits up to the first other character; saturated at `i64`'s bounds; 0 if none.
+fn leading_integer(bytes: &[u8]) -> i64 {
+    let mut rest = bytes;
+    while let [first, tail @ ..] = rest {
+        if !is_space(*first) {
+            break;
+        }
+        rest = tail;
+    }
+    let negative = match rest.first() {
+        Some(b'-') => {
+            rest = &rest[1..];
+            true
+        }
+        Some(b'+') => {
+            rest = &rest[1..];
+            false
+        }
+        _ => false,
+    };
+    // Accumulated as a negative number, whose range holds i64::MIN.
+    let mut value: i64 = 0;
+    for &byte in rest {
+        if !byte.is_ascii_digit() {
+            break;
+        }
+        match value
+            .checked_mul(10)
+            .and_then(|v| v.checked_sub(i64::from(byte - b'0')))
+        {
+            Some(next) => value = next,
+            None => return if negative { i64::MIN } else { i64::MAX },
+        }
+    }
+    if negative {
+        value
+    } else {
+        value.checked_neg().unwrap_or(i64::MAX)
+    }
+}
+
+/// The number the text's leading characters spell, as `sqlite3AtoF` reads one written in
+/// decimal: spaces, a sign, digits with an optional fraction, an optional exponent; 0.0 if none.
+fn leading_real(bytes: &[u8]) -> f64 {
+    let start = bytes.iter().position(|b| !is_space(*b)).unwrap_or(bytes.len());
+    let text = &bytes[start..];
+    let mut end = 0;
+    if matches!(text.first(), Some(b'+' | b'-')) {
+        end = 1;
+    }
+    let digits = |from: usize| text[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let whole = digits(end);
+    end += whole;
+    let mut fraction = 0;
+    if text.get(end) == Some(&b'.') {
+        fraction = digits(end + 1);
+        end += 1 + fraction;
+    }
+    if whole + fraction == 0 {
+        return 0.0;
+    }
+    if matches!(text.get(end), Some(b'e' | b'E')) {
+        let mut at = end + 1;
+        if matches!(text.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let exponent = digits(at);
+        if exponent > 0 {
+            end = at + exponent;
+        }
+    }
+    str::from_utf8(&text[..end])
+        .ok()
+        .and_then(|number| number.parse().ok())
+        .unwrap_or(0.0)
 }
