@@ -2,7 +2,7 @@
 
 use domain::accounts::model::Theme;
 use i18n::{Language, tr};
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Html;
 use leptos_router::{hooks::use_location, location::Location};
 
@@ -65,13 +65,18 @@ pub fn Footer() -> impl IntoView {
 
 /// The languages as buttons of one form, each named in itself (and marked as in its language,
 /// for screen readers); the current one is marked. A plain post: works without JavaScript.
+///
+/// The frame's three forms (language, theme, log out) are written as plain `<form>`s posting
+/// to their server function, the HTML `ActionForm` writes for them: they are not in an island,
+/// so nothing in the browser would use an `ActionForm`'s handler, and nothing reads their
+/// results (each answers with a redirect). An `ActionForm` needs a `ServerAction`, which on
+/// every page cost four signals and the clean-up of each.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let l = lang();
-    let set_language = ServerAction::<SetLanguage>::new();
     let back = current_address(&use_location());
     view! {
-        <ActionForm action=set_language attr:class="inline-form language-switcher">
+        <form action=SetLanguage::url() method="post" class="inline-form language-switcher">
             <input type="hidden" name="back" value=back/>
             <fieldset>
                 <legend>{tr!(l, "language-label")}</legend>
@@ -89,7 +94,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-        </ActionForm>
+        </form>
     }
 }
 
@@ -108,7 +113,6 @@ fn current_address(location: &Location) -> String {
 #[component]
 pub fn AccountNav() -> impl IntoView {
     let l = lang();
-    let log_out = ServerAction::<LogOut>::new();
     match page_user() {
         Some(user) => view! {
             <Html {..} data-theme=(user.theme != Theme::System).then_some(<&str>::from(user.theme)) data-signed-in="true"/>
@@ -116,9 +120,9 @@ pub fn AccountNav() -> impl IntoView {
             <li><ThemeToggle/></li>
             <li><a href="/account" class="nav-user">{user.display_name}</a></li>
             <li>
-                <ActionForm action=log_out attr:class="inline-form">
+                <form action=LogOut::url() method="post" class="inline-form">
                     <button type="submit" class="button button--small button--secondary">{tr!(l, "nav-log-out")}</button>
-                </ActionForm>
+                </form>
             </li>
         }
         .into_any(),
@@ -136,15 +140,14 @@ pub fn AccountNav() -> impl IntoView {
 #[component]
 fn ThemeToggle() -> impl IntoView {
     let l = lang();
-    let set_theme = ServerAction::<SetTheme>::new();
     let back = current_address(&use_location());
     view! {
-        <ActionForm action=set_theme attr:class="inline-form theme-toggle">
+        <form action=SetTheme::url() method="post" class="inline-form theme-toggle">
             <input type="hidden" name="back" value=back/>
             <button type="submit" name="theme" value="dark" class="icon-button theme-toggle__to-dark"
                 aria-label=tr!(l, "theme-to-dark") title=tr!(l, "theme-to-dark-short")><MoonIcon/></button>
             <button type="submit" name="theme" value="light" class="icon-button theme-toggle__to-light"
                 aria-label=tr!(l, "theme-to-light") title=tr!(l, "theme-to-light-short")><SunIcon/></button>
-        </ActionForm>
+        </form>
     }
 }
