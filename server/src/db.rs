@@ -134,29 +134,49 @@ mod patched_driver {
         sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions},
     };
 
-    /// The version `vendor/sqlx-sqlite` was copied from.
+    /// The version `vendor/sqlx-sqlite` and `vendor/sqlx-core` were copied from.
     const PATCHED: &str = "0.9.0";
 
-    /// `Cargo.lock` takes `sqlx-sqlite` from `vendor/` (a path has no `source` line), at the
-    /// version the patch was made for: a sqlx upgrade, or a patch Cargo stopped using (it only
-    /// warns), fails here.
+    /// `Cargo.lock` takes `sqlx-sqlite` and `sqlx-core` from `vendor/` (a path has no `source`
+    /// line), at the version the patches were made for: a sqlx upgrade, or a patch Cargo
+    /// stopped using (it only warns), fails here.
     #[test]
-    fn the_sqlite_driver_is_the_patched_copy() {
+    fn the_sqlx_crates_are_the_patched_copies() {
         let lock =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
-        let entries: Vec<&str> = lock
-            .split("[[package]]")
-            .filter(|entry| entry.contains("name = \"sqlx-sqlite\""))
-            .collect();
-        assert_eq!(entries.len(), 1, "one sqlx-sqlite in Cargo.lock");
-        assert!(
-            entries[0].contains(&format!("version = \"{PATCHED}\"")),
-            "sqlx-sqlite is no longer {PATCHED}: re-apply vendor/README.md's patch"
-        );
-        assert!(
-            !entries[0].contains("source ="),
-            "sqlx-sqlite comes from the registry, not vendor/"
-        );
+        for name in ["sqlx-sqlite", "sqlx-core"] {
+            let entries: Vec<&str> = lock
+                .split("[[package]]")
+                .filter(|entry| entry.contains(&format!("name = \"{name}\"\n")))
+                .collect();
+            assert_eq!(entries.len(), 1, "one {name} in Cargo.lock");
+            assert!(
+                entries[0].contains(&format!("version = \"{PATCHED}\"")),
+                "{name} is no longer {PATCHED}: re-apply vendor/README.md's patch"
+            );
+            assert!(
+                !entries[0].contains("source ="),
+                "{name} comes from the registry, not vendor/"
+            );
+        }
+    }
+
+    /// A connection dropped is back in the pool at once, before anything else runs: the
+    /// patched pool gives it back in `drop` instead of in a task spawned to do it (which the
+    /// published crate does, so there the pool still counts it as taken).
+    #[tokio::test]
+    async fn a_dropped_connection_is_back_in_the_pool_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = one_connection(dir.path(), "release").await;
+        for _ in 0..3 {
+            let connection = pool.acquire().await.unwrap();
+            assert_eq!(pool.num_idle(), 0);
+            drop(connection);
+            assert_eq!(pool.num_idle(), 1, "the connection is back before a yield");
+            // And it works when taken again.
+            let mut connection = pool.acquire().await.unwrap();
+            add_note(&mut connection, "again").await;
+        }
     }
 
     /// Voluntary context switches of the thread whose name starts with `prefix`: each one is
