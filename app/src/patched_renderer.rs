@@ -30,6 +30,30 @@ fn the_renderer_is_the_patched_copy() {
     );
 }
 
+/// The version `vendor/reactive_graph` was copied from.
+const PATCHED_GRAPH: &str = "0.2.16";
+
+/// `Cargo.lock` takes `reactive_graph` from `vendor/` too, at the version its patch was made
+/// for (`tests/patched_reactive_graph.rs` checks what the patch does).
+#[test]
+fn the_reactive_graph_is_the_patched_copy() {
+    let lock =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+    let entries: Vec<&str> = lock
+        .split("[[package]]")
+        .filter(|entry| entry.contains("name = \"reactive_graph\"\n"))
+        .collect();
+    assert_eq!(entries.len(), 1, "one reactive_graph in Cargo.lock");
+    assert!(
+        entries[0].contains(&format!("version = \"{PATCHED_GRAPH}\"")),
+        "reactive_graph is no longer {PATCHED_GRAPH}: re-apply vendor/README.md's patch"
+    );
+    assert!(
+        !entries[0].contains("source ="),
+        "reactive_graph comes from the registry, not vendor/"
+    );
+}
+
 /// Classes and styles, whole and one by one, after the other attributes, trimmed and escaped,
 /// byte for byte as the published renderer writes them (checked against it, empty values
 /// included); the buffers kept between elements carry nothing from one to the next.
