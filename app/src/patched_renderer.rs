@@ -1,57 +1,38 @@
 //! Guards for the patched renderer (`vendor/tachys`, `vendor/README.md`): that it is the copy
-//! built, and that elements come out as the published renderer writes them.
+//! built (and the patched reactive graph too), and that elements come out as the published
+//! renderer writes them.
 
 #![allow(clippy::unwrap_used)]
 
 use leptos::prelude::*;
 
-/// The version `vendor/tachys` was copied from.
-const PATCHED: &str = "0.2.19";
+/// The Leptos crates patched in `vendor/` and the versions they were copied from: the
+/// renderer, and the reactive graph (`tests/patched_reactive_graph.rs` checks what its patch
+/// does).
+const PATCHED: [(&str, &str); 2] = [("tachys", "0.2.19"), ("reactive_graph", "0.2.16")];
 
-/// `Cargo.lock` takes `tachys` from `vendor/` (a path has no `source` line), at the version the
+/// `Cargo.lock` takes each from `vendor/` (a path has no `source` line), at the version the
 /// patch was made for: a Leptos upgrade, or a patch Cargo stopped using (it only warns), fails
 /// here.
 #[test]
-fn the_renderer_is_the_patched_copy() {
+fn the_renderer_and_the_reactive_graph_are_the_patched_copies() {
     let lock =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
-    let entries: Vec<&str> = lock
-        .split("[[package]]")
-        .filter(|entry| entry.contains("name = \"tachys\""))
-        .collect();
-    assert_eq!(entries.len(), 1, "one tachys in Cargo.lock");
-    assert!(
-        entries[0].contains(&format!("version = \"{PATCHED}\"")),
-        "tachys is no longer {PATCHED}: re-apply vendor/README.md's patch"
-    );
-    assert!(
-        !entries[0].contains("source ="),
-        "tachys comes from the registry, not vendor/"
-    );
-}
-
-/// The version `vendor/reactive_graph` was copied from.
-const PATCHED_GRAPH: &str = "0.2.16";
-
-/// `Cargo.lock` takes `reactive_graph` from `vendor/` too, at the version its patch was made
-/// for (`tests/patched_reactive_graph.rs` checks what the patch does).
-#[test]
-fn the_reactive_graph_is_the_patched_copy() {
-    let lock =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
-    let entries: Vec<&str> = lock
-        .split("[[package]]")
-        .filter(|entry| entry.contains("name = \"reactive_graph\"\n"))
-        .collect();
-    assert_eq!(entries.len(), 1, "one reactive_graph in Cargo.lock");
-    assert!(
-        entries[0].contains(&format!("version = \"{PATCHED_GRAPH}\"")),
-        "reactive_graph is no longer {PATCHED_GRAPH}: re-apply vendor/README.md's patch"
-    );
-    assert!(
-        !entries[0].contains("source ="),
-        "reactive_graph comes from the registry, not vendor/"
-    );
+    for (name, version) in PATCHED {
+        let entries: Vec<&str> = lock
+            .split("[[package]]")
+            .filter(|entry| entry.contains(&format!("name = \"{name}\"\n")))
+            .collect();
+        assert_eq!(entries.len(), 1, "one {name} in Cargo.lock");
+        assert!(
+            entries[0].contains(&format!("version = \"{version}\"")),
+            "{name} is no longer {version}: re-apply vendor/README.md's patch"
+        );
+        assert!(
+            !entries[0].contains("source ="),
+            "{name} comes from the registry, not vendor/"
+        );
+    }
 }
 
 /// Classes and styles, whole and one by one, after the other attributes, trimmed and escaped,
