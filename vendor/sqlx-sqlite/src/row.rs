@@ -8,14 +8,13 @@ use sqlx_core::column::ColumnIndex;
 use sqlx_core::error::Error;
 use sqlx_core::ext::ustr::UStr;
 use sqlx_core::row::{debug_row, Row};
-use sqlx_core::HashMap;
-
-use crate::statement::StatementHandle;
 use libsqlite3_sys::{
     sqlite3_value_blob, sqlite3_value_bytes, sqlite3_value_int64, sqlite3_value_type, SQLITE_BLOB,
     SQLITE_INTEGER, SQLITE_NULL, SQLITE_TEXT,
 };
+use sqlx_core::HashMap;
 
+use crate::statement::StatementHandle;
 use crate::value::Stored;
 use crate::{Sqlite, SqliteColumn, SqliteValue, SqliteValueRef};
 
